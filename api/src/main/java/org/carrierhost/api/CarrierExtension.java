@@ -1,0 +1,77 @@
+package org.carrierhost.api;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A telephone-number carrier: the six callbacks of KAZOO's {@code knm_gen_carrier}, plus start and stop.
+ *
+ * <p>A plugin provides exactly one implementation, annotated {@code @org.pf4j.Extension}. The host builds
+ * one instance per loaded plugin version, calls {@link #start(CarrierContext)} once before any other
+ * callback, and {@link #stop()} once after the last.
+ *
+ * <p><b>Threads.</b> Implementations must be thread-safe: the host calls {@code findNumbers},
+ * {@code acquireNumber} and {@code disconnectNumber} from many threads at once. The host interrupts a
+ * call that misses its deadline; a carrier that blocks should let interruption end the wait.
+ *
+ * <p><b>Errors.</b> Every failure is a {@link CarrierException} with a standard {@link ErrorCode}. Put the
+ * carrier's own code and text in its detail: the host shows it to the caller.
+ */
+public interface CarrierExtension extends ExtensionPoint {
+
+    /**
+     * Prepares the carrier with its configuration, data directory and (for a local carrier) the host's
+     * inventory. A carrier that is not configured should still start and answer
+     * {@link ErrorCode#CARRIER_UNAVAILABLE} from its calls, naming what is missing.
+     *
+     * @throws CarrierException when it cannot start at all; the host records the reason on the carrier
+     */
+    default void start(CarrierContext context) throws CarrierException {
+    }
+
+    /** Releases what {@link #start(CarrierContext)} took. Must not throw and must return promptly. */
+    default void stop() {
+    }
+
+    /**
+     * Finds numbers offered under an E.164 prefix ({@code find_numbers}).
+     *
+     * @param e164Prefix starts with {@code +} and the country code, for example {@code +1415}
+     * @param quantity   the most numbers (or, with {@link SearchOptions#blocks()}, blocks) to return, at least 1
+     * @param options    offset, country, account and block options
+     * @return the offers, each of whose numbers starts with {@code e164Prefix}; an empty result is not an
+     *         error
+     * @throws CarrierException with a standard code on any failure
+     */
+    SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException;
+
+    /**
+     * Provisions the number at the carrier ({@code acquire_number}).
+     *
+     * @param number the record as the host holds it, with the account that is acquiring it
+     * @return the record with the carrier's data added (order id and the like); the host sets the state
+     * @throws CarrierException with a standard code on any failure; nothing may be left half-ordered
+     *                          without saying so in the detail
+     */
+    NumberRecord acquireNumber(NumberRecord number) throws CarrierException;
+
+    /**
+     * Releases the number at the carrier ({@code disconnect_number}).
+     *
+     * @param number the record as the host holds it
+     * @return the record with the carrier's data updated; the host sets the state
+     * @throws CarrierException with a standard code on any failure
+     */
+    NumberRecord disconnectNumber(NumberRecord number) throws CarrierException;
+
+    /** Whether caller-name (CNAM) lookup applies to this carrier's numbers ({@code should_lookup_cnam}). */
+    boolean shouldLookupCnam();
+
+    /** Whether the number is billed ({@code is_number_billable}). */
+    boolean isNumberBillable(NumberRecord number);
+
+    /**
+     * True when the carrier serves numbers held by this system itself rather than calling out
+     * ({@code is_local}). A local carrier receives the host's {@link NumberInventory}.
+     */
+    boolean isLocal();
+}

@@ -1,0 +1,141 @@
+package org.carrierhost.plugins.mock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.api.CarrierContext;
+import org.carrierhost.api.CarrierException;
+import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberBlock;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.SearchOptions;
+import org.carrierhost.api.SearchResult;
+import org.pf4j.Extension;
+
+/**
+ * A carrier that offers deterministic numbers for any prefix and always succeeds, unless its
+ * configuration tells it to be slow ({@code latency_ms}), to fail ({@code fail}, a standard error code)
+ * or to hang ({@code hang}).
+ *
+ * <p>Thread-safe: the behaviour is fixed at {@link #start(CarrierContext)}, published through a volatile
+ * field, and order ids come from an atomic counter.
+ */
+@Extension
+public class MockCarrier implements CarrierExtension {
+
+    private volatile MockBehaviour behaviour = MockBehaviour.IMMEDIATE;
+    private volatile String carrierId = "mock";
+    private final AtomicLong orders = new AtomicLong();
+
+    @Override
+    public void start(CarrierContext context) throws CarrierException {
+        carrierId = context.carrierId();
+        behaviour = MockBehaviour.from(context.config());
+    }
+
+    @Override
+    public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
+        behaviour.apply();
+        MockNumbering numbering = MockNumbering.under(e164Prefix);
+        if (options.blocks()) {
+            List<NumberBlock> blocks = new ArrayList<>();
+            long first = (long) options.offset() * options.blockSize();
+            for (int i = 0; i < quantity; i++) {
+                long start = first + (long) i * options.blockSize();
+                if (!numbering.has(start + options.blockSize() - 1)) {
+                    break;
+                }
+                blocks.add(new NumberBlock(numbering.numberAt(start), options.blockSize(), Map.of("source", carrierId)));
+            }
+            return SearchResult.blocks(blocks);
+        }
+        List<NumberOffer> offers = new ArrayList<>();
+        for (long i = options.offset(); offers.size() < quantity && numbering.has(i); i++) {
+            offers.add(new NumberOffer(numbering.numberAt(i), Map.of("source", carrierId, "rate_center", "MOCKVILLE")));
+        }
+        return SearchResult.offers(offers);
+    }
+
+    @Override
+    public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
+        behaviour.apply();
+        return number.withData(Map.of("order_id", carrierId + "-order-" + orders.incrementAndGet()));
+    }
+
+    @Override
+    public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
+        behaviour.apply();
+        return number.withData(Map.of("disconnect_order_id", carrierId + "-disconnect-" + orders.incrementAndGet()));
+    }
+
+    @Override
+    public boolean shouldLookupCnam() {
+        return false;
+    }
+
+    @Override
+    public boolean isNumberBillable(NumberRecord number) {
+        return true;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return false;
+    }
+
+    /** How every call behaves: how long it waits, and whether it fails or never answers. */
+    private record MockBehaviour(long latencyMs, Optional<CarrierException> failure, boolean hang) {
+
+        static final MockBehaviour IMMEDIATE = new MockBehaviour(0, Optional.empty(), false);
+
+        static MockBehaviour from(CarrierConfig config) {
+            try {
+                long latency = config.getLong("latency_ms", 0);
+                if (latency < 0) {
+                    return misconfigured("latency_ms must not be negative, got " + latency);
+                }
+                boolean hang = config.getBoolean("hang", false);
+                Optional<String> fail = config.get("fail");
+                if (fail.isEmpty()) {
+                    return new MockBehaviour(latency, Optional.empty(), hang);
+                }
+                Optional<ErrorCode> code = ErrorCode.fromWireName(fail.get());
+                if (code.isEmpty()) {
+                    return misconfigured("fail must be a standard error code such as carrier_fault, got '" + fail.get() + "'");
+                }
+                return new MockBehaviour(latency, Optional.of(new CarrierException(code.get(),
+                        "mock carrier is configured to fail with " + code.get().wireName(), "fail=" + fail.get())), hang);
+            } catch (CarrierException e) {
+                return new MockBehaviour(0, Optional.of(e), false);
+            }
+        }
+
+        private static MockBehaviour misconfigured(String why) {
+            return new MockBehaviour(0, Optional.of(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "misconfigured", why)), false);
+        }
+
+        void apply() throws CarrierException {
+            try {
+                if (hang) {
+                    Thread.sleep(Long.MAX_VALUE);
+                }
+                if (latencyMs > 0) {
+                    Thread.sleep(latencyMs);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CarrierException(ErrorCode.TIMEOUT, "mock carrier call was interrupted");
+            }
+            if (failure.isPresent()) {
+                CarrierException f = failure.get();
+                throw new CarrierException(f.code(), f.getMessage(), f.detail());
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.carrierhost.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged distribution, as an operator runs it: {@code bin/carrier-host} as a real process on a free
+ * port, driven over real HTTP, stopped and started again.
+ */
+class PackagedHostIT {
+
+    private static final Path HOME = Path.of(System.getProperty("dist.home", "target/carrier-host"));
+    private static final Pattern LISTENING = Pattern.compile("Carrier Host listening on (http://\\S+)");
+    private static final Pattern NUMBER = Pattern.compile("\"number\":\"(\\+[0-9]+)\"");
+
+    @TempDir
+    Path data;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void searchAcquireRestartAndTheStateIsStillThere() throws Exception {
+        Running first = start();
+        String token = Files.readString(data.resolve("admin.token")).strip();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("admin.token"))));
+
+        HttpResponse<String> search = call(first, token, "GET", "/api/numbers?prefix=415&quantity=10&carriers=mock", null);
+        assertEquals(200, search.statusCode(), search.body());
+        List<String> numbers = new ArrayList<>();
+        Matcher m = NUMBER.matcher(search.body());
+        while (m.find()) {
+            numbers.add(m.group(1));
+        }
+        assertEquals(10, numbers.size(), search.body());
+        assertTrue(numbers.stream().allMatch(n -> n.startsWith("+1415")));
+        String number = numbers.get(0);
+
+        HttpResponse<String> acquired = call(first, token, "POST", "/api/numbers/" + number + "/acquire", "{\"account_id\":\"a1\"}");
+        assertEquals(200, acquired.statusCode(), acquired.body());
+        assertTrue(acquired.body().contains("\"state\":\"in_service\""), acquired.body());
+        assertTrue(acquired.body().contains("\"order_id\":\"mock-order-"), acquired.body());
+
+        stop(first);
+        Running second = start();
+
+        HttpResponse<String> stored = call(second, token, "GET", "/api/numbers/%2B" + number.substring(1), null);
+        assertEquals(200, stored.statusCode(), stored.body());
+        assertTrue(stored.body().contains("\"state\":\"in_service\""), stored.body());
+        assertTrue(stored.body().contains("\"order_id\":\"mock-order-"), stored.body());
+        assertEquals(409, call(second, token, "POST", "/api/numbers/" + number + "/acquire", "{}").statusCode());
+        assertEquals(401, call(second, null, "GET", "/api/carriers", null).statusCode());
+        stop(second);
+    }
+
+    @Test
+    void aBadSettingStopsTheLauncherWithTheKeyNamed() throws Exception {
+        Process process = new ProcessBuilder(HOME.resolve("bin/carrier-host").toString(), "--port", "eighty",
+                "--data-dir", data.toString()).redirectErrorStream(true).start();
+        processes.add(process);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("http.port"), output);
+    }
+
+    private record Running(Process process, String url) {
+    }
+
+    private Running start() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(HOME.resolve("bin/carrier-host").toString(), "--port", "0",
+                "--data-dir", data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        processes.add(process);
+        BlockingQueue<String> url = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        url.add(m.group(1));
+                    }
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        String base = url.poll(60, TimeUnit.SECONDS);
+        if (base == null) {
+            throw new IllegalStateException("the launcher printed no URL within 60 s");
+        }
+        return new Running(process, base.replaceAll("/$", ""));
+    }
+
+    private static void stop(Running running) throws InterruptedException {
+        running.process().destroy();
+        assertTrue(running.process().waitFor(30, TimeUnit.SECONDS), "the host stops on SIGTERM");
+    }
+
+    private HttpResponse<String> call(Running host, String token, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.url() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

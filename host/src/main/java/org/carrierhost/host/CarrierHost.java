@@ -1,0 +1,200 @@
+package org.carrierhost.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.carrierhost.host.config.HostSettings;
+import org.carrierhost.host.events.EventLog;
+import org.carrierhost.host.events.JdbcEventLog;
+import org.carrierhost.host.http.AccessTokens;
+import org.carrierhost.host.http.ApiServer;
+import org.carrierhost.host.http.CarrierRoutes;
+import org.carrierhost.host.http.EventRoutes;
+import org.carrierhost.host.http.HealthRoutes;
+import org.carrierhost.host.http.NumberRoutes;
+import org.carrierhost.host.manager.CarrierManager;
+import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.plugins.ArchiveLimits;
+import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.GenerationLoader;
+import org.carrierhost.host.plugins.JdbcCarrierStateStore;
+import org.carrierhost.host.plugins.PluginLifecycle;
+import org.carrierhost.host.registry.JdbcNumberRegistry;
+import org.carrierhost.host.registry.NumberRegistry;
+import org.carrierhost.host.store.Database;
+
+/**
+ * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
+ * the HTTP API, wired together. This is the embedding API: build {@link HostSettings} (for example with
+ * {@link org.carrierhost.host.config.HostConfiguration}), {@link #start} it, use {@link #manager()}, and
+ * {@link #close()} it.
+ *
+ * <p>Thread-safe: the parts are; {@link #close()} may be called once from any thread.
+ */
+public final class CarrierHost implements AutoCloseable {
+
+    private final HostSettings settings;
+    private final List<AutoCloseable> closeInReverse = new ArrayList<>();
+    private Database database;
+    private NumberRegistry registry;
+    private EventLog events;
+    private CarrierTable carriers;
+    private PluginLifecycle lifecycle;
+    private CarrierManager manager;
+    private ApiServer server;
+    private Path adminTokenFile;
+
+    private CarrierHost(HostSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Opens the registry, loads every plugin zip in the plugins directory, and starts the HTTP API.
+     *
+     * @throws IllegalStateException when the data directory, database or port cannot be used
+     */
+    public static CarrierHost start(HostSettings settings) {
+        CarrierHost host = new CarrierHost(settings);
+        try {
+            host.open();
+            return host;
+        } catch (IOException e) {
+            host.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    private void open() throws IOException {
+        Path dataDir = settings.dataDir().toAbsolutePath();
+        Files.createDirectories(dataDir);
+        Files.createDirectories(settings.pluginsDir());
+        database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
+                settings.jdbcUser(), settings.jdbcPassword()));
+        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime());
+        events = new JdbcEventLog(database.dataSource());
+        carriers = new CarrierTable();
+        GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
+                new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
+                settings.startTimeout(), settings.stopTimeout(),
+                (id, local) -> new HostCarrierContext(id, settings.carrier(id), carrierDataDir(dataDir, id),
+                        local ? Optional.of(registry) : Optional.empty()));
+        clearWorkingCopies(dataDir.resolve("plugins-work"));
+        lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
+                new JdbcCarrierStateStore(database.dataSource()), events, settings.drainTimeout()));
+        lifecycle.loadAll("startup");
+        manager = remember(new CarrierManager(carriers, registry, events,
+                new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder())));
+        String adminToken;
+        if (settings.adminToken().isPresent()) {
+            adminToken = settings.adminToken().get();
+        } else {
+            adminToken = AdminToken.readOrCreate(dataDir);
+            adminTokenFile = dataDir.resolve(AdminToken.FILE);
+        }
+        server = remember(new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.maxBodyBytes()));
+        new HealthRoutes(carriers).register(server);
+        new CarrierRoutes(carriers, settings::carrier).register(server);
+        new NumberRoutes(manager).register(server);
+        new EventRoutes(events).register(server);
+        server.start(settings.httpBind(), settings.httpPort(), settings.httpThreads());
+    }
+
+    private static Path carrierDataDir(Path dataDir, String id) {
+        Path dir = dataDir.resolve("carriers").resolve(id);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        return dir;
+    }
+
+    /** Working copies are the host's own; a previous run's are stale. Operators' zips live elsewhere. */
+    private static void clearWorkingCopies(Path workRoot) throws IOException {
+        if (Files.isDirectory(workRoot)) {
+            try (var paths = Files.walk(workRoot)) {
+                for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
+                    if (!p.equals(workRoot)) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(workRoot);
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        closeInReverse.add(part);
+        return part;
+    }
+
+    /** The carrier manager: find, acquire, disconnect, check. */
+    public CarrierManager manager() {
+        return manager;
+    }
+
+    /** The carriers and their states. */
+    public CarrierTable carriers() {
+        return carriers;
+    }
+
+    /** The plugin lifecycle: load, swap and unload carriers. */
+    public PluginLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The number registry. */
+    public NumberRegistry registry() {
+        return registry;
+    }
+
+    /** The audit and lifecycle log. */
+    public EventLog events() {
+        return events;
+    }
+
+    /** The settings it runs with. */
+    public HostSettings settings() {
+        return settings;
+    }
+
+    /** The port the HTTP API listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The base URL of the HTTP API, for example {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        String bind = settings.httpBind();
+        String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    /** Where the generated admin token is kept, when {@code admin.token} is unset. */
+    public Optional<Path> adminTokenFile() {
+        return Optional.ofNullable(adminTokenFile);
+    }
+
+    /** Stops serving, unloads every carrier and closes the database. */
+    @Override
+    public synchronized void close() {
+        for (int i = closeInReverse.size() - 1; i >= 0; i--) {
+            try {
+                closeInReverse.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(CarrierHost.class).warn("closing {} failed: {}", closeInReverse.get(i), e.toString());
+            }
+        }
+        closeInReverse.clear();
+    }
+}

@@ -1,0 +1,76 @@
+package org.carrierhost.host;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import org.carrierhost.host.config.CommandLine;
+import org.carrierhost.host.config.HostConfiguration;
+import org.carrierhost.host.config.HostSettings;
+import org.carrierhost.host.config.InvalidSettingException;
+import org.carrierhost.host.plugins.CarrierView;
+
+/**
+ * The launcher {@code bin/carrier-host} runs: reads flags and settings, starts the host, prints the URL it
+ * serves, and stops cleanly on SIGTERM or Ctrl-C.
+ *
+ * <p>Thread-safe: runs once, on the main thread.
+ */
+public final class Main {
+
+    /** Exit code for a bad flag or setting. */
+    static final int BAD_SETTINGS = 2;
+    /** Exit code for a host that could not start. */
+    static final int START_FAILED = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream out = System.out;
+        HostSettings settings;
+        try {
+            CommandLine commandLine = CommandLine.parse(Arrays.asList(args));
+            if (commandLine.help()) {
+                out.println(CommandLine.USAGE);
+                return;
+            }
+            Path home = Path.of(System.getProperty("carrier-host.home", "."));
+            Optional<Path> configFile = commandLine.configFile().map(Path::of);
+            Map<String, String> system = new HashMap<>();
+            System.getProperties().forEach((k, v) -> system.put(String.valueOf(k), String.valueOf(v)));
+            settings = HostConfiguration.load(configFile, configFile.isPresent(), home, System.getenv(), system,
+                    commandLine.settings()).settings();
+        } catch (InvalidSettingException e) {
+            System.err.println("carrier-host: " + e.getMessage());
+            System.exit(BAD_SETTINGS);
+            return;
+        }
+        CarrierHost host;
+        try {
+            host = CarrierHost.start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("carrier-host: cannot start: " + e.getMessage());
+            System.exit(START_FAILED);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            host.close();
+            stopped.countDown();
+        }, "carrier-host-shutdown"));
+        for (CarrierView carrier : host.carriers().views()) {
+            out.println("carrier " + carrier.id() + " " + (carrier.facts() == null ? "" : carrier.facts().version() + " ")
+                    + carrier.state() + (carrier.error() == null ? "" : ": " + carrier.error().describe()));
+        }
+        host.adminTokenFile().ifPresent(file -> out.println("admin token: " + file.toAbsolutePath()));
+        out.println("plugins directory: " + settings.pluginsDir().toAbsolutePath());
+        out.println("Carrier Host listening on " + host.url());
+        out.flush();
+        stopped.await();
+    }
+}

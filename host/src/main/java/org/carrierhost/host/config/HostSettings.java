@@ -1,0 +1,57 @@
+package org.carrierhost.host.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.carrierhost.api.CarrierConfig;
+
+/**
+ * Every host setting, validated and typed, plus the carriers' own sections.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param httpPort        {@code http.port}; 0 picks a free port
+ * @param httpBind        {@code http.bind}
+ * @param httpThreads     {@code http.threads}: requests served at once
+ * @param maxBodyBytes    {@code http.max_body_bytes}: the largest JSON body accepted
+ * @param adminToken      {@code admin.token}, when set; otherwise one is generated in the data directory
+ * @param tokens          {@code auth.token.<name>=<role>:<secret>}, by name
+ * @param pluginsDir      {@code plugins.dir}
+ * @param dataDir         {@code data.dir}
+ * @param jdbcUrl         {@code store.jdbc_url}; the embedded H2 database in the data directory when unset
+ * @param jdbcUser        {@code store.user}
+ * @param jdbcPassword    {@code store.password}
+ * @param searchTimeout   {@code search.timeout_ms}
+ * @param orderTimeout    {@code acquire.timeout_ms}
+ * @param carriersOrder   {@code carriers.order}
+ * @param drainTimeout    {@code plugins.drain_timeout_ms}
+ * @param startTimeout    {@code plugins.start_timeout_ms}
+ * @param stopTimeout     {@code plugins.stop_timeout_ms}
+ * @param maxZipBytes     {@code plugins.max_zip_bytes}
+ * @param maxZipEntries   {@code plugins.max_zip_entries}
+ * @param maxUnpacked     {@code plugins.max_unpacked_bytes}
+ * @param maxZipRatio     {@code plugins.max_zip_ratio}
+ * @param claimLifetime   {@code registry.claim_lifetime_ms}: when an unfinished acquire's claim may be taken over
+ * @param carrierSections {@code carrier.<id>.*}, by carrier id
+ */
+public record HostSettings(int httpPort, String httpBind, int httpThreads, long maxBodyBytes, Optional<String> adminToken,
+                           Map<String, String> tokens, Path pluginsDir, Path dataDir, Optional<String> jdbcUrl,
+                           String jdbcUser, String jdbcPassword, Duration searchTimeout, Duration orderTimeout,
+                           List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,
+                           long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio, Duration claimLifetime,
+                           Map<String, CarrierConfig> carrierSections) {
+
+    public HostSettings {
+        tokens = Map.copyOf(tokens);
+        carriersOrder = List.copyOf(carriersOrder);
+        carrierSections = Map.copyOf(carrierSections);
+    }
+
+    /** Carrier {@code id}'s section; empty when none is configured. */
+    public CarrierConfig carrier(String id) {
+        return carrierSections.getOrDefault(id, CarrierConfig.empty());
+    }
+}

@@ -1,0 +1,46 @@
+package org.carrierhost.host.errors;
+
+import java.util.Objects;
+
+import org.carrierhost.api.CarrierException;
+import org.carrierhost.api.ErrorCode;
+
+/**
+ * One failure in the standard shape every caller sees:
+ * {@code {"code", "error", "message", "cause", "carrier"}}.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param code    the standard error
+ * @param message what went wrong, for the caller
+ * @param cause   why: the carrier's own code and text, or the underlying reason; may be null
+ * @param carrier the carrier involved, or null
+ */
+public record StandardError(ErrorCode code, String message, String cause, String carrier) {
+
+    public StandardError {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** An error with no cause and no carrier. */
+    public static StandardError of(ErrorCode code, String message) {
+        return new StandardError(code, message, null, null);
+    }
+
+    /** The error a carrier reported, attributed to it. */
+    public static StandardError fromCarrier(String carrier, CarrierException e) {
+        String message = e.getMessage() == null ? e.code().wireName() : e.getMessage();
+        return new StandardError(e.code(), message, e.detail(), carrier);
+    }
+
+    /** This error attributed to {@code carrierId}. */
+    public StandardError withCarrier(String carrierId) {
+        return new StandardError(code, message, cause, carrierId);
+    }
+
+    /** This error as an exception, to throw. */
+    public StandardException toException() {
+        return new StandardException(this);
+    }
+}

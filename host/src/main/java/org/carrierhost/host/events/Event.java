@@ -1,0 +1,40 @@
+package org.carrierhost.host.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of the audit and lifecycle log.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param time   when it happened
+ * @param actor  who did it: {@code startup}, {@code watcher}, or {@code api:<token name>}
+ * @param action what was done, for example {@code load}, {@code enable}, {@code acquire}
+ * @param target what it was done to: a carrier id, a file, or a number
+ * @param result {@code ok} or {@code failed}
+ * @param error  why it failed, or null
+ */
+public record Event(Instant time, String actor, String action, String target, String result, String error) {
+
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+
+    public Event {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(result, "result");
+    }
+
+    /** A success, now. */
+    public static Event ok(String actor, String action, String target) {
+        return new Event(Instant.now(), actor, action, target, OK, null);
+    }
+
+    /** A failure, now. */
+    public static Event failed(String actor, String action, String target, String error) {
+        return new Event(Instant.now(), actor, action, target, FAILED, error);
+    }
+}

@@ -1,0 +1,150 @@
+package org.carrierhost.host.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * One API request: its path parameters, query, caller and body, with the body's size limit enforced and
+ * malformed JSON answered as {@code invalid} with the fault's position.
+ *
+ * <p>Not thread-safe: one request is handled by one thread.
+ */
+public final class ApiRequest {
+
+    private final HttpExchange exchange;
+    private final Map<String, String> parameters;
+    private final Map<String, String> query;
+    private final Principal principal;
+    private final long maxBodyBytes;
+    private final ObjectMapper json;
+
+    ApiRequest(HttpExchange exchange, Map<String, String> parameters, Principal principal, long maxBodyBytes, ObjectMapper json) {
+        this.exchange = exchange;
+        this.parameters = parameters;
+        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.principal = principal;
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+    }
+
+    /** The path parameter {@code name}. */
+    public String parameter(String name) {
+        return parameters.get(name);
+    }
+
+    /** The query parameter {@code name}, when given and not blank. */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** The whole-number query parameter {@code name}, or {@code fallback}. */
+    public int queryInt(String name, int fallback) {
+        Optional<String> value = query(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw StandardException.of(ErrorCode.INVALID, name + " must be a whole number", "got '" + value.get() + "'");
+        }
+    }
+
+    /** Who is calling; null on public routes. */
+    public Principal principal() {
+        return principal;
+    }
+
+    /** The actor for the audit log. */
+    public String actor() {
+        return principal == null ? "api:anonymous" : principal.actor();
+    }
+
+    /** A request header. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    /** The body, at most {@code limit} bytes; larger is answered with {@code too_large}. */
+    public byte[] body(long limit) {
+        try (InputStream in = exchange.getRequestBody()) {
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (declared != null && declared.matches("[0-9]+") && Long.parseLong(declared) > limit) {
+                throw tooLarge(Long.parseLong(declared), limit);
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw tooLarge(bytes.length, limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw StandardException.of(ErrorCode.INVALID, "cannot read the request body", e.getMessage());
+        }
+    }
+
+    /** The body as a JSON object; an empty body is an empty object. */
+    public JsonNode jsonBody() {
+        byte[] bytes = body(maxBodyBytes);
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw StandardException.of(ErrorCode.INVALID, "body must be a JSON object", null);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw StandardException.of(ErrorCode.INVALID, "malformed JSON" + where, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw StandardException.of(ErrorCode.INVALID, "cannot read the request body", e.getMessage());
+        }
+    }
+
+    private static StandardException tooLarge(long size, long limit) {
+        return StandardException.of(ErrorCode.TOO_LARGE, "request body is too large",
+                size + " bytes, over the limit of " + limit);
+    }
+
+    /** Parses a raw query; {@code +} stays a plus, since numbers and prefixes use it. */
+    static Map<String, String> parseQuery(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.putIfAbsent(key, value);
+        }
+        return query;
+    }
+
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw StandardException.of(ErrorCode.INVALID, "malformed query", "cannot decode '" + part + "'");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.carrierhost.host.http;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.config.HostConfiguration;
+import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.plugins.CarrierTable;
+
+/**
+ * {@code /api/carriers}: each carrier's state, version, error and figures.
+ *
+ * <p>Thread-safe: reads thread-safe parts only.
+ */
+public final class CarrierRoutes {
+
+    private final CarrierTable carriers;
+    private final Function<String, CarrierConfig> configs;
+
+    /**
+     * @param configs each carrier's configuration section, shown with secrets masked
+     */
+    public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs) {
+        this.carriers = carriers;
+        this.configs = configs;
+    }
+
+    /** Adds the routes to {@code server}. */
+    public void register(ApiServer server) {
+        server.route(Route.of("GET", "/api/carriers", Role.VIEWER,
+                request -> ApiResponse.ok(carriers.views().stream().map(JsonViews::carrier).toList())));
+        server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
+            String id = request.parameter("id");
+            Map<String, Object> body = JsonViews.carrier(carriers.view(id).orElseThrow(() ->
+                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))));
+            body.put("config", HostConfiguration.masked(configs.apply(id)));
+            return ApiResponse.ok(body);
+        }));
+    }
+}

@@ -1,0 +1,24 @@
+package org.carrierhost.host.manager;
+
+import org.carrierhost.api.NumberState;
+
+/**
+ * How a number is to be acquired.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param accountId the account taking it, or null
+ * @param dryRun    validate only: contact no carrier and change nothing
+ * @param target    {@link NumberState#IN_SERVICE} (the default) or {@link NumberState#RESERVED}
+ */
+public record AcquireRequest(String accountId, boolean dryRun, NumberState target) {
+
+    public AcquireRequest {
+        target = target == null ? NumberState.IN_SERVICE : target;
+    }
+
+    /** Put the number in service for {@code accountId}. */
+    public static AcquireRequest forAccount(String accountId) {
+        return new AcquireRequest(accountId, false, NumberState.IN_SERVICE);
+    }
+}

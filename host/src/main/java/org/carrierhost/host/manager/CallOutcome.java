@@ -1,0 +1,24 @@
+package org.carrierhost.host.manager;
+
+import org.carrierhost.host.errors.StandardError;
+
+/**
+ * What one carrier did with one call: answered, or failed with a standard error.
+ *
+ * <p>Thread-safe: both shapes are immutable values (the answer is whatever the carrier returned).
+ *
+ * @param <T> the answer's type
+ */
+sealed interface CallOutcome<T> {
+
+    /** The carrier called. */
+    String carrierId();
+
+    /** It answered in time. */
+    record Answered<T>(String carrierId, T value) implements CallOutcome<T> {
+    }
+
+    /** It failed, missed the deadline, or could not be called. */
+    record Failed<T>(String carrierId, StandardError error) implements CallOutcome<T> {
+    }
+}

@@ -1,0 +1,106 @@
+package org.carrierhost.host.manager;
+
+import java.util.Locale;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardException;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Normalises what callers type into E.164, using libphonenumber's metadata for country calling codes and
+ * national prefixes rather than hand-kept tables.
+ *
+ * <p>Thread-safe: {@link PhoneNumberUtil} is.
+ */
+public final class E164 {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final int MAX_DIGITS = 15;
+
+    private E164() {
+    }
+
+    /**
+     * The E.164 prefix for a search: {@code 415}, {@code 1415} and {@code +1415} are all {@code +1415}
+     * for country US; {@code 20} for GB is {@code +4420} (a leading national prefix such as {@code 0} is
+     * dropped).
+     *
+     * @throws StandardException {@code invalid} naming the fault
+     */
+    public static String prefix(String raw, String country) {
+        String region = region(country);
+        int code = PHONES.getCountryCodeForRegion(region);
+        String text = raw == null ? "" : raw.strip().replaceAll("[\\s().-]", "");
+        if (text.isEmpty()) {
+            throw invalid("prefix is required", "give the digits a number starts with, for example 415");
+        }
+        boolean international = text.startsWith("+");
+        String digits = international ? text.substring(1) : text;
+        if (!digits.matches("[0-9]+")) {
+            throw invalid("prefix must be digits", "got '" + raw + "'");
+        }
+        if (!international) {
+            String national = PHONES.getNddPrefixForRegion(region, true);
+            String cc = Integer.toString(code);
+            if (national != null && !national.isEmpty() && digits.startsWith(national)) {
+                digits = cc + digits.substring(national.length());
+            } else if (!digits.startsWith(cc)) {
+                digits = cc + digits;
+            }
+        }
+        if (digits.startsWith("0")) {
+            throw invalid("prefix must not start with 0 after the country code", "got '" + raw + "'");
+        }
+        if (digits.length() > MAX_DIGITS) {
+            throw invalid("prefix is longer than a phone number", "E.164 numbers have at most 15 digits; got '" + raw + "'");
+        }
+        return "+" + digits;
+    }
+
+    /**
+     * The E.164 form of a full number, for example {@code +14155550100} from {@code 4155550100},
+     * {@code 1 (415) 555-0100} or {@code %2B14155550100} already decoded.
+     *
+     * @throws StandardException {@code invalid} when it is not a possible number
+     */
+    public static String number(String raw, String country) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw invalid("number is required", null);
+        }
+        if (!text.matches("\\+?[0-9 ().-]+")) {
+            throw invalid("number must be digits", "got '" + raw + "'");
+        }
+        try {
+            PhoneNumber parsed = PHONES.parse(text, region(country));
+            if (!PHONES.isPossibleNumber(parsed)) {
+                throw invalid("not a possible phone number", "'" + raw + "' has the wrong length for country code +"
+                        + parsed.getCountryCode());
+            }
+            return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw invalid("not a phone number", "'" + raw + "': " + e.getMessage());
+        }
+    }
+
+    /** The calling code of {@code country} with its plus, for example {@code +44} for GB. */
+    public static String dialcode(String country) {
+        return "+" + PHONES.getCountryCodeForRegion(region(country));
+    }
+
+    /** {@code country} as a region libphonenumber knows, upper-case; US when null. */
+    public static String region(String country) {
+        String region = country == null || country.isBlank() ? "US" : country.strip().toUpperCase(Locale.ROOT);
+        if (!PHONES.getSupportedRegions().contains(region)) {
+            throw invalid("unknown country", "'" + country + "' is not an ISO 3166 country code with a calling code");
+        }
+        return region;
+    }
+
+    private static StandardException invalid(String message, String cause) {
+        return StandardException.of(ErrorCode.INVALID, message, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package org.carrierhost.host.manager;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the carrier manager calls carriers.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param searchTimeout the one deadline for all carriers of a search ({@code search.timeout_ms})
+ * @param orderTimeout  the deadline of one acquire or disconnect at a carrier ({@code acquire.timeout_ms})
+ * @param carriersOrder which carrier wins when several offer one number, first first ({@code carriers.order})
+ */
+public record ManagerSettings(Duration searchTimeout, Duration orderTimeout, List<String> carriersOrder) {
+
+    public ManagerSettings {
+        carriersOrder = List.copyOf(carriersOrder);
+    }
+}

@@ -1,0 +1,72 @@
+package org.carrierhost.host.plugins;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.errors.StandardException;
+
+/**
+ * The carriers the host knows, by id: what the carrier manager calls through, and what the lifecycle
+ * changes.
+ *
+ * <p>Thread-safe: a concurrent map of thread-safe slots.
+ */
+public final class CarrierTable {
+
+    private final ConcurrentMap<String, CarrierSlot> slots = new ConcurrentHashMap<>();
+
+    /**
+     * A lease on carrier {@code id}'s serving version; close it when the call is done.
+     *
+     * @throws StandardException {@code not_found} for an unknown carrier, {@code carrier_unavailable} for
+     *                           one that is disabled, failed or unloaded
+     */
+    public CarrierLease lease(String id) {
+        CarrierSlot slot = slots.get(id);
+        if (slot == null) {
+            throw new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id));
+        }
+        return slot.lease();
+    }
+
+    /** The ids of carriers that are enabled and serving, sorted. */
+    public List<String> servingIds() {
+        return slots.values().stream().filter(s -> s.enabled() && s.live() != null).map(CarrierSlot::id).sorted().toList();
+    }
+
+    /** Whether {@code id} is known at all. */
+    public boolean knows(String id) {
+        return slots.containsKey(id);
+    }
+
+    /** Every carrier, sorted by id. */
+    public List<CarrierView> views() {
+        return slots.values().stream().map(CarrierSlot::view).sorted(Comparator.comparing(CarrierView::id)).toList();
+    }
+
+    /** One carrier. */
+    public Optional<CarrierView> view(String id) {
+        return Optional.ofNullable(slots.get(id)).map(CarrierSlot::view);
+    }
+
+    CarrierSlot slot(String id) {
+        return slots.computeIfAbsent(id, CarrierSlot::new);
+    }
+
+    Optional<CarrierSlot> existing(String id) {
+        return Optional.ofNullable(slots.get(id));
+    }
+
+    List<CarrierSlot> all() {
+        return List.copyOf(slots.values());
+    }
+
+    void remove(String id) {
+        slots.remove(id);
+    }
+}

@@ -1,0 +1,168 @@
+package org.carrierhost.host.plugins;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.carrierhost.api.CarrierExtension;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One loaded and started version of a carrier plugin: its own PF4J manager (so two versions of one id
+ * can run side by side during a swap), its working folder, and its single cached extension instance.
+ *
+ * <p>Thread-safe: calls enter and leave through an atomic counter; {@link #retire} waits for the calls
+ * in flight to finish before the class loader is closed, and refuses new ones meanwhile.
+ */
+public final class PluginGeneration {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginGeneration.class);
+
+    private final long number;
+    private final PluginArchive archive;
+    private final Path workDir;
+    private final PluginManager manager;
+    private final PluginWrapper wrapper;
+    private final CarrierExtension extension;
+    private final boolean local;
+    private final boolean cnam;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean retiring;
+
+    PluginGeneration(long number, PluginArchive archive, Path workDir, PluginManager manager, PluginWrapper wrapper,
+                     CarrierExtension extension) {
+        this.number = number;
+        this.archive = archive;
+        this.workDir = workDir;
+        this.manager = manager;
+        this.wrapper = wrapper;
+        this.extension = extension;
+        this.local = extension.isLocal();
+        this.cnam = extension.shouldLookupCnam();
+    }
+
+    /** The carrier id, which is the plugin id. */
+    public String id() {
+        return wrapper.getPluginId();
+    }
+
+    /** The plugin's version. */
+    public String version() {
+        return wrapper.getDescriptor().getVersion();
+    }
+
+    /** The plugin's description. */
+    public String description() {
+        return wrapper.getDescriptor().getPluginDescription();
+    }
+
+    /** The plugin's provider. */
+    public String provider() {
+        return wrapper.getDescriptor().getProvider();
+    }
+
+    /** The zip it was loaded from, with its hash. */
+    public PluginArchive archive() {
+        return archive;
+    }
+
+    /** Its sequence number among all generations this host loaded. */
+    public long number() {
+        return number;
+    }
+
+    /** Whether the carrier is local ({@code is_local}), as it said at load. */
+    public boolean local() {
+        return local;
+    }
+
+    /** Whether CNAM lookup applies ({@code should_lookup_cnam}), as it said at load. */
+    public boolean cnam() {
+        return cnam;
+    }
+
+    /** PF4J's name for the plugin's state. */
+    public String state() {
+        return wrapper.getPluginState().name();
+    }
+
+    ClassLoader classLoader() {
+        return wrapper.getPluginClassLoader();
+    }
+
+    CarrierExtension extension() {
+        return extension;
+    }
+
+    /** Counts a call in; false once the generation is retiring, so the caller picks the newer one. */
+    boolean enter() {
+        inFlight.incrementAndGet();
+        if (retiring) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    /** Counts a call out. */
+    void leave() {
+        if (inFlight.decrementAndGet() == 0 && retiring) {
+            synchronized (inFlight) {
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /** How many calls are running on this generation. */
+    public int callsInFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Refuses new calls, waits up to {@code drain} for those in flight, then stops the extension and the
+     * plugin and unloads it (which closes its class loader), each within {@code stopLimit}, and deletes the
+     * working folder.
+     *
+     * @return the failure of a step that did not go cleanly, or null
+     */
+    PluginFailure retire(Duration drain, Duration stopLimit) {
+        retiring = true;
+        long deadline = System.nanoTime() + drain.toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("{} generation {}: {} calls still running after the drain of {} ms; unloading anyway",
+                            id(), number, inFlight.get(), drain.toMillis());
+                    break;
+                }
+                try {
+                    inFlight.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        PluginFailure failure = null;
+        try {
+            TimeBox.call("stop()", stopLimit, classLoader(), () -> {
+                extension.stop();
+                return null;
+            });
+        } catch (PluginLoadException e) {
+            failure = e.failure();
+        }
+        try {
+            String id = id();
+            TimeBox.call("unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
+        } catch (PluginLoadException e) {
+            failure = failure == null ? e.failure() : failure;
+        }
+        PluginArchive.deleteQuietly(workDir);
+        return failure;
+    }
+}

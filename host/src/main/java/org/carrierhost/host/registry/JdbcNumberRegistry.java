@@ -1,0 +1,301 @@
+package org.carrierhost.host.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
+import org.carrierhost.host.errors.StandardException;
+
+/**
+ * The number registry over plain JDBC and portable SQL.
+ *
+ * <p>Thread-safe, also across hosts sharing the database: each call uses its own pooled connection, and
+ * races are settled by conditional {@code UPDATE}s whose row counts say who won.
+ */
+public final class JdbcNumberRegistry implements NumberRegistry {
+
+    private static final String COLUMNS = "number, state, carrier, account_id, data";
+    /** Sorts after every digit, so [prefix, prefix + ':') is exactly the numbers starting with prefix. */
+    private static final String AFTER_DIGITS = ":";
+    private static final int IN_LIST_CHUNK = 500;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration claimLifetime;
+
+    /**
+     * @param claimLifetime how long an unfinished claim blocks others; after that a crashed caller's claim
+     *                      is taken over
+     */
+    public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.claimLifetime = claimLifetime;
+    }
+
+    @Override
+    public Optional<NumberRecord> find(String number) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, number);
+        } catch (SQLException e) {
+            throw failure("read " + number, e);
+        }
+    }
+
+    /** Reads on the caller's connection: a caller already holding one must not wait for a second. */
+    private static Optional<NumberRecord> find(Connection c, String number) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE number = ?")) {
+            s.setString(1, number);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Map<String, NumberState> states(Collection<String> numbers) {
+        Map<String, NumberState> states = new HashMap<>();
+        List<String> all = List.copyOf(numbers);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK));
+                String marks = chunk.stream().map(n -> "?").collect(Collectors.joining(", "));
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT number, state FROM numbers WHERE number IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            states.put(r.getString(1), NumberState.valueOf(r.getString(2)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read states", e);
+        }
+        return states;
+    }
+
+    @Override
+    public void recordDiscovered(String carrier, List<NumberOffer> offers) {
+        if (offers.isEmpty()) {
+            return;
+        }
+        Map<String, NumberState> known = states(offers.stream().map(NumberOffer::number).toList());
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement reattribute = c.prepareStatement(
+                         "UPDATE numbers SET carrier = ?, data = ?, updated_at = ? WHERE number = ? AND state = ? AND claim_token IS NULL")) {
+                for (NumberOffer offer : offers) {
+                    NumberState state = known.get(offer.number());
+                    String data = CarrierDataCodec.encode(offer.data());
+                    if (state == null) {
+                        insert.setString(1, offer.number());
+                        insert.setString(2, NumberState.DISCOVERY.name());
+                        insert.setString(3, carrier);
+                        insert.setString(4, data);
+                        insert.setLong(5, now);
+                        insert.setLong(6, now);
+                        insert.addBatch();
+                    } else if (state == NumberState.DISCOVERY) {
+                        reattribute.setString(1, carrier);
+                        reattribute.setString(2, data);
+                        reattribute.setLong(3, now);
+                        reattribute.setString(4, offer.number());
+                        reattribute.setString(5, NumberState.DISCOVERY.name());
+                        reattribute.addBatch();
+                    }
+                }
+                insert.executeBatch();
+                reattribute.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                // Another search stored some of these first; the offers are remembered either way.
+            }
+        } catch (SQLException e) {
+            throw failure("record offers of " + carrier, e);
+        }
+    }
+
+    @Override
+    public ClaimResult claim(String number, Set<NumberState> from, NumberState target) {
+        String token = UUID.randomUUID().toString();
+        long now = clock.millis();
+        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE numbers SET claim_token = ?, claimed_at = ? WHERE number = ? AND state IN (" + states + ")"
+                             + " AND (claim_token IS NULL OR claimed_at < ?)")) {
+            s.setString(1, token);
+            s.setLong(2, now);
+            s.setString(3, number);
+            s.setLong(4, now - claimLifetime.toMillis());
+            int won = from.isEmpty() ? 0 : s.executeUpdate();
+            Optional<NumberRecord> current = find(c, number);
+            if (current.isEmpty()) {
+                return new ClaimResult.Missing(number);
+            }
+            if (won == 1) {
+                return new ClaimResult.Claimed(new Claim(current.get(), token));
+            }
+            return from.contains(current.get().state())
+                    ? new ClaimResult.Busy(current.get())
+                    : new ClaimResult.WrongState(current.get());
+        } catch (SQLException e) {
+            throw failure("claim " + number, e);
+        }
+    }
+
+    @Override
+    public NumberRecord complete(Claim claim, NumberRecord updated, String actor) {
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE numbers SET state = ?, carrier = ?, account_id = ?, data = ?, claim_token = NULL,"
+                            + " claimed_at = NULL, updated_at = ? WHERE number = ? AND claim_token = ?")) {
+                update.setString(1, updated.state().name());
+                update.setString(2, updated.carrier());
+                update.setString(3, updated.accountId());
+                update.setString(4, CarrierDataCodec.encode(updated.data()));
+                update.setLong(5, now);
+                update.setString(6, claim.record().number());
+                update.setString(7, claim.token());
+                if (update.executeUpdate() != 1) {
+                    c.rollback();
+                    throw StandardException.of(ErrorCode.NUMBER_EXISTS,
+                            "number " + claim.record().number() + " was taken over by another caller",
+                            "the claim outlived its lifetime of " + claimLifetime.toMillis() + " ms");
+                }
+                insertHistory(c, claim.record().number(), now, actor, claim.record().state(), updated.state(), updated.carrier());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("store " + claim.record().number(), e);
+        }
+        return new NumberRecord(claim.record().number(), updated.state(), updated.carrier(), updated.accountId(),
+                CarrierDataCodec.plain(updated.data()));
+    }
+
+    @Override
+    public void release(Claim claim) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE numbers SET claim_token = NULL, claimed_at = NULL WHERE number = ? AND claim_token = ?")) {
+            s.setString(1, claim.record().number());
+            s.setString(2, claim.token());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("release " + claim.record().number(), e);
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String number) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT at, actor, from_state, to_state, carrier FROM number_history WHERE number = ? ORDER BY id")) {
+            s.setString(1, number);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String from = r.getString(3);
+                    entries.add(new HistoryEntry(number, Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+                            from == null ? null : NumberState.valueOf(from), NumberState.valueOf(r.getString(4)),
+                            r.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read history of " + number, e);
+        }
+        return entries;
+    }
+
+    @Override
+    public List<NumberRecord> findAvailable(String carrierId, String e164Prefix, int offset, int limit) {
+        List<NumberRecord> records = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers"
+                     + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
+                     + " ORDER BY number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            s.setString(1, carrierId);
+            s.setString(2, NumberState.AVAILABLE.name());
+            s.setString(3, e164Prefix);
+            s.setString(4, e164Prefix + AFTER_DIGITS);
+            s.setInt(5, offset);
+            s.setInt(6, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("search the stock of " + carrierId, e);
+        }
+        return records;
+    }
+
+    static void insertHistory(Connection c, String number, long at, String actor, NumberState from, NumberState to,
+                              String carrier) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, number);
+            s.setLong(2, at);
+            s.setString(3, actor);
+            s.setString(4, from == null ? null : from.name());
+            s.setString(5, to.name());
+            s.setString(6, carrier);
+            s.executeUpdate();
+        }
+    }
+
+    private static NumberRecord read(ResultSet r) throws SQLException {
+        return new NumberRecord(r.getString(1), NumberState.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                new LinkedHashMap<>(CarrierDataCodec.decode(r.getString(5))));
+    }
+
+    static boolean isDuplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("number registry cannot " + what + ": " + e.getMessage(), e);
+    }
+}

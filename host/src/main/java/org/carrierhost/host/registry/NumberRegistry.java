@@ -1,0 +1,54 @@
+package org.carrierhost.host.registry;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.carrierhost.api.NumberInventory;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
+
+/**
+ * Every number the host knows, with its state and history. The single source of truth: a change is
+ * durable when a method returns.
+ *
+ * <p>Implementations are thread-safe, and safe across several hosts sharing one database: races are
+ * settled by conditional updates in the database, not by Java locks.
+ */
+public interface NumberRegistry extends NumberInventory {
+
+    /** The stored record of {@code number} (E.164). */
+    Optional<NumberRecord> find(String number);
+
+    /** The state of each of {@code numbers} that is stored; numbers not stored are absent. */
+    Map<String, NumberState> states(Collection<String> numbers);
+
+    /**
+     * Remembers that {@code carrier} offered these numbers, so a later acquire goes to it: absent numbers
+     * are stored as {@link NumberState#DISCOVERY}; numbers still in discovery are re-attributed to it.
+     */
+    void recordDiscovered(String carrier, List<NumberOffer> offers);
+
+    /**
+     * Claims {@code number} for a move to {@code target}, if it is in one of {@code from} and nobody else
+     * holds a claim (claims older than the registry's claim lifetime are taken over).
+     */
+    ClaimResult claim(String number, Set<NumberState> from, NumberState target);
+
+    /**
+     * Stores {@code updated} (its state, account, carrier and data) for the claimed number, records the
+     * move in its history as done by {@code actor}, and gives up the claim, in one transaction.
+     *
+     * @throws org.carrierhost.host.errors.StandardException 409 when the claim was lost meanwhile
+     */
+    NumberRecord complete(Claim claim, NumberRecord updated, String actor);
+
+    /** Gives up {@code claim} without changing the number. */
+    void release(Claim claim);
+
+    /** The history of {@code number}, oldest first. */
+    List<HistoryEntry> history(String number);
+}

@@ -1,0 +1,86 @@
+package org.carrierhost.host;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A small client of the HTTP API for tests, over real HTTP.
+ */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+
+    public ApiClient(String baseUrl, String token) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    /** A client of {@code host} with the admin token. */
+    public static ApiClient of(CarrierHost host) {
+        return new ApiClient(host.url(), TestHosts.ADMIN_TOKEN);
+    }
+
+    /** This client with another token (null for none). */
+    public ApiClient withToken(String other) {
+        return new ApiClient(base, other);
+    }
+
+    /** {@code GET path}. */
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** {@code POST path} with a JSON body. */
+    public Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** {@code method path} with a raw body. */
+    public Reply send(String method, String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), JSON.readTree(response.body().isEmpty() ? "{}" : response.body()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One answer.
+     *
+     * @param status the HTTP status
+     * @param text   the body as text
+     * @param json   the body as JSON
+     */
+    public record Reply(int status, String text, JsonNode json) {
+
+        /** The standard error's {@code error} name, or null. */
+        public String error() {
+            return json.path("error").path("error").asText(null);
+        }
+    }
+}

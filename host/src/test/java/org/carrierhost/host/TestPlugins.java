@@ -1,0 +1,83 @@
+package org.carrierhost.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The real plugin zips the build made, and variants of them built here: the mock carrier's classes under
+ * another id or version, so tests can run several carriers side by side.
+ */
+public final class TestPlugins {
+
+    private TestPlugins() {
+    }
+
+    /** The mock carrier's zip as the build made it. */
+    public static Path mockZip() {
+        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-mock-1.0.0.zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("the build did not provide " + zip.toAbsolutePath());
+        }
+        return zip;
+    }
+
+    /** Copies the mock zip into {@code dir} as is. */
+    public static Path copyMock(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return Files.copy(mockZip(), dir.resolve("carrier-mock-1.0.0.zip"));
+    }
+
+    /** The mock carrier's classes as plugin {@code id} at {@code version}, written to {@code dir}. */
+    public static Path mockVariant(Path dir, String id, String version) throws IOException {
+        return rewrite(mockZip(), dir.resolve("carrier-" + id + "-" + version + ".zip"),
+                Map.of("plugin.properties", text -> text
+                        .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
+                        .replaceAll("(?m)^plugin.version=.*$", "plugin.version=" + version)));
+    }
+
+    /** Copies {@code source} to {@code target}, passing the named text entries through their edits. */
+    public static Path rewrite(Path source, Path target, Map<String, UnaryOperator<String>> edits) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (ZipFile in = new ZipFile(source.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (InputStream data = in.getInputStream(entry)) {
+                    UnaryOperator<String> edit = edits.get(entry.getName());
+                    if (edit == null) {
+                        data.transferTo(out);
+                    } else {
+                        out.write(edit.apply(new String(data.readAllBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+        return Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes a zip of {@code entries} (name to content) at {@code target}. */
+    public static Path zipOf(Path target, Map<String, byte[]> entries) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream out = new ZipOutputStream(file)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+}

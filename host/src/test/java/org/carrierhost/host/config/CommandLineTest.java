@@ -1,0 +1,40 @@
+package org.carrierhost.host.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void flagsBecomeSettings() {
+        CommandLine line = CommandLine.parse(List.of("--config", "c.properties", "--plugins-dir", "p", "--data-dir=d",
+                "--port", "0", "--bind", "0.0.0.0", "--set", "search.timeout_ms=9"));
+
+        assertEquals(Optional.of("c.properties"), line.configFile());
+        assertEquals(Map.of("plugins.dir", "p", "data.dir", "d", "http.port", "0", "http.bind", "0.0.0.0",
+                "search.timeout_ms", "9"), line.settings());
+    }
+
+    @Test
+    void anUnknownFlagIsRefused() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> CommandLine.parse(List.of("--prot", "1")));
+        assertEquals("--prot", e.key());
+    }
+
+    @Test
+    void aFlagWithoutItsValueIsRefused() {
+        assertThrows(InvalidSettingException.class, () -> CommandLine.parse(List.of("--port")));
+    }
+
+    @Test
+    void helpIsRecognised() {
+        assertTrue(CommandLine.parse(List.of("--help")).help());
+    }
+}

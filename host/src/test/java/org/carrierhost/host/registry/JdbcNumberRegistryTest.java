@@ -1,0 +1,157 @@
+package org.carrierhost.host.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
+import org.carrierhost.host.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry on a real embedded H2 database. */
+class JdbcNumberRegistryTest {
+
+    private static final EnumSet<NumberState> FREE = EnumSet.of(NumberState.DISCOVERY, NumberState.AVAILABLE);
+
+    @TempDir
+    Path data;
+    private Database database;
+    private JdbcNumberRegistry registry;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(Database.embeddedUrl(data), "sa", "");
+        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), Duration.ofMinutes(10));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void discoveredNumbersAreStoredAsDiscoveryWithTheirCarrierAndData() {
+        registry.recordDiscovered("mock", List.of(new NumberOffer("+14155550100", Map.of("rate_center", "SF"))));
+
+        NumberRecord stored = registry.find("+14155550100").orElseThrow();
+
+        assertEquals(NumberState.DISCOVERY, stored.state());
+        assertEquals("mock", stored.carrier());
+        assertEquals("SF", stored.data().get("rate_center"));
+    }
+
+    @Test
+    void ofManyConcurrentClaimsExactlyOneWins() throws Exception {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        int callers = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ClaimResult>> results = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            Callable<ClaimResult> claim = () -> {
+                go.await();
+                return registry.claim("+14155550100", FREE, NumberState.IN_SERVICE);
+            };
+            results.add(pool.submit(claim));
+        }
+        go.countDown();
+        int won = 0;
+        for (Future<ClaimResult> result : results) {
+            if (result.get() instanceof ClaimResult.Claimed) {
+                won++;
+            } else {
+                assertInstanceOf(ClaimResult.Busy.class, result.get());
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, won);
+    }
+
+    @Test
+    void completingAClaimStoresTheMoveAndItsHistory() {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        Claim claim = ((ClaimResult.Claimed) registry.claim("+14155550100", FREE, NumberState.IN_SERVICE)).claim();
+
+        registry.complete(claim, new NumberRecord("+14155550100", NumberState.IN_SERVICE, "mock", "acct",
+                Map.of("order_id", "o-1")), "tester");
+
+        NumberRecord stored = registry.find("+14155550100").orElseThrow();
+        assertEquals(NumberState.IN_SERVICE, stored.state());
+        assertEquals("acct", stored.accountId());
+        List<HistoryEntry> history = registry.history("+14155550100");
+        assertEquals(1, history.size());
+        assertEquals(NumberState.DISCOVERY, history.get(0).from());
+        assertEquals(NumberState.IN_SERVICE, history.get(0).to());
+        assertEquals("tester", history.get(0).actor());
+    }
+
+    @Test
+    void aReleasedClaimLetsTheNextCallerWin() {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        Claim first = ((ClaimResult.Claimed) registry.claim("+14155550100", FREE, NumberState.IN_SERVICE)).claim();
+
+        registry.release(first);
+
+        assertInstanceOf(ClaimResult.Claimed.class, registry.claim("+14155550100", FREE, NumberState.IN_SERVICE));
+    }
+
+    @Test
+    void aClaimOlderThanItsLifetimeIsTakenOver() {
+        JdbcNumberRegistry impatient = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), Duration.ofMillis(-1));
+        impatient.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        impatient.claim("+14155550100", FREE, NumberState.IN_SERVICE);
+
+        assertInstanceOf(ClaimResult.Claimed.class, impatient.claim("+14155550100", FREE, NumberState.IN_SERVICE));
+    }
+
+    @Test
+    void aNumberInTheWrongStateIsNotClaimed() {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+
+        ClaimResult result = registry.claim("+14155550100", EnumSet.of(NumberState.IN_SERVICE), NumberState.RELEASED);
+
+        assertInstanceOf(ClaimResult.WrongState.class, result);
+    }
+
+    @Test
+    void anUnknownNumberIsMissing() {
+        assertInstanceOf(ClaimResult.Missing.class, registry.claim("+14155550199", FREE, NumberState.IN_SERVICE));
+    }
+
+    @Test
+    void statesAnswersOnlyForStoredNumbers() {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+
+        Map<String, NumberState> states = registry.states(List.of("+14155550100", "+14155550101"));
+
+        assertEquals(Map.of("+14155550100", NumberState.DISCOVERY), states);
+    }
+
+    @Test
+    void storedStateSurvivesReopeningTheDatabase() {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        database.close();
+
+        open();
+
+        assertTrue(registry.find("+14155550100").isPresent());
+    }
+}

@@ -31,16 +31,11 @@ final class OrderDesk {
     }
 
     Answer placeOrder(String contentType, String body) {
-        Answer refused = refuse(contentType, "OrderResponse");
-        if (refused != null) {
-            return refused;
+        Body parsed = Body.read(contentType, body, "Order", "OrderResponse");
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        Element order;
-        try {
-            order = root(body, "Order");
-        } catch (IllegalArgumentException e) {
-            return Answer.responseStatus(400, "OrderResponse", "1001", e.getMessage());
-        }
+        Element order = parsed.root();
         List<String> numbers = RequestXml.numbers(order, "ExistingTelephoneNumberOrderType");
         String siteId = RequestXml.childText(order, "SiteId");
         String problem = numbers.isEmpty() ? "ExistingTelephoneNumberOrderType/TelephoneNumberList is empty"
@@ -102,16 +97,11 @@ final class OrderDesk {
 
     Answer placeDisconnect(String contentType, String body) {
         String root = "DisconnectTelephoneNumberOrderResponse";
-        Answer refused = refuse(contentType, root);
-        if (refused != null) {
-            return refused;
+        Body parsed = Body.read(contentType, body, "DisconnectTelephoneNumberOrder", root);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        Element order;
-        try {
-            order = root(body, "DisconnectTelephoneNumberOrder");
-        } catch (IllegalArgumentException e) {
-            return Answer.responseStatus(400, root, "1001", e.getMessage());
-        }
+        Element order = parsed.root();
         List<String> numbers = RequestXml.numbers(order, "DisconnectTelephoneNumberOrderType");
         if (numbers.isEmpty() || !numbers.stream().allMatch(n -> n.matches("\\d{10}"))) {
             return Answer.responseStatus(400, root, "1001",
@@ -166,22 +156,29 @@ final class OrderDesk {
         xml.close();
     }
 
-    /** A reply refusing a body that is not declared as XML, or null when it is. */
-    private static Answer refuse(String contentType, String root) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
-        if (type.startsWith("application/xml") || type.startsWith("text/xml")) {
-            return null;
-        }
-        return Answer.responseStatus(415, root, "1002",
-                "Content-Type must be application/xml, got '" + (contentType == null ? "" : contentType) + "'");
-    }
+    /**
+     * A posted body: its root element, or the reply refusing it (not declared as XML: 415; malformed or
+     * another root: 400).
+     */
+    private record Body(Element root, Answer refusal) {
 
-    private static Element root(String body, String name) {
-        Document doc = RequestXml.parse(body);
-        Element root = doc.getDocumentElement();
-        if (!root.getTagName().equals(name)) {
-            throw new IllegalArgumentException("expected a <" + name + "> body, got <" + root.getTagName() + ">");
+        static Body read(String contentType, String body, String expectedRoot, String replyRoot) {
+            String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
+            if (!type.startsWith("application/xml") && !type.startsWith("text/xml")) {
+                return new Body(null, Answer.responseStatus(415, replyRoot, "1002", "Content-Type must be "
+                        + "application/xml, got '" + (contentType == null ? "" : contentType) + "'"));
+            }
+            try {
+                Document doc = RequestXml.parse(body);
+                Element root = doc.getDocumentElement();
+                if (root.getTagName().equals(expectedRoot)) {
+                    return new Body(root, null);
+                }
+                return new Body(null, Answer.responseStatus(400, replyRoot, "1001",
+                        "expected a <" + expectedRoot + "> body, got <" + root.getTagName() + ">"));
+            } catch (IllegalArgumentException e) {
+                return new Body(null, Answer.responseStatus(400, replyRoot, "1001", e.getMessage()));
+            }
         }
-        return root;
     }
 }

@@ -72,6 +72,13 @@ class BandwidthSimulatorTest {
         return m.group(1);
     }
 
+    /** Posts an order or disconnect, reads it until settled (one poll, then the outcome) and returns that reply. */
+    private String placeAndSettle(String resource, String body) throws Exception {
+        String id = orderId(post(account + "/" + resource, "application/xml", body).body());
+        get(account + "/" + resource + "/" + id);
+        return get(account + "/" + resource + "/" + id).body();
+    }
+
     @Test
     void refusesMissingOrWrongBasicAuth() throws Exception {
         assertEquals(401, get(account + "/availableNumbers?areaCode=973&quantity=1", null).statusCode());
@@ -129,9 +136,7 @@ class BandwidthSimulatorTest {
 
     @Test
     void orderOfAnUnavailableNumberFailsWith5018() throws Exception {
-        String id = orderId(post(account + "/orders", "application/xml", ORDER.formatted("2125550100")).body());
-        get(account + "/orders/" + id);
-        String done = get(account + "/orders/" + id).body();
+        String done = placeAndSettle("orders", ORDER.formatted("2125550100"));
         assertTrue(done.contains("<OrderStatus>FAILED</OrderStatus>") && done.contains("<Code>5018</Code>"), done);
     }
 
@@ -148,21 +153,16 @@ class BandwidthSimulatorTest {
 
     @Test
     void disconnectReturnsAnOwnedNumberToStock() throws Exception {
-        String order = orderId(post(account + "/orders", "application/xml", ORDER.formatted("9193803000")).body());
-        get(account + "/orders/" + order);
-        HttpResponse<String> placed = post(account + "/disconnects", "application/xml", DISCONNECT.formatted("9193803000"));
-        assertEquals(201, placed.statusCode(), placed.body());
+        placeAndSettle("orders", ORDER.formatted("9193803000"));
+        assertFalse(simulator.stock().isAvailable("9193803000"));
+        String done = placeAndSettle("disconnects", DISCONNECT.formatted("9193803000"));
+        assertTrue(done.contains("<OrderStatus>COMPLETE</OrderStatus>"), done);
         assertTrue(simulator.stock().isAvailable("9193803000"));
-        String id = orderId(placed.body());
-        get(account + "/disconnects/" + id);
-        assertTrue(get(account + "/disconnects/" + id).body().contains("<OrderStatus>COMPLETE</OrderStatus>"));
     }
 
     @Test
     void disconnectOfANumberNotHeldFailsWith5006() throws Exception {
-        String id = orderId(post(account + "/disconnects", "application/xml", DISCONNECT.formatted("9193803001")).body());
-        get(account + "/disconnects/" + id);
-        String done = get(account + "/disconnects/" + id).body();
+        String done = placeAndSettle("disconnects", DISCONNECT.formatted("9193803001"));
         assertTrue(done.contains("<OrderStatus>FAILED</OrderStatus>") && done.contains("<Code>5006</Code>"), done);
     }
 

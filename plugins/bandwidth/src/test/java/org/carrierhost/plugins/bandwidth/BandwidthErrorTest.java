@@ -14,6 +14,8 @@ import org.carrierhost.api.SearchOptions;
 import org.carrierhost.simulator.Failure;
 import org.carrierhost.simulator.Failures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BandwidthErrorTest extends SimulatedBandwidth {
 
@@ -122,37 +124,17 @@ class BandwidthErrorTest extends SimulatedBandwidth {
         assertEquals(ErrorCode.CARRIER_UNAVAILABLE, again.code());
     }
 
-    @Test
-    void missingAccountIdIsNamed() {
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"account_id, ''", "timeout_ms, soon", "order_timeout_ms, -5", "base_url, ftp://example.com/api",
+            "base_url, 'http://exa mple'"})
+    void missingOrMalformedSettingIsUnavailableNamingTheKey(String key, String value) {
         Map<String, String> config = config();
-        config.remove("account_id");
+        config.put(key, value);
 
         CarrierException e = searchFails(carrier(config));
 
         assertEquals(ErrorCode.CARRIER_UNAVAILABLE, e.code());
-        assertTrue(e.detail().endsWith("missing account_id"), e.detail());
-    }
-
-    @Test
-    void malformedTimeoutIsUnavailableNamingTheKey() {
-        Map<String, String> config = config();
-        config.put("timeout_ms", "soon");
-
-        CarrierException e = searchFails(carrier(config));
-
-        assertEquals(ErrorCode.CARRIER_UNAVAILABLE, e.code());
-        assertTrue(e.detail().contains("timeout_ms"), e.detail());
-    }
-
-    @Test
-    void malformedBaseUrlIsUnavailableNamingTheKey() {
-        Map<String, String> config = config();
-        config.put("base_url", "ftp://example.com/api");
-
-        CarrierException e = searchFails(carrier(config));
-
-        assertEquals(ErrorCode.CARRIER_UNAVAILABLE, e.code());
-        assertTrue(e.detail().contains("base_url"), e.detail());
+        assertTrue(e.detail().contains(key), e.detail());
     }
 
     @Test

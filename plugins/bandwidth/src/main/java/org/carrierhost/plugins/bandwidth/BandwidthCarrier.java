@@ -1,0 +1,147 @@
+package org.carrierhost.plugins.bandwidth;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.carrierhost.api.CarrierContext;
+import org.carrierhost.api.CarrierException;
+import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.SearchOptions;
+import org.carrierhost.api.SearchResult;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+
+/**
+ * The Bandwidth carrier: searches {@code availableNumbers}, orders numbers and disconnects them through
+ * the Bandwidth numbers API (XML over HTTP), waiting for each order to settle.
+ *
+ * <p>A carrier whose configuration is missing or malformed still starts, and every call answers
+ * {@link ErrorCode#CARRIER_UNAVAILABLE} naming the problem.
+ *
+ * <p>Thread-safe: what {@link #start(CarrierContext)} builds (settings, HTTP client, poller) is immutable
+ * and published through one volatile field; calls share nothing else.
+ */
+@Extension
+public class BandwidthCarrier implements CarrierExtension {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BandwidthCarrier.class);
+
+    private volatile Setup setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
+            "bandwidth is not started"));
+
+    @Override
+    public void start(CarrierContext context) {
+        try {
+            BandwidthSettings settings = BandwidthSettings.from(context.config());
+            setup = new Setup(settings, new BandwidthClient(settings),
+                    new OrderPoller(settings.orderPollInterval(), settings.orderTimeout()), null);
+            LOG.info("bandwidth carrier ready: {}", settings);
+        } catch (CarrierException e) {
+            setup = Setup.broken(e);
+            LOG.warn("bandwidth carrier started without a usable configuration: {}", e.detail());
+        }
+    }
+
+    @Override
+    public void stop() {
+        setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "bandwidth is stopped"));
+    }
+
+    @Override
+    public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
+        Setup ready = setup.ready();
+        if (quantity < 1) {
+            throw new CarrierException(ErrorCode.INVALID, "quantity must be at least 1, got " + quantity);
+        }
+        // The API has no offset: ask for the skipped numbers too and drop them here.
+        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) quantity + options.offset());
+        SearchQuery query = SearchQuery.of(e164Prefix, wanted, options.tollFree(), ready.settings.maxSearchQuantity());
+        List<NumberOffer> offers = AvailableNumbers.read(ready.client.search(query.toQueryString())).stream()
+                .filter(offer -> query.matches(offer.number()))
+                .skip(options.offset())
+                .limit(quantity)
+                .toList();
+        return SearchResult.offers(offers);
+    }
+
+    @Override
+    public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
+        Setup ready = setup.ready();
+        String digits = NanpNumber.tenDigits(number.number());
+        if (ready.settings.siteId().isEmpty()) {
+            throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "bandwidth is not configured",
+                    "not configured: site_id is required to order numbers");
+        }
+        String name = "carrier-host " + number.number();
+        String reference = number.accountId() == null ? "carrier-host" : number.accountId();
+        Document placed = ready.client.post("/orders",
+                new OrderRequest(name, reference, ready.settings.siteId(), ready.settings.peerId(), digits).toXml());
+        OrderStatus first = OrderStatus.read(placed, null);
+        OrderStatus last = ready.poller.await("order", first,
+                () -> OrderStatus.read(ready.client.get("/orders/" + first.id()), first.id()));
+        boolean ours = last.completedNumbers().contains(number.number());
+        boolean done = last.status().equals("COMPLETE") && (ours || last.completedNumbers().isEmpty())
+                || last.status().equals("PARTIAL") && ours;
+        if (!done) {
+            throw last.failure("order");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order_id", first.id());
+        data.put("order_name", last.name().isEmpty() ? name : last.name());
+        data.put("completed_numbers", last.completedNumbers());
+        return number.withData(data);
+    }
+
+    @Override
+    public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
+        Setup ready = setup.ready();
+        String digits = NanpNumber.tenDigits(number.number());
+        Document placed = ready.client.post("/disconnects",
+                new DisconnectRequest("carrier-host disconnect " + number.number(), digits).toXml());
+        OrderStatus first = OrderStatus.read(placed, null);
+        OrderStatus last = ready.poller.await("disconnect", first,
+                () -> OrderStatus.read(ready.client.get("/disconnects/" + first.id()), first.id()));
+        if (!last.status().equals("COMPLETE")) {
+            throw last.failure("disconnect");
+        }
+        return number.withData(Map.of("disconnect_order_id", first.id()));
+    }
+
+    @Override
+    public boolean shouldLookupCnam() {
+        return true;
+    }
+
+    @Override
+    public boolean isNumberBillable(NumberRecord number) {
+        return true;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return false;
+    }
+
+    /** What start built: either a working client, or the reason every call is refused. */
+    private record Setup(BandwidthSettings settings, BandwidthClient client, OrderPoller poller,
+                         CarrierException problem) {
+
+        static Setup broken(CarrierException problem) {
+            return new Setup(null, null, null, problem);
+        }
+
+        /** This setup when usable; otherwise a fresh copy of its problem (exceptions are not shared). */
+        Setup ready() throws CarrierException {
+            if (problem != null) {
+                throw new CarrierException(problem.code(), problem.getMessage(), problem.detail());
+            }
+            return this;
+        }
+    }
+}

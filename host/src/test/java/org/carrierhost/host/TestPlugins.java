@@ -24,17 +24,27 @@ public final class TestPlugins {
 
     /** The mock carrier's zip as the build made it. */
     public static Path mockZip() {
-        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-mock-1.0.0.zip");
+        return built("carrier-mock-1.0.0.zip");
+    }
+
+    /** A plugin zip the build made, by file name, for example {@code carrier-bandwidth-1.0.0.zip}. */
+    public static Path built(String fileName) {
+        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve(fileName);
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("the build did not provide " + zip.toAbsolutePath());
         }
         return zip;
     }
 
+    /** Copies the built zip {@code fileName} into {@code dir}. */
+    public static Path copyBuilt(String fileName, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return Files.copy(built(fileName), dir.resolve(fileName));
+    }
+
     /** Copies the mock zip into {@code dir} as is. */
     public static Path copyMock(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        return Files.copy(mockZip(), dir.resolve("carrier-mock-1.0.0.zip"));
+        return copyBuilt("carrier-mock-1.0.0.zip", dir);
     }
 
     /** The mock carrier's classes as plugin {@code id} at {@code version}, written to {@code dir}. */

@@ -16,6 +16,7 @@ import org.carrierhost.host.events.JdbcEventLog;
 import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
 import org.carrierhost.host.http.CarrierRoutes;
+import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.HealthRoutes;
 import org.carrierhost.host.http.NumberRoutes;
@@ -106,6 +107,7 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierRoutes(carriers, settings::carrier).register(server);
         new NumberRoutes(manager).register(server);
         new EventRoutes(events).register(server);
+        new ConsoleRoutes().register(server);
         server.start(settings.httpBind(), settings.httpPort(), settings.httpThreads());
     }
 

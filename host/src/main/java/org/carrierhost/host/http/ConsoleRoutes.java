@@ -1,0 +1,43 @@
+package org.carrierhost.host.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The admin console: a static page and its script and style, served without authentication (they hold
+ * no data; every call the page makes goes to the API with the token the admin types in). A strict
+ * content security policy allows only this host's own script, so injected markup cannot run.
+ *
+ * <p>Thread-safe: the files are read once, at construction, into immutable arrays.
+ */
+public final class ConsoleRoutes {
+
+    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+            + " img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final ApiResponse page = file("index.html", "text/html; charset=utf-8");
+    private final ApiResponse script = file("console.js", "text/javascript; charset=utf-8");
+    private final ApiResponse style = file("console.css", "text/css; charset=utf-8");
+
+    /** Adds the routes to {@code server}. */
+    public void register(ApiServer server) {
+        server.route(Route.of("GET", "/", null, request -> page));
+        server.route(Route.of("GET", "/console", null, request -> page));
+        server.route(Route.of("GET", "/console/console.js", null, request -> script));
+        server.route(Route.of("GET", "/console/console.css", null, request -> style));
+    }
+
+    private static ApiResponse file(String name, String contentType) {
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream("console/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("console/" + name + " is missing from the host jar");
+            }
+            return new ApiResponse(200, in.readAllBytes(), contentType,
+                    Map.of("Content-Security-Policy", POLICY, "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -14,7 +14,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The real plugin zips the build made, and variants of them built here: the mock carrier's classes under
+ * The real plugin zips the build made (mock and local), and variants of them built here: the mock carrier's classes under
  * another id or version, so tests can run several carriers side by side.
  */
 public final class TestPlugins {
@@ -24,7 +24,12 @@ public final class TestPlugins {
 
     /** The mock carrier's zip as the build made it. */
     public static Path mockZip() {
-        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-mock-1.0.0.zip");
+        return builtZip("mock");
+    }
+
+    /** Carrier {@code id}'s zip as the build made it. */
+    public static Path builtZip(String id) {
+        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-" + id + "-1.0.0.zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("the build did not provide " + zip.toAbsolutePath());
         }
@@ -33,8 +38,18 @@ public final class TestPlugins {
 
     /** Copies the mock zip into {@code dir} as is. */
     public static Path copyMock(Path dir) throws IOException {
+        return copyBuilt(dir, "mock");
+    }
+
+    /** Copies the local carrier's zip into {@code dir} as is. */
+    public static Path copyLocal(Path dir) throws IOException {
+        return copyBuilt(dir, "local");
+    }
+
+    private static Path copyBuilt(Path dir, String id) throws IOException {
         Files.createDirectories(dir);
-        return Files.copy(mockZip(), dir.resolve("carrier-mock-1.0.0.zip"));
+        Path zip = builtZip(id);
+        return Files.copy(zip, dir.resolve(zip.getFileName().toString()));
     }
 
     /** The mock carrier's classes as plugin {@code id} at {@code version}, written to {@code dir}. */

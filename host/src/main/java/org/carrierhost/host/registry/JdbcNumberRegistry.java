@@ -315,7 +315,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers"
                      + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
-                     + " ORDER BY number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                     // Ordering by the index's own columns (equal to number order here) lets H2 read the
+                     // index in order and stop after the page, instead of sorting the whole prefix range.
+                     + " ORDER BY carrier, state, number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             s.setString(1, carrierId);
             s.setString(2, NumberState.AVAILABLE.name());
             s.setString(3, e164Prefix);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -291,7 +292,7 @@ public final class CarrierManager implements AutoCloseable {
                     rawNumbers.size() + " listed, over import.max_numbers of " + settings.maxImport());
         }
         List<ImportResult> parsed = new ArrayList<>(rawNumbers.size());
-        Set<String> distinct = new java.util.LinkedHashSet<>();
+        Set<String> distinct = new LinkedHashSet<>();
         for (String raw : rawNumbers) {
             try {
                 String number = E164.number(raw, null);

@@ -42,6 +42,8 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private static final int BATCH = 5_000;
     /** How often an import is tried again when a concurrent writer stored one of its numbers first. */
     private static final int ADD_ATTEMPTS = 3;
+    private static final String NUMBER_INSERT =
+            "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String HISTORY_INSERT =
             "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -137,20 +139,14 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                                  String actor) throws SQLException {
         long now = clock.millis();
         String noData = CarrierDataCodec.encode(Map.of());
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
              PreparedStatement history = c.prepareStatement(HISTORY_INSERT)) {
             int batched = 0;
             for (String number : numbers) {
                 if (present.contains(number)) {
                     continue;
                 }
-                insert.setString(1, number);
-                insert.setString(2, NumberState.AVAILABLE.name());
-                insert.setString(3, carrier);
-                insert.setString(4, noData);
-                insert.setLong(5, now);
-                insert.setLong(6, now);
+                bindNew(insert, number, NumberState.AVAILABLE, carrier, noData, now);
                 insert.addBatch();
                 bindHistory(history, number, now, actor, null, NumberState.AVAILABLE, carrier);
                 history.addBatch();
@@ -173,20 +169,14 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+            try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
                  PreparedStatement reattribute = c.prepareStatement(
                          "UPDATE numbers SET carrier = ?, data = ?, updated_at = ? WHERE number = ? AND state = ? AND claim_token IS NULL")) {
                 for (NumberOffer offer : offers) {
                     NumberState state = known.get(offer.number());
                     String data = CarrierDataCodec.encode(offer.data());
                     if (state == null) {
-                        insert.setString(1, offer.number());
-                        insert.setString(2, NumberState.DISCOVERY.name());
-                        insert.setString(3, carrier);
-                        insert.setString(4, data);
-                        insert.setLong(5, now);
-                        insert.setLong(6, now);
+                        bindNew(insert, offer.number(), NumberState.DISCOVERY, carrier, data, now);
                         insert.addBatch();
                     } else if (state == NumberState.DISCOVERY) {
                         reattribute.setString(1, carrier);
@@ -341,6 +331,16 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             bindHistory(s, number, at, actor, from, to, carrier);
             s.executeUpdate();
         }
+    }
+
+    private static void bindNew(PreparedStatement insert, String number, NumberState state, String carrier, String data,
+                                long now) throws SQLException {
+        insert.setString(1, number);
+        insert.setString(2, state.name());
+        insert.setString(3, carrier);
+        insert.setString(4, data);
+        insert.setLong(5, now);
+        insert.setLong(6, now);
     }
 
     private static void bindHistory(PreparedStatement s, String number, long at, String actor, NumberState from,

@@ -94,7 +94,8 @@ public final class CarrierHost implements AutoCloseable {
                 new JdbcCarrierStateStore(database.dataSource()), events, settings.drainTimeout()));
         lifecycle.loadAll("startup");
         manager = remember(new CarrierManager(carriers, registry, events,
-                new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder())));
+                new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
+                        settings.maxImport())));
         String adminToken;
         if (settings.adminToken().isPresent()) {
             adminToken = settings.adminToken().get();

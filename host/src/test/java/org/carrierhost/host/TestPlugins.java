@@ -14,7 +14,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The real plugin zips the build made, and variants of them built here: the mock carrier's classes under
+ * The real plugin zips the build made (mock and local), and variants of them built here: the mock carrier's classes under
  * another id or version, so tests can run several carriers side by side.
  */
 public final class TestPlugins {
@@ -24,27 +24,33 @@ public final class TestPlugins {
 
     /** The mock carrier's zip as the build made it. */
     public static Path mockZip() {
-        return built("carrier-mock-1.0.0.zip");
+        return builtZip("mock");
     }
 
-    /** A plugin zip the build made, by file name, for example {@code carrier-bandwidth-1.0.0.zip}. */
-    public static Path built(String fileName) {
-        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve(fileName);
+    /** Carrier {@code id}'s zip as the build made it. */
+    public static Path builtZip(String id) {
+        Path zip = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-" + id + "-1.0.0.zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("the build did not provide " + zip.toAbsolutePath());
         }
         return zip;
     }
 
-    /** Copies the built zip {@code fileName} into {@code dir}. */
-    public static Path copyBuilt(String fileName, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        return Files.copy(built(fileName), dir.resolve(fileName));
-    }
-
     /** Copies the mock zip into {@code dir} as is. */
     public static Path copyMock(Path dir) throws IOException {
-        return copyBuilt("carrier-mock-1.0.0.zip", dir);
+        return copyBuilt(dir, "mock");
+    }
+
+    /** Copies the local carrier's zip into {@code dir} as is. */
+    public static Path copyLocal(Path dir) throws IOException {
+        return copyBuilt(dir, "local");
+    }
+
+    /** Copies carrier {@code id}'s built zip into {@code dir} as is. */
+    public static Path copyBuilt(Path dir, String id) throws IOException {
+        Files.createDirectories(dir);
+        Path zip = builtZip(id);
+        return Files.copy(zip, dir.resolve(zip.getFileName().toString()));
     }
 
     /** The mock carrier's classes as plugin {@code id} at {@code version}, written to {@code dir}. */

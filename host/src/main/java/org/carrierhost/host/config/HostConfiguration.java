@@ -40,7 +40,7 @@ public final class HostConfiguration {
     /** Every host key and its default; a key with no default is optional. */
     static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> SECTIONS = Set.of("http", "admin", "auth", "plugins", "data", "store", "search",
-            "acquire", "carriers", "carrier", "registry");
+            "acquire", "carriers", "carrier", "registry", "import");
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "token", "key", "credential");
     private static final String MASK = "********";
 
@@ -75,6 +75,7 @@ public final class HostConfiguration {
         d.put("plugins.max_unpacked_bytes", Long.toString(200L << 20));
         d.put("plugins.max_zip_ratio", "200");
         d.put("registry.claim_lifetime_ms", "600000");
+        d.put("import.max_numbers", "1000000");
         return Map.copyOf(d);
     }
 
@@ -171,6 +172,7 @@ public final class HostConfiguration {
                 whole("plugins.max_unpacked_bytes", 1, Long.MAX_VALUE),
                 (int) whole("plugins.max_zip_ratio", 1, Integer.MAX_VALUE),
                 millis("registry.claim_lifetime_ms"),
+                (int) whole("import.max_numbers", 1, Integer.MAX_VALUE),
                 carrierSections());
     }
 

@@ -35,6 +35,7 @@ import org.carrierhost.api.CarrierConfig;
  * @param maxUnpacked     {@code plugins.max_unpacked_bytes}
  * @param maxZipRatio     {@code plugins.max_zip_ratio}
  * @param claimLifetime   {@code registry.claim_lifetime_ms}: when an unfinished acquire's claim may be taken over
+ * @param maxImport       {@code import.max_numbers}: the most numbers one stock import may list
  * @param carrierSections {@code carrier.<id>.*}, by carrier id
  */
 public record HostSettings(int httpPort, String httpBind, int httpThreads, long maxBodyBytes, Optional<String> adminToken,
@@ -42,6 +43,7 @@ public record HostSettings(int httpPort, String httpBind, int httpThreads, long 
                            String jdbcUser, String jdbcPassword, Duration searchTimeout, Duration orderTimeout,
                            List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,
                            long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio, Duration claimLifetime,
+                           int maxImport,
                            Map<String, CarrierConfig> carrierSections) {
 
     public HostSettings {

@@ -1,14 +1,19 @@
 package org.carrierhost.host.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.Event;
 import org.carrierhost.host.manager.FoundNumber;
+import org.carrierhost.host.manager.ImportReport;
+import org.carrierhost.host.manager.ImportResult;
 import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.registry.HistoryEntry;
 
 /**
  * The JSON shapes of the HTTP API, in one place so they stay the same on every route.
@@ -88,6 +93,57 @@ public final class JsonViews {
         n.put("account_id", record.accountId());
         n.put("data", record.data());
         return n;
+    }
+
+    /** A stored number record with its history: {@code "history":[{time, actor, from, to, carrier}]}, oldest first. */
+    public static Map<String, Object> number(NumberRecord record, List<HistoryEntry> history) {
+        Map<String, Object> n = number(record);
+        n.put("history", history.stream().map(entry -> {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("time", entry.time().toString());
+            h.put("actor", entry.actor());
+            h.put("from", entry.from() == null ? null : entry.from().wireName());
+            h.put("to", entry.to().wireName());
+            h.put("carrier", entry.carrier());
+            return h;
+        }).toList());
+        return n;
+    }
+
+    /**
+     * A stock import's report: {@code {carrier, added, present, invalid, results:[{input, number, result,
+     * state, reason}]}}, where result is {@code added}, {@code present} or {@code invalid}.
+     */
+    public static Map<String, Object> importReport(ImportReport report) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("carrier", report.carrier());
+        r.put("added", report.added());
+        r.put("present", report.present());
+        r.put("invalid", report.invalid());
+        r.put("results", report.results().stream().map(JsonViews::importResult).toList());
+        return r;
+    }
+
+    private static Map<String, Object> importResult(ImportResult result) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("input", result.input());
+        if (result instanceof ImportResult.Added added) {
+            r.put("number", added.number());
+            r.put("result", "added");
+            r.put("state", NumberState.AVAILABLE.wireName());
+            r.put("reason", null);
+        } else if (result instanceof ImportResult.Present present) {
+            r.put("number", present.number());
+            r.put("result", "present");
+            r.put("state", present.state().wireName());
+            r.put("reason", null);
+        } else {
+            r.put("number", null);
+            r.put("result", "invalid");
+            r.put("state", null);
+            r.put("reason", ((ImportResult.Invalid) result).reason());
+        }
+        return r;
     }
 
     /** A number in a search answer. */

@@ -18,7 +18,7 @@ import org.carrierhost.host.manager.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code /api/numbers}: search, read, acquire, disconnect and check.
+ * {@code /api/numbers}: search, read (with history), acquire, disconnect, check and stock import.
  *
  * <p>Thread-safe: the manager is.
  */
@@ -53,23 +53,26 @@ public final class NumberRoutes {
             return ApiResponse.ok(body);
         }));
         server.route(Route.of("POST", "/api/numbers/check", Role.VIEWER, request -> {
-            JsonNode numbers = request.jsonBody().path("numbers");
-            if (!numbers.isArray()) {
-                throw StandardException.of(ErrorCode.INVALID, "body must be {\"numbers\": [...]}", null);
-            }
-            if (numbers.size() > MAX_CHECK) {
+            List<String> raw = numbers(request.jsonBody());
+            if (raw.size() > MAX_CHECK) {
                 throw StandardException.of(ErrorCode.INVALID, "at most " + MAX_CHECK + " numbers per check",
-                        "got " + numbers.size());
+                        "got " + raw.size());
             }
-            List<String> raw = new ArrayList<>();
-            numbers.forEach(n -> raw.add(n.isTextual() ? n.asText() : n.toString()));
             Map<String, String> body = new LinkedHashMap<>();
             manager.check(raw).forEach((number, state) ->
                     body.put(number, state.map(NumberState::wireName).orElse("not_found")));
             return ApiResponse.ok(body);
         }));
-        server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER,
-                request -> ApiResponse.ok(JsonViews.number(manager.get(request.parameter("number"))))));
+        server.route(Route.of("POST", "/api/numbers/import", Role.OPERATOR, request -> {
+            JsonNode body = request.jsonBody();
+            String carrier = text(body, "carrier").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
+                    "carrier is required", "body must be {\"carrier\": \"local\", \"numbers\": [...]}"));
+            return ApiResponse.ok(JsonViews.importReport(manager.importNumbers(carrier, numbers(body), request.actor())));
+        }));
+        server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {
+            String number = request.parameter("number");
+            return ApiResponse.ok(JsonViews.number(manager.get(number), manager.history(number)));
+        }));
         server.route(Route.of("POST", "/api/numbers/{number}/acquire", Role.OPERATOR, request -> {
             JsonNode body = request.jsonBody();
             AcquireRequest acquire = new AcquireRequest(text(body, "account_id").orElse(null),
@@ -78,6 +81,17 @@ public final class NumberRoutes {
         }));
         server.route(Route.of("POST", "/api/numbers/{number}/disconnect", Role.OPERATOR,
                 request -> ApiResponse.ok(JsonViews.number(manager.disconnect(request.parameter("number"), request.actor())))));
+    }
+
+    /** The body's {@code numbers} array, each entry as text (a JSON number as its digits). */
+    private static List<String> numbers(JsonNode body) {
+        JsonNode numbers = body.path("numbers");
+        if (!numbers.isArray()) {
+            throw StandardException.of(ErrorCode.INVALID, "body must have \"numbers\": [...]", null);
+        }
+        List<String> raw = new ArrayList<>(numbers.size());
+        numbers.forEach(n -> raw.add(n.isTextual() ? n.asText() : n.toString()));
+        return raw;
     }
 
     private static Optional<String> text(JsonNode body, String field) {

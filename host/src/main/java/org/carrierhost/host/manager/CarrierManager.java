@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,14 +22,16 @@ import org.carrierhost.host.events.Event;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.plugins.CarrierLease;
 import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.registry.Claim;
 import org.carrierhost.host.registry.ClaimResult;
+import org.carrierhost.host.registry.HistoryEntry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.registry.NumberTransitions;
 
 /**
  * The single interface over all enabled carriers: find, acquire, disconnect and check (KAZOO's
- * {@code knm_carriers}).
+ * {@code knm_carriers}), plus the import of local stock.
  *
  * <p>Thread-safe: holds no mutable state of its own; carriers are called through leases, and the
  * registry settles races in the database.
@@ -261,6 +264,73 @@ public final class CarrierManager implements AutoCloseable {
     public NumberRecord get(String rawNumber) {
         String number = E164.number(rawNumber, null);
         return registry.find(number).orElseThrow(() -> notFound(number));
+    }
+
+    /** The moves of {@code number}, oldest first: who, when, from, to, through which carrier. */
+    public List<HistoryEntry> history(String rawNumber) {
+        return registry.history(E164.number(rawNumber, null));
+    }
+
+    /**
+     * Adds {@code rawNumbers} to local carrier {@code carrierId}'s stock as {@code available}, in one
+     * transaction, and reports each number: added, already present (left as it is), or invalid (the others
+     * are still added). Importing the same list again adds nothing. A disabled local carrier's stock may be
+     * filled too: the stock is the registry's.
+     *
+     * @throws StandardException {@code not_found} for an unknown carrier, {@code invalid} for a carrier that
+     *                           is not local or an empty list, {@code too_large} over {@code import.max_numbers},
+     *                           {@code carrier_unavailable} for a carrier never loaded (whether it is local is
+     *                           unknown); nothing is added then
+     */
+    public ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor) {
+        requireLocal(carrierId);
+        if (rawNumbers.isEmpty()) {
+            throw StandardException.of(ErrorCode.INVALID, "numbers must not be empty", "list the numbers to import");
+        }
+        if (rawNumbers.size() > settings.maxImport()) {
+            throw StandardException.of(ErrorCode.TOO_LARGE, "too many numbers in one import",
+                    rawNumbers.size() + " listed, over import.max_numbers of " + settings.maxImport());
+        }
+        List<ImportResult> parsed = new ArrayList<>(rawNumbers.size());
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String raw : rawNumbers) {
+            try {
+                String number = E164.number(raw, null);
+                // A number listed twice: the first occurrence decides, later ones are reported present.
+                parsed.add(distinct.add(number) ? new ImportResult.Added(raw, number)
+                        : new ImportResult.Present(raw, number, NumberState.AVAILABLE));
+            } catch (StandardException e) {
+                parsed.add(new ImportResult.Invalid(raw, e.getMessage()));
+            }
+        }
+        Map<String, NumberState> present;
+        try {
+            present = distinct.isEmpty() ? Map.of() : registry.addAvailable(carrierId, distinct, actor);
+        } catch (RuntimeException e) {
+            events.record(Event.failed(actor, "import", carrierId, describe(e)));
+            throw e;
+        }
+        List<ImportResult> results = parsed.stream().map(r -> r instanceof ImportResult.Added added
+                && present.containsKey(added.number())
+                ? new ImportResult.Present(added.input(), added.number(), present.get(added.number())) : r).toList();
+        ImportReport report = new ImportReport(carrierId, results);
+        events.record(Event.ok(actor, "import", carrierId + ": " + report.added() + " added, " + report.present()
+                + " present, " + report.invalid() + " invalid"));
+        return report;
+    }
+
+    private void requireLocal(String carrierId) {
+        CarrierView view = carriers.view(carrierId).orElseThrow(() -> new StandardException(
+                new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + carrierId, null, carrierId)));
+        if (view.facts() == null) {
+            throw new StandardException(new StandardError(ErrorCode.CARRIER_UNAVAILABLE,
+                    "carrier " + carrierId + " has never loaded, so whether it is local is unknown",
+                    view.error() == null ? "enable it once" : view.error().describe(), carrierId));
+        }
+        if (!view.facts().local()) {
+            throw new StandardException(new StandardError(ErrorCode.INVALID, "import is for local carriers",
+                    "carrier " + carrierId + " is not local: its numbers come from the carrier itself", carrierId));
+        }
     }
 
     private static Claim claimed(ClaimResult result, NumberState target) {

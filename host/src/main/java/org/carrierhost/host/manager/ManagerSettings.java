@@ -11,8 +11,9 @@ import java.util.List;
  * @param searchTimeout the one deadline for all carriers of a search ({@code search.timeout_ms})
  * @param orderTimeout  the deadline of one acquire or disconnect at a carrier ({@code acquire.timeout_ms})
  * @param carriersOrder which carrier wins when several offer one number, first first ({@code carriers.order})
+ * @param maxImport     the most numbers one stock import may list ({@code import.max_numbers})
  */
-public record ManagerSettings(Duration searchTimeout, Duration orderTimeout, List<String> carriersOrder) {
+public record ManagerSettings(Duration searchTimeout, Duration orderTimeout, List<String> carriersOrder, int maxImport) {
 
     public ManagerSettings {
         carriersOrder = List.copyOf(carriersOrder);

@@ -38,6 +38,14 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     /** Sorts after every digit, so [prefix, prefix + ':') is exactly the numbers starting with prefix. */
     private static final String AFTER_DIGITS = ":";
     private static final int IN_LIST_CHUNK = 500;
+    /** Rows per JDBC batch on import: few round trips, bounded driver memory. */
+    private static final int BATCH = 5_000;
+    /** How often an import is tried again when a concurrent writer stored one of its numbers first. */
+    private static final int ADD_ATTEMPTS = 3;
+    private static final String NUMBER_INSERT =
+            "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String HISTORY_INSERT =
+            "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -74,28 +82,82 @@ public final class JdbcNumberRegistry implements NumberRegistry {
 
     @Override
     public Map<String, NumberState> states(Collection<String> numbers) {
-        Map<String, NumberState> states = new HashMap<>();
-        List<String> all = List.copyOf(numbers);
         try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK));
-                String marks = chunk.stream().map(n -> "?").collect(Collectors.joining(", "));
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT number, state FROM numbers WHERE number IN (" + marks + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        s.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            states.put(r.getString(1), NumberState.valueOf(r.getString(2)));
-                        }
-                    }
-                }
-            }
+            return states(c, numbers);
         } catch (SQLException e) {
             throw failure("read states", e);
         }
+    }
+
+    /** Reads in chunks of one IN list each: in bulk, yet within every database's parameter limit. */
+    private static Map<String, NumberState> states(Connection c, Collection<String> numbers) throws SQLException {
+        Map<String, NumberState> states = new HashMap<>();
+        List<String> all = List.copyOf(numbers);
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK));
+            String marks = chunk.stream().map(n -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT number, state FROM numbers WHERE number IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        states.put(r.getString(1), NumberState.valueOf(r.getString(2)));
+                    }
+                }
+            }
+        }
         return states;
+    }
+
+    @Override
+    public Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Map<String, NumberState> present = states(c, numbers);
+                    insertAvailable(c, carrier, numbers, present.keySet(), actor);
+                    c.commit();
+                    return present;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    // Another writer stored one of these between our read and our insert: read again.
+                    if (!(e instanceof SQLException sql && isDuplicateKey(sql)) || attempt == ADD_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("add stock of " + carrier, e);
+            }
+        }
+    }
+
+    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> available). */
+    private void insertAvailable(Connection c, String carrier, Collection<String> numbers, Set<String> present,
+                                 String actor) throws SQLException {
+        long now = clock.millis();
+        String noData = CarrierDataCodec.encode(Map.of());
+        try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
+             PreparedStatement history = c.prepareStatement(HISTORY_INSERT)) {
+            int batched = 0;
+            for (String number : numbers) {
+                if (present.contains(number)) {
+                    continue;
+                }
+                bindNew(insert, number, NumberState.AVAILABLE, carrier, noData, now);
+                insert.addBatch();
+                bindHistory(history, number, now, actor, null, NumberState.AVAILABLE, carrier);
+                history.addBatch();
+                if (++batched % BATCH == 0) {
+                    insert.executeBatch();
+                    history.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            history.executeBatch();
+        }
     }
 
     @Override
@@ -107,20 +169,14 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+            try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
                  PreparedStatement reattribute = c.prepareStatement(
                          "UPDATE numbers SET carrier = ?, data = ?, updated_at = ? WHERE number = ? AND state = ? AND claim_token IS NULL")) {
                 for (NumberOffer offer : offers) {
                     NumberState state = known.get(offer.number());
                     String data = CarrierDataCodec.encode(offer.data());
                     if (state == null) {
-                        insert.setString(1, offer.number());
-                        insert.setString(2, NumberState.DISCOVERY.name());
-                        insert.setString(3, carrier);
-                        insert.setString(4, data);
-                        insert.setLong(5, now);
-                        insert.setLong(6, now);
+                        bindNew(insert, offer.number(), NumberState.DISCOVERY, carrier, data, now);
                         insert.addBatch();
                     } else if (state == NumberState.DISCOVERY) {
                         reattribute.setString(1, carrier);
@@ -249,7 +305,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers"
                      + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
-                     + " ORDER BY number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                     // Ordering by the index's own columns (equal to number order here) lets H2 read the
+                     // index in order and stop after the page, instead of sorting the whole prefix range.
+                     + " ORDER BY carrier, state, number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             s.setString(1, carrierId);
             s.setString(2, NumberState.AVAILABLE.name());
             s.setString(3, e164Prefix);
@@ -269,16 +327,30 @@ public final class JdbcNumberRegistry implements NumberRegistry {
 
     static void insertHistory(Connection c, String number, long at, String actor, NumberState from, NumberState to,
                               String carrier) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, number);
-            s.setLong(2, at);
-            s.setString(3, actor);
-            s.setString(4, from == null ? null : from.name());
-            s.setString(5, to.name());
-            s.setString(6, carrier);
+        try (PreparedStatement s = c.prepareStatement(HISTORY_INSERT)) {
+            bindHistory(s, number, at, actor, from, to, carrier);
             s.executeUpdate();
         }
+    }
+
+    private static void bindNew(PreparedStatement insert, String number, NumberState state, String carrier, String data,
+                                long now) throws SQLException {
+        insert.setString(1, number);
+        insert.setString(2, state.name());
+        insert.setString(3, carrier);
+        insert.setString(4, data);
+        insert.setLong(5, now);
+        insert.setLong(6, now);
+    }
+
+    private static void bindHistory(PreparedStatement s, String number, long at, String actor, NumberState from,
+                                    NumberState to, String carrier) throws SQLException {
+        s.setString(1, number);
+        s.setLong(2, at);
+        s.setString(3, actor);
+        s.setString(4, from == null ? null : from.name());
+        s.setString(5, to.name());
+        s.setString(6, carrier);
     }
 
     private static NumberRecord read(ResultSet r) throws SQLException {

@@ -33,6 +33,15 @@ public interface NumberRegistry extends NumberInventory {
     void recordDiscovered(String carrier, List<NumberOffer> offers);
 
     /**
+     * Adds {@code numbers} (distinct, E.164) to {@code carrier}'s stock in state {@link NumberState#AVAILABLE},
+     * recording for each added number the move none -> available by {@code actor}. Numbers already stored
+     * are left as they are. All in one transaction: on failure nothing is added.
+     *
+     * @return the state of each number that was already stored; every other number was added
+     */
+    Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor);
+
+    /**
      * Claims {@code number} for a move to {@code target}, if it is in one of {@code from} and nobody else
      * holds a claim (claims older than the registry's claim lifetime are taken over).
      */

@@ -42,7 +42,7 @@ class BandwidthThroughHostTest {
     @BeforeEach
     void start() throws Exception {
         simulator = BandwidthSimulator.start(SimulatorSettings.defaults().withCredentials("carrier", PASSWORD));
-        TestPlugins.copyBuilt("carrier-bandwidth-1.0.0.zip", plugins);
+        TestPlugins.copyBuilt(plugins, "bandwidth");
         host = TestHosts.start(plugins, data, settings(PASSWORD));
     }
 

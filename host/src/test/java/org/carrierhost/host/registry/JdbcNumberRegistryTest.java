@@ -2,6 +2,7 @@ package org.carrierhost.host.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -153,5 +154,31 @@ class JdbcNumberRegistryTest {
         open();
 
         assertTrue(registry.find("+14155550100").isPresent());
+    }
+
+    @Test
+    void addedStockIsAvailableWithItsCreationInTheHistoryAndPresentNumbersAreLeftAlone() {
+        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550101")));
+
+        Map<String, NumberState> present = registry.addAvailable("local", List.of("+14155550100", "+14155550101"), "ops");
+
+        assertEquals(Map.of("+14155550101", NumberState.DISCOVERY), present);
+        assertEquals(NumberState.AVAILABLE, registry.find("+14155550100").orElseThrow().state());
+        assertEquals("mock", registry.find("+14155550101").orElseThrow().carrier());
+        HistoryEntry created = registry.history("+14155550100").get(0);
+        assertEquals(java.util.Arrays.asList(null, NumberState.AVAILABLE, "ops", "local"),
+                java.util.Arrays.asList(created.from(), created.to(), created.actor(), created.carrier()));
+        assertEquals(List.of(), registry.history("+14155550101"));
+    }
+
+    @Test
+    void anImportThatFailsPartWayAddsNothing() {
+        // The last row is too long for its column, so the database refuses it after the others were sent.
+        List<String> numbers = List.of("+14155550100", "+14155550101", "+1415555010" + "0".repeat(30));
+
+        assertThrows(IllegalStateException.class, () -> registry.addAvailable("local", numbers, "ops"));
+
+        assertEquals(Map.of(), registry.states(numbers));
+        assertEquals(List.of(), registry.history("+14155550100"));
     }
 }

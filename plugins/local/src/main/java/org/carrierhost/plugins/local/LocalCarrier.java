@@ -1,0 +1,84 @@
+package org.carrierhost.plugins.local;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.carrierhost.api.CarrierContext;
+import org.carrierhost.api.CarrierException;
+import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberInventory;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.SearchOptions;
+import org.carrierhost.api.SearchResult;
+import org.pf4j.Extension;
+
+/**
+ * The system's own stock of numbers (KAZOO's {@code knm_local}): numbers imported into the host's registry
+ * in state {@code available}. It keeps no store of its own: searches go to the host's
+ * {@link NumberInventory}, and acquire and disconnect change nothing here, because the host moves the
+ * number's state in its registry.
+ *
+ * <p>Thread-safe: the inventory and id are set once at {@link #start(CarrierContext)} and published through
+ * volatile fields; the inventory itself is thread-safe.
+ */
+@Extension
+public class LocalCarrier implements CarrierExtension {
+
+    private volatile String carrierId = "local";
+    private volatile Optional<NumberInventory> inventory = Optional.empty();
+
+    @Override
+    public void start(CarrierContext context) {
+        carrierId = context.carrierId();
+        inventory = context.inventory();
+    }
+
+    @Override
+    public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
+        NumberInventory stock = stock();
+        if (options.blocks()) {
+            throw new CarrierException(ErrorCode.INVALID, "the local carrier does not offer blocks",
+                    "its stock is searched number by number; search without blocks");
+        }
+        List<NumberOffer> offers = stock.findAvailable(carrierId, e164Prefix, options.offset(), quantity).stream()
+                .map(record -> new NumberOffer(record.number(), record.data())).toList();
+        return SearchResult.offers(offers);
+    }
+
+    /** Nothing to order: the host moves the number out of the stock in its registry. */
+    @Override
+    public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
+        stock();
+        return number;
+    }
+
+    /** Nothing to release: the host puts the number back in the stock in its registry. */
+    @Override
+    public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
+        stock();
+        return number;
+    }
+
+    @Override
+    public boolean shouldLookupCnam() {
+        return true;
+    }
+
+    @Override
+    public boolean isNumberBillable(NumberRecord number) {
+        return false;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return true;
+    }
+
+    private NumberInventory stock() throws CarrierException {
+        return inventory.orElseThrow(() -> new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
+                "local carrier " + carrierId + " has no number inventory",
+                "the host gave it none at start; a local carrier searches the host's registry and keeps no stock of its own"));
+    }
+}

@@ -53,6 +53,11 @@ public final class GenerationLoader {
         this.contexts = contexts;
     }
 
+    /** What a zip may hold. */
+    public ArchiveLimits limits() {
+        return limits;
+    }
+
     /** How long a {@code stop} or unload may take. */
     public Duration stopLimit() {
         return stopLimit;

@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.carrierhost.api.ErrorCode;
@@ -21,11 +25,24 @@ import org.carrierhost.host.events.EventLog;
  * new generation is loaded and started while the old one serves, then made to serve in one step, and only
  * then is the old one drained and unloaded. A new version that fails leaves the old one serving.
  *
+ * <p>It also remembers which content it last deployed (or tried to) from each file, so a file seen again
+ * with the same size and SHA-256 is not redeployed, whatever its file time says.
+ *
  * <p>Thread-safe: operations on one carrier are serialised by that carrier's lifecycle lock; different
  * carriers proceed in parallel. PF4J itself is never shared between threads, since each generation has
- * its own manager.
+ * its own manager. The per-file memory is a concurrent map.
  */
 public final class PluginLifecycle implements AutoCloseable {
+
+    /** How {@link #deploy(Path, String, Mode)} treats content it has seen and other zips of the same id. */
+    enum Mode {
+        /** Always load a new generation: startup, enable, reload. */
+        ALWAYS,
+        /** Load only when the file's content differs from what was last deployed from it: the watcher. */
+        IF_CHANGED,
+        /** Always load, and let it replace a version served from another file: an API install. */
+        UPGRADE
+    }
 
     private final Path pluginsDir;
     private final GenerationLoader loader;
@@ -33,6 +50,7 @@ public final class PluginLifecycle implements AutoCloseable {
     private final CarrierStateStore states;
     private final EventLog events;
     private final Duration drain;
+    private final ConcurrentMap<Path, PluginArchive> attempted = new ConcurrentHashMap<>();
 
     /**
      * @param drain how long a swapped-out version may take to finish its calls in flight
@@ -52,6 +70,22 @@ public final class PluginLifecycle implements AutoCloseable {
         return pluginsDir;
     }
 
+    GenerationLoader loader() {
+        return loader;
+    }
+
+    CarrierTable table() {
+        return table;
+    }
+
+    CarrierStateStore states() {
+        return states;
+    }
+
+    EventLog events() {
+        return events;
+    }
+
     /** Loads every {@code *.zip} in the plugins directory, in name order; failures are recorded, not thrown. */
     public void loadAll(String actor) {
         for (Path zip : zipsInPluginsDir()) {
@@ -63,7 +97,7 @@ public final class PluginLifecycle implements AutoCloseable {
         }
     }
 
-    /** The {@code *.zip} files in the plugins directory, sorted by name. */
+    /** The {@code *.zip} files in the plugins directory, sorted by name; hidden files are left out. */
     public List<Path> zipsInPluginsDir() {
         List<Path> zips = new ArrayList<>();
         if (!Files.isDirectory(pluginsDir)) {
@@ -71,7 +105,7 @@ public final class PluginLifecycle implements AutoCloseable {
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(pluginsDir, "*.{zip,ZIP}")) {
             stream.forEach(p -> {
-                if (Files.isRegularFile(p)) {
+                if (!p.getFileName().toString().startsWith(".") && Files.isRegularFile(p)) {
                     zips.add(p);
                 }
             });
@@ -82,6 +116,13 @@ public final class PluginLifecycle implements AutoCloseable {
         return zips;
     }
 
+    /** The files this lifecycle deployed or tried to deploy, and still answers for. */
+    public Set<Path> knownFiles() {
+        Set<Path> files = new HashSet<>(attempted.keySet());
+        table.all().forEach(s -> Optional.ofNullable(s.file()).ifPresent(files::add));
+        return files;
+    }
+
     /**
      * Loads {@code zip} and makes it serve, replacing the version of its id that served before.
      *
@@ -90,7 +131,22 @@ public final class PluginLifecycle implements AutoCloseable {
      *                           served before (if any) still serves
      */
     public CarrierView deploy(Path zip, String actor) {
-        String target = zip.getFileName().toString();
+        return deploy(zip, actor, Mode.ALWAYS);
+    }
+
+    /**
+     * Deploys {@code zip} unless its size and SHA-256 are those last deployed (or tried) from it; what the
+     * watcher calls. Failures are recorded on the carrier or file and in the event log, not thrown.
+     */
+    public void deployIfChanged(Path zip, String actor) {
+        try {
+            deploy(zip, actor, Mode.IF_CHANGED);
+        } catch (StandardException e) {
+            // Recorded on the carrier or file, and in the event log.
+        }
+    }
+
+    CarrierView deploy(Path zip, String actor, Mode mode) {
         PluginArchive archive;
         try {
             archive = loader.inspect(zip);
@@ -103,11 +159,20 @@ public final class PluginLifecycle implements AutoCloseable {
             ReentrantLock lock = slot.lifecycleLock();
             lock.lock();
             try {
-                return deployInto(slot, archive, actor);
+                if (mode == Mode.IF_CHANGED && archive.equals(attempted.get(zip))) {
+                    return slot.view();
+                }
+                attempted.put(zip, archive);
+                return deployInto(slot, archive, null, actor, mode);
             } finally {
                 lock.unlock();
             }
         }
+        if (mode == Mode.IF_CHANGED && archive.equals(attempted.get(zip))) {
+            return table.existing(zip.getFileName().toString()).map(CarrierSlot::view).orElse(null);
+        }
+        attempted.put(zip, archive);
+        // No plugin.properties id (a manifest plugin, or no descriptor): the id is known only once loaded.
         PluginGeneration generation;
         try {
             generation = loader.load(archive);
@@ -117,61 +182,130 @@ public final class PluginLifecycle implements AutoCloseable {
         CarrierSlot slot = table.slot(generation.id());
         slot.lifecycleLock().lock();
         try {
-            return serve(slot, generation, actor, target);
+            return deployInto(slot, archive, generation, actor, mode);
         } finally {
             slot.lifecycleLock().unlock();
         }
     }
 
-    private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, String actor) {
+    /** Under the slot's lock: refuses a second zip of one id, skips a disabled id, else loads and serves. */
+    private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, PluginGeneration loaded, String actor, Mode mode) {
         Path zip = archive.file();
         Path servedFrom = slot.file();
-        if (servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom) && slot.live() != null) {
+        if (mode != Mode.UPGRADE && servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom)
+                && slot.live() != null) {
+            discard(slot, loaded, actor);
             throw failFile(zip, actor, PluginFailure.now("duplicate plugin id " + slot.id(),
                     "already served from " + servedFrom.getFileName() + "; remove one of the two zips"));
         }
         if (!states.isEnabled(slot.id())) {
+            discard(slot, loaded, actor);
             slot.enabled(false);
             slot.file(zip);
             forgetFileFailure(zip);
-            events.record(Event.ok(actor, "load-skipped-disabled", slot.id()));
+            events.record(Event.ok(actor, "load-skipped-disabled", slot.id() + " from " + zip.getFileName()));
             return slot.view();
         }
-        PluginGeneration generation;
-        try {
-            generation = loader.load(archive);
-        } catch (PluginLoadException e) {
-            slot.failure(e.failure());
-            if (slot.file() == null) {
-                slot.file(zip);
+        PluginGeneration generation = loaded;
+        if (generation == null) {
+            try {
+                generation = loader.load(archive);
+            } catch (PluginLoadException e) {
+                slot.failure(e.failure());
+                if (slot.file() == null) {
+                    slot.file(zip);
+                }
+                forgetFileFailure(zip);
+                events.record(Event.failed(actor, "load", slot.id() + " from " + zip.getFileName(), e.failure().describe()));
+                throw new StandardException(new StandardError(ErrorCode.INVALID, e.failure().message(), e.failure().cause(), slot.id()));
             }
-            events.record(Event.failed(actor, "load", slot.id(), e.failure().describe()));
-            throw new StandardException(new StandardError(ErrorCode.INVALID, e.failure().message(), e.failure().cause(), slot.id()));
         }
-        return serve(slot, generation, actor, zip.getFileName().toString());
+        return serve(slot, generation, actor);
     }
 
-    private CarrierView serve(CarrierSlot slot, PluginGeneration generation, String actor, String fileName) {
+    private void discard(CarrierSlot slot, PluginGeneration loaded, String actor) {
+        if (loaded != null) {
+            retire(slot, loaded, actor);
+        }
+    }
+
+    private CarrierView serve(CarrierSlot slot, PluginGeneration generation, String actor) {
+        Path zip = generation.archive().file();
+        String target = slot.id() + " " + generation.version();
+        events.record(Event.ok(actor, "load", target + " from " + zip.getFileName()));
+        events.record(Event.ok(actor, "start", target));
         PluginGeneration previous = slot.swap(generation);
         slot.enabled(true);
-        slot.file(generation.archive().file());
+        slot.file(zip);
         slot.failure(null);
-        forgetFileFailure(generation.archive().file());
-        events.record(Event.ok(actor, previous == null ? "load" : "swap", slot.id() + " " + generation.version() + " from " + fileName));
+        forgetFileFailure(zip);
         if (previous != null) {
+            events.record(Event.ok(actor, "swap", slot.id() + " " + previous.version() + " -> " + generation.version()));
             retire(slot, previous, actor);
         }
         return slot.view();
     }
 
-    /** Drains and unloads {@code generation}, recording how it went. */
+    /** Drains and unloads {@code generation}, recording its stop and unload. */
     void retire(CarrierSlot slot, PluginGeneration generation, String actor) {
-        PluginFailure failure = generation.retire(drain, loader.stopLimit());
+        PluginGeneration.Retirement outcome = generation.retire(drain, loader.stopLimit());
         String target = slot.id() + " " + generation.version();
-        if (failure == null) {
-            events.record(Event.ok(actor, "unload", target));
+        record(actor, "stop", target, outcome.stop());
+        record(actor, "unload", target, outcome.unload());
+    }
+
+    private void record(String actor, String action, String target, PluginFailure failure) {
+        events.record(failure == null ? Event.ok(actor, action, target) : Event.failed(actor, action, target, failure.describe()));
+    }
+
+    /**
+     * Under the slot's lock: stops serving {@code slot} and lets go of its file. A carrier that served
+     * since startup stays listed as {@code UNLOADED}; one that never served is forgotten.
+     */
+    void unloadSlot(CarrierSlot slot, String actor) {
+        PluginGeneration generation = slot.swap(null);
+        if (generation != null) {
+            retire(slot, generation, actor);
+        }
+        Path file = slot.file();
+        if (file != null) {
+            attempted.remove(file);
+        }
+        slot.file(null);
+        if (!slot.everServed()) {
+            table.remove(slot.id());
+        }
+    }
+
+    /**
+     * The operator took {@code zip} away: unloads the carrier it served, and forgets a failure recorded on
+     * the file itself.
+     */
+    public void unloadFile(Path zip, String actor) {
+        attempted.remove(zip);
+        forgetFileFailure(zip);
+        for (CarrierSlot slot : table.all()) {
+            if (!zip.equals(slot.file())) {
+                continue;
+            }
+            slot.lifecycleLock().lock();
+            try {
+                if (zip.equals(slot.file())) {
+                    unloadSlot(slot, actor);
+                    events.record(Event.ok(actor, "file-removed", slot.id() + " from " + zip.getFileName()));
+                }
+            } finally {
+                slot.lifecycleLock().unlock();
+            }
+        }
+    }
+
+    /** Remembers {@code archive} as the content last deployed from its file, or forgets a file when null. */
+    void remember(Path zip, PluginArchive archive) {
+        if (archive == null) {
+            attempted.remove(zip);
         } else {
-            events.record(Event.failed(actor, "unload", target, failure.describe()));
+            attempted.put(zip, archive);
         }
     }
 

@@ -149,7 +149,7 @@ public final class PluginGeneration {
         }
         PluginFailure stopped = null;
         try {
-            TimeBox.call("stop()", stopLimit, classLoader(), () -> {
+            TimeBox.call(id() + " " + version() + " CarrierExtension.stop()", stopLimit, classLoader(), () -> {
                 extension.stop();
                 return null;
             });
@@ -160,7 +160,7 @@ public final class PluginGeneration {
         try {
             // unloadPlugin stops the PF4J plugin and closes its class loader; stopPlugins() is avoided (pf4j #656).
             String id = id();
-            TimeBox.call("unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
+            TimeBox.call(id + " " + version() + " unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
         } catch (PluginLoadException e) {
             unloaded = e.failure();
         }

@@ -246,12 +246,19 @@ public final class PluginLifecycle implements AutoCloseable {
         return slot.view();
     }
 
-    /** Drains and unloads {@code generation}, recording its stop and unload. */
+    /**
+     * Drains and unloads {@code generation}, recording its stop and unload; a step that failed or overran
+     * is also shown on the carrier.
+     */
     void retire(CarrierSlot slot, PluginGeneration generation, String actor) {
         PluginGeneration.Retirement outcome = generation.retire(drain, loader.stopLimit());
         String target = slot.id() + " " + generation.version();
         record(actor, "stop", target, outcome.stop());
         record(actor, "unload", target, outcome.unload());
+        PluginFailure failure = outcome.stop() != null ? outcome.stop() : outcome.unload();
+        if (failure != null) {
+            slot.failure(failure);
+        }
     }
 
     private void record(String actor, String action, String target, PluginFailure failure) {

@@ -3,7 +3,7 @@ package org.carrierhost.plugins.faulty;
 import org.carrierhost.api.CarrierContext;
 
 /**
- * A carrier whose {@code start} hangs for a minute, ignoring interrupts.
+ * A carrier whose {@code start} hangs for 30 seconds, ignoring interrupts.
  *
  * <p>Thread-safe: stateless.
  */
@@ -11,6 +11,6 @@ public class HangingStartCarrier extends QuietCarrier {
 
     @Override
     public void start(CarrierContext context) {
-        hang(60_000);
+        hang(30_000);
     }
 }

@@ -1,7 +1,7 @@
 package org.carrierhost.plugins.faulty;
 
 /**
- * A carrier whose {@code stop} hangs for a minute, ignoring interrupts.
+ * A carrier whose {@code stop} hangs for 30 seconds, ignoring interrupts.
  *
  * <p>Thread-safe: stateless.
  */
@@ -9,6 +9,6 @@ public class HangingStopCarrier extends QuietCarrier {
 
     @Override
     public void stop() {
-        hang(60_000);
+        hang(30_000);
     }
 }

@@ -304,7 +304,22 @@ public final class PluginLifecycle implements AutoCloseable {
             } finally {
                 slot.lifecycleLock().unlock();
             }
+            deployRefusedDuplicate(slot.id(), actor);
         }
+    }
+
+    /** A zip refused because another file served id {@code id} gets its turn once that file is gone. */
+    private void deployRefusedDuplicate(String id, String actor) {
+        String refusal = "duplicate plugin id " + id;
+        attempted.keySet().stream().sorted().filter(file -> table.existing(file.getFileName().toString())
+                        .map(s -> s.failure() != null && refusal.equals(s.failure().message())).orElse(false))
+                .findFirst().ifPresent(file -> {
+                    try {
+                        deploy(file, actor);
+                    } catch (StandardException e) {
+                        // Recorded on the carrier or file, and in the event log.
+                    }
+                });
     }
 
     /** Remembers {@code archive} as the content last deployed from its file, or forgets a file when null. */

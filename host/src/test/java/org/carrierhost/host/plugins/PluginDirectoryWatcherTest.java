@@ -133,6 +133,18 @@ class PluginDirectoryWatcherTest {
     }
 
     @Test
+    void removingTheServingZipOfTwoWithOneIdLoadsTheOther() throws Exception {
+        Path first = TestPlugins.copyMock(plugins);
+        TestPlugins.mockVariant(plugins, "mock", "2.0.0");
+        start();
+        assertEquals("STARTED 1.0.0", version("mock"));
+        Files.delete(first);
+
+        Await.until(SERVES_WITHIN, () -> version("mock").equals("STARTED 2.0.0"), () -> version("mock"));
+        assertTrue(carrier("carrier-mock-2.0.0.zip").isEmpty(), "the refusal is gone with its cause");
+    }
+
+    @Test
     void aFailedFileDisappearsWithItsFile() throws Exception {
         Path broken = TestPlugins.zipOf(plugins.resolve("carrier-empty-1.0.0.zip"), Map.of("readme.txt", "nothing".getBytes()));
         start();

@@ -98,7 +98,7 @@ public final class CarrierHost implements AutoCloseable {
         lifecycle.loadAll("startup");
         operations = new CarrierOperations(lifecycle);
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
-        remember(new PluginDirectoryWatcher(lifecycle, settings.rescanInterval(), settings.stableWindow())).start();
+        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.rescanInterval(), settings.stableWindow())).start();
         manager = remember(new CarrierManager(carriers, registry, events,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder())));
         String adminToken;

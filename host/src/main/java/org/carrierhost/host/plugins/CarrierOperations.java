@@ -104,6 +104,44 @@ public final class CarrierOperations {
     }
 
     /**
+     * The operator took {@code zip} away from the drop-in directory: unloads the carrier it served (listed
+     * as {@code UNLOADED} if it served since startup, else forgotten), forgets a failure recorded on the
+     * file itself, and lets a zip refused as a duplicate of that carrier load in its place.
+     */
+    public void fileRemoved(Path zip, String actor) {
+        lifecycle.directory().forget(zip);
+        lifecycle.forgetFileFailure(zip);
+        for (CarrierSlot slot : lifecycle.table().all()) {
+            if (!zip.equals(slot.file())) {
+                continue;
+            }
+            slot.lifecycleLock().lock();
+            try {
+                if (zip.equals(slot.file())) {
+                    lifecycle.unloadSlot(slot, actor);
+                    lifecycle.events().record(Event.ok(actor, "file-removed", slot.id() + " from " + zip.getFileName()));
+                }
+            } finally {
+                slot.lifecycleLock().unlock();
+            }
+            deployRefusedDuplicate(slot.id(), actor);
+        }
+    }
+
+    private void deployRefusedDuplicate(String id, String actor) {
+        String refusal = PluginLifecycle.duplicateId(id);
+        lifecycle.directory().remembered().stream().filter(file -> lifecycle.table().existing(file.getFileName().toString())
+                        .map(s -> s.failure() != null && refusal.equals(s.failure().message())).orElse(false))
+                .findFirst().ifPresent(file -> {
+                    try {
+                        lifecycle.deploy(file, actor);
+                    } catch (StandardException e) {
+                        // Recorded on the carrier or file, and in the event log.
+                    }
+                });
+    }
+
+    /**
      * Writes {@code zip} into the drop-in directory as {@code carrier-<id>-<version>.zip} and deploys it
      * through the same path as a drop-in. An older version of the id in another file keeps serving until
      * the new one serves, and only then is that file deleted. A failed install leaves the directory as it
@@ -120,13 +158,15 @@ public final class CarrierOperations {
                 Path previousFile = slot.file();
                 PluginArchive previousContent = slot.live() == null ? null : slot.live().archive();
                 PluginInstaller.Placed placed = staged.place();
-                CarrierView view;
                 try {
-                    view = lifecycle.deploy(placed.target(), actor, PluginLifecycle.Mode.UPGRADE);
+                    lifecycle.deploy(placed.target(), actor, PluginLifecycle.Mode.UPGRADE);
                 } catch (StandardException e) {
                     placed.rollBack();
-                    lifecycle.remember(placed.target(), previousContent != null && previousContent.file().equals(placed.target())
-                            ? previousContent : null);
+                    if (previousContent != null && previousContent.file().equals(placed.target())) {
+                        lifecycle.directory().remember(previousContent);
+                    } else {
+                        lifecycle.directory().forget(placed.target());
+                    }
                     if (placed.target().equals(slot.file()) && slot.live() == null) {
                         slot.file(null);
                     }
@@ -136,10 +176,10 @@ public final class CarrierOperations {
                 }
                 placed.commit();
                 if (previousFile != null && !previousFile.equals(placed.target())) {
-                    lifecycle.remember(previousFile, null);
+                    lifecycle.directory().forget(previousFile);
                     deleteReplaced(previousFile, id, actor);
                 }
-                lifecycle.events().record(Event.ok(actor, "install", id + " " + view.facts().version() + " as "
+                lifecycle.events().record(Event.ok(actor, "install", id + " " + staged.version() + " as "
                         + placed.target().getFileName()));
                 return slot.view();
             } finally {

@@ -43,6 +43,7 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PluginDirectoryWatcher.class);
 
     private final PluginLifecycle lifecycle;
+    private final CarrierOperations operations;
     private final Duration rescan;
     private final Duration stability;
     private final StableFileCheck stable;
@@ -59,8 +60,9 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
      * @param rescan    how often the directory is listed even without events ({@code plugins.rescan_ms})
      * @param stability how long a zip must stay unchanged before it is deployed ({@code plugins.stable_ms})
      */
-    public PluginDirectoryWatcher(PluginLifecycle lifecycle, Duration rescan, Duration stability) {
+    public PluginDirectoryWatcher(PluginLifecycle lifecycle, CarrierOperations operations, Duration rescan, Duration stability) {
         this.lifecycle = lifecycle;
+        this.operations = operations;
         this.rescan = rescan;
         this.stability = stability;
         this.stable = new StableFileCheck(stability);
@@ -117,7 +119,7 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
             Set<Path> present = new HashSet<>(zips);
             for (Path known : lifecycle.knownFiles()) {
                 if (!present.contains(known) && !Files.exists(known)) {
-                    lifecycle.unloadFile(known, ACTOR);
+                    operations.fileRemoved(known, ACTOR);
                 }
             }
             handled.keySet().retainAll(present);

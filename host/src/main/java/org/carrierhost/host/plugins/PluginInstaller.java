@@ -53,7 +53,7 @@ final class PluginInstaller {
                 throw StandardException.of(ErrorCode.INVALID, "plugin id and version must be letters, digits, '.', '_' or '-'",
                         "got id '" + id + "', version '" + version + "'");
             }
-            return new Staged(temp, id, pluginsDir.resolve("carrier-" + id + "-" + version + ".zip"));
+            return new Staged(temp, id, version, pluginsDir.resolve("carrier-" + id + "-" + version + ".zip"));
         } catch (PluginLoadException e) {
             deleteQuietly(temp);
             throw StandardException.of(ErrorCode.INVALID, e.failure().message(), e.failure().cause());
@@ -78,10 +78,11 @@ final class PluginInstaller {
      * An upload written and checked, not yet in place.
      *
      * @param temp   the hidden temporary file
-     * @param id     the plugin id it declares
+     * @param id      the plugin id it declares
+     * @param version the plugin version it declares
      * @param target where it goes: {@code carrier-<id>-<version>.zip} in the drop-in directory
      */
-    record Staged(Path temp, String id, Path target) implements AutoCloseable {
+    record Staged(Path temp, String id, String version, Path target) implements AutoCloseable {
 
         /** Moves the upload into place, keeping a copy of the file it replaces. */
         Placed place() {

@@ -1,17 +1,12 @@
 package org.carrierhost.host.plugins;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.carrierhost.api.ErrorCode;
@@ -25,12 +20,12 @@ import org.carrierhost.host.events.EventLog;
  * new generation is loaded and started while the old one serves, then made to serve in one step, and only
  * then is the old one drained and unloaded. A new version that fails leaves the old one serving.
  *
- * <p>It also remembers which content it last deployed (or tried to) from each file, so a file seen again
- * with the same size and SHA-256 is not redeployed, whatever its file time says.
+ * <p>Which content was last deployed from each file is kept by the {@link PluginDirectory}, so a file
+ * seen again with the same size and SHA-256 is not redeployed, whatever its file time says.
  *
  * <p>Thread-safe: operations on one carrier are serialised by that carrier's lifecycle lock; different
  * carriers proceed in parallel. PF4J itself is never shared between threads, since each generation has
- * its own manager. The per-file memory is a concurrent map.
+ * its own manager.
  */
 public final class PluginLifecycle implements AutoCloseable {
 
@@ -44,20 +39,19 @@ public final class PluginLifecycle implements AutoCloseable {
         UPGRADE
     }
 
-    private final Path pluginsDir;
+    private final PluginDirectory directory;
     private final GenerationLoader loader;
     private final CarrierTable table;
     private final CarrierStateStore states;
     private final EventLog events;
     private final Duration drain;
-    private final ConcurrentMap<Path, PluginArchive> attempted = new ConcurrentHashMap<>();
 
     /**
      * @param drain how long a swapped-out version may take to finish its calls in flight
      */
     public PluginLifecycle(Path pluginsDir, GenerationLoader loader, CarrierTable table, CarrierStateStore states,
                            EventLog events, Duration drain) {
-        this.pluginsDir = pluginsDir;
+        this.directory = new PluginDirectory(pluginsDir, events);
         this.loader = loader;
         this.table = table;
         this.states = states;
@@ -67,7 +61,11 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /** The drop-in directory. */
     public Path pluginsDir() {
-        return pluginsDir;
+        return directory.path();
+    }
+
+    PluginDirectory directory() {
+        return directory;
     }
 
     GenerationLoader loader() {
@@ -99,26 +97,12 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /** The {@code *.zip} files in the plugins directory, sorted by name; hidden files are left out. */
     public List<Path> zipsInPluginsDir() {
-        List<Path> zips = new ArrayList<>();
-        if (!Files.isDirectory(pluginsDir)) {
-            return zips;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(pluginsDir, "*.{zip,ZIP}")) {
-            stream.forEach(p -> {
-                if (!p.getFileName().toString().startsWith(".") && Files.isRegularFile(p)) {
-                    zips.add(p);
-                }
-            });
-        } catch (IOException e) {
-            events.record(Event.failed("host", "scan", pluginsDir.toString(), e.toString()));
-        }
-        zips.sort(null);
-        return zips;
+        return directory.zips();
     }
 
     /** The files this lifecycle deployed or tried to deploy, and still answers for. */
     public Set<Path> knownFiles() {
-        Set<Path> files = new HashSet<>(attempted.keySet());
+        Set<Path> files = new HashSet<>(directory.remembered());
         table.all().forEach(s -> Optional.ofNullable(s.file()).ifPresent(files::add));
         return files;
     }
@@ -159,19 +143,19 @@ public final class PluginLifecycle implements AutoCloseable {
             ReentrantLock lock = slot.lifecycleLock();
             lock.lock();
             try {
-                if (mode == Mode.IF_CHANGED && archive.equals(attempted.get(zip))) {
+                if (mode == Mode.IF_CHANGED && directory.unchanged(archive)) {
                     return slot.view();
                 }
-                attempted.put(zip, archive);
+                directory.remember(archive);
                 return deployInto(slot, archive, null, actor, mode);
             } finally {
                 lock.unlock();
             }
         }
-        if (mode == Mode.IF_CHANGED && archive.equals(attempted.get(zip))) {
+        if (mode == Mode.IF_CHANGED && directory.unchanged(archive)) {
             return table.existing(zip.getFileName().toString()).map(CarrierSlot::view).orElse(null);
         }
-        attempted.put(zip, archive);
+        directory.remember(archive);
         // No plugin.properties id (a manifest plugin, or no descriptor): the id is known only once loaded.
         PluginGeneration generation;
         try {
@@ -195,7 +179,7 @@ public final class PluginLifecycle implements AutoCloseable {
         if (mode != Mode.UPGRADE && servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom)
                 && slot.live() != null) {
             discard(slot, loaded, actor);
-            throw failFile(zip, actor, PluginFailure.now("duplicate plugin id " + slot.id(),
+            throw failFile(zip, actor, PluginFailure.now(duplicateId(slot.id()),
                     "already served from " + servedFrom.getFileName() + "; remove one of the two zips"));
         }
         if (!states.isEnabled(slot.id())) {
@@ -234,13 +218,17 @@ public final class PluginLifecycle implements AutoCloseable {
         String target = slot.id() + " " + generation.version();
         events.record(Event.ok(actor, "load", target + " from " + zip.getFileName()));
         events.record(Event.ok(actor, "start", target));
+        PluginGeneration serving = slot.live();
+        if (serving != null) {
+            // Recorded first, so the log never shows the new version serving before the swap.
+            events.record(Event.ok(actor, "swap", slot.id() + " " + serving.version() + " -> " + generation.version()));
+        }
         PluginGeneration previous = slot.swap(generation);
         slot.enabled(true);
         slot.file(zip);
         slot.failure(null);
         forgetFileFailure(zip);
         if (previous != null) {
-            events.record(Event.ok(actor, "swap", slot.id() + " " + previous.version() + " -> " + generation.version()));
             retire(slot, previous, actor);
         }
         return slot.view();
@@ -276,58 +264,11 @@ public final class PluginLifecycle implements AutoCloseable {
         }
         Path file = slot.file();
         if (file != null) {
-            attempted.remove(file);
+            directory.forget(file);
         }
         slot.file(null);
         if (!slot.everServed()) {
             table.remove(slot.id());
-        }
-    }
-
-    /**
-     * The operator took {@code zip} away: unloads the carrier it served, and forgets a failure recorded on
-     * the file itself.
-     */
-    public void unloadFile(Path zip, String actor) {
-        attempted.remove(zip);
-        forgetFileFailure(zip);
-        for (CarrierSlot slot : table.all()) {
-            if (!zip.equals(slot.file())) {
-                continue;
-            }
-            slot.lifecycleLock().lock();
-            try {
-                if (zip.equals(slot.file())) {
-                    unloadSlot(slot, actor);
-                    events.record(Event.ok(actor, "file-removed", slot.id() + " from " + zip.getFileName()));
-                }
-            } finally {
-                slot.lifecycleLock().unlock();
-            }
-            deployRefusedDuplicate(slot.id(), actor);
-        }
-    }
-
-    /** A zip refused because another file served id {@code id} gets its turn once that file is gone. */
-    private void deployRefusedDuplicate(String id, String actor) {
-        String refusal = "duplicate plugin id " + id;
-        attempted.keySet().stream().sorted().filter(file -> table.existing(file.getFileName().toString())
-                        .map(s -> s.failure() != null && refusal.equals(s.failure().message())).orElse(false))
-                .findFirst().ifPresent(file -> {
-                    try {
-                        deploy(file, actor);
-                    } catch (StandardException e) {
-                        // Recorded on the carrier or file, and in the event log.
-                    }
-                });
-    }
-
-    /** Remembers {@code archive} as the content last deployed from its file, or forgets a file when null. */
-    void remember(Path zip, PluginArchive archive) {
-        if (archive == null) {
-            attempted.remove(zip);
-        } else {
-            attempted.put(zip, archive);
         }
     }
 
@@ -339,7 +280,13 @@ public final class PluginLifecycle implements AutoCloseable {
         return new StandardException(new StandardError(ErrorCode.INVALID, failure.message(), failure.cause(), null));
     }
 
-    private void forgetFileFailure(Path zip) {
+    /** The message a zip is refused with while another file serves its id. */
+    static String duplicateId(String id) {
+        return "duplicate plugin id " + id;
+    }
+
+    /** Drops the failure recorded on {@code zip} itself, if nothing serves under the file's name. */
+    void forgetFileFailure(Path zip) {
         table.existing(zip.getFileName().toString()).filter(s -> s.live() == null).ifPresent(s -> table.remove(s.id()));
     }
 

@@ -129,7 +129,7 @@ class PluginDirectoryWatcherTest {
 
         Await.until(SERVES_WITHIN, () -> version("mock").equals("UNLOADED 1.0.0"), () -> version("mock"));
         assertEquals(0, host.manager().find(SearchRequest.of("415", 10)).numbers().size());
-        assertEquals(1, events("unload", "mock 1.0.0"));
+        Await.until(SERVES_WITHIN, () -> events("unload", "mock 1.0.0") == 1, () -> "no unload event");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.JdbcEventLog;
 import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
+import org.carrierhost.host.http.CarrierLifecycleRoutes;
 import org.carrierhost.host.http.CarrierRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
@@ -23,9 +24,11 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.plugins.ArchiveLimits;
+import org.carrierhost.host.plugins.CarrierOperations;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.plugins.GenerationLoader;
 import org.carrierhost.host.plugins.JdbcCarrierStateStore;
+import org.carrierhost.host.plugins.PluginDirectoryWatcher;
 import org.carrierhost.host.plugins.PluginLifecycle;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
@@ -48,6 +51,7 @@ public final class CarrierHost implements AutoCloseable {
     private EventLog events;
     private CarrierTable carriers;
     private PluginLifecycle lifecycle;
+    private CarrierOperations operations;
     private CarrierManager manager;
     private ApiServer server;
     private Path adminTokenFile;
@@ -93,6 +97,9 @@ public final class CarrierHost implements AutoCloseable {
         lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
                 new JdbcCarrierStateStore(database.dataSource()), events, settings.drainTimeout()));
         lifecycle.loadAll("startup");
+        operations = new CarrierOperations(lifecycle);
+        // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
+        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.rescanInterval(), settings.stableWindow())).start();
         manager = remember(new CarrierManager(carriers, registry, events,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
                         settings.maxImport())));
@@ -106,6 +113,7 @@ public final class CarrierHost implements AutoCloseable {
         server = remember(new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.maxBodyBytes()));
         new HealthRoutes(carriers).register(server);
         new CarrierRoutes(carriers, settings::carrier).register(server);
+        new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
         new NumberRoutes(manager).register(server);
         new EventRoutes(events).register(server);
         new ConsoleRoutes().register(server);
@@ -154,6 +162,11 @@ public final class CarrierHost implements AutoCloseable {
     /** The plugin lifecycle: load, swap and unload carriers. */
     public PluginLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** Enable, disable, reload, install and remove carriers at runtime. */
+    public CarrierOperations operations() {
+        return operations;
     }
 
     /** The number registry. */

@@ -19,6 +19,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TestPlugins {
 
+    private static final String FAULTY_PACKAGE = "org.carrierhost.plugins.faulty.";
+
     private TestPlugins() {
     }
 
@@ -63,6 +65,12 @@ public final class TestPlugins {
 
     /** Copies {@code source} to {@code target}, passing the named text entries through their edits. */
     public static Path rewrite(Path source, Path target, Map<String, UnaryOperator<String>> edits) throws IOException {
+        return rewrite(source, target, edits, Map.of());
+    }
+
+    /** As {@link #rewrite(Path, Path, Map)}, adding the {@code extra} entries (name to content). */
+    public static Path rewrite(Path source, Path target, Map<String, UnaryOperator<String>> edits,
+                               Map<String, byte[]> extra) throws IOException {
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try (ZipFile in = new ZipFile(source.toFile());
@@ -79,9 +87,35 @@ public final class TestPlugins {
                 }
                 out.closeEntry();
             }
+            for (Map.Entry<String, byte[]> entry : extra.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
         }
         return Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A plugin zip {@code carrier-<id>-1.0.0.zip} in {@code dir} built from the faulty carriers: its
+     * plugin.properties names {@code pluginClass} (a class in {@code org.carrierhost.plugins.faulty}, or
+     * null for none), and an extra jar's {@code META-INF/extensions.idx} names only {@code extensionClass}
+     * (or nothing when null).
+     */
+    public static Path faulty(Path dir, String id, String extensionClass, String pluginClass) throws IOException {
+        Path source = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-faulty-1.0.0.zip");
+        String index = extensionClass == null ? "" : FAULTY_PACKAGE + extensionClass + "\n";
+        java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(jar)) {
+            out.putNextEntry(new ZipEntry("META-INF/extensions.idx"));
+            out.write(index.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return rewrite(source, dir.resolve("carrier-" + id + "-1.0.0.zip"), Map.of("plugin.properties", text -> text
+                        .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
+                        + (pluginClass == null ? "" : "plugin.class=" + FAULTY_PACKAGE + pluginClass + "\n")),
+                Map.of("lib/extensions-" + id + ".jar", jar.toByteArray()));
     }
 
     /** Writes a zip of {@code entries} (name to content) at {@code target}. */

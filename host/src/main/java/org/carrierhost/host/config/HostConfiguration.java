@@ -74,6 +74,8 @@ public final class HostConfiguration {
         d.put("plugins.max_zip_entries", "10000");
         d.put("plugins.max_unpacked_bytes", Long.toString(200L << 20));
         d.put("plugins.max_zip_ratio", "200");
+        d.put("plugins.rescan_ms", "1000");
+        d.put("plugins.stable_ms", "300");
         d.put("registry.claim_lifetime_ms", "600000");
         d.put("import.max_numbers", "1000000");
         return Map.copyOf(d);
@@ -171,6 +173,8 @@ public final class HostConfiguration {
                 (int) whole("plugins.max_zip_entries", 1, Integer.MAX_VALUE),
                 whole("plugins.max_unpacked_bytes", 1, Long.MAX_VALUE),
                 (int) whole("plugins.max_zip_ratio", 1, Integer.MAX_VALUE),
+                millis("plugins.rescan_ms"),
+                millis("plugins.stable_ms"),
                 millis("registry.claim_lifetime_ms"),
                 (int) whole("import.max_numbers", 1, Integer.MAX_VALUE),
                 carrierSections());

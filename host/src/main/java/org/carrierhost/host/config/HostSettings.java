@@ -34,6 +34,8 @@ import org.carrierhost.api.CarrierConfig;
  * @param maxZipEntries   {@code plugins.max_zip_entries}
  * @param maxUnpacked     {@code plugins.max_unpacked_bytes}
  * @param maxZipRatio     {@code plugins.max_zip_ratio}
+ * @param rescanInterval  {@code plugins.rescan_ms}: how often the drop-in directory is listed, besides its events
+ * @param stableWindow    {@code plugins.stable_ms}: how long a dropped zip must stay unchanged before it is loaded
  * @param claimLifetime   {@code registry.claim_lifetime_ms}: when an unfinished acquire's claim may be taken over
  * @param maxImport       {@code import.max_numbers}: the most numbers one stock import may list
  * @param carrierSections {@code carrier.<id>.*}, by carrier id
@@ -42,8 +44,8 @@ public record HostSettings(int httpPort, String httpBind, int httpThreads, long 
                            Map<String, String> tokens, Path pluginsDir, Path dataDir, Optional<String> jdbcUrl,
                            String jdbcUser, String jdbcPassword, Duration searchTimeout, Duration orderTimeout,
                            List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,
-                           long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio, Duration claimLifetime,
-                           int maxImport,
+                           long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio,
+                           Duration rescanInterval, Duration stableWindow, Duration claimLifetime, int maxImport,
                            Map<String, CarrierConfig> carrierSections) {
 
     public HostSettings {

@@ -76,6 +76,11 @@ final class CarrierSlot {
         failure = value;
     }
 
+    /** Whether a generation of this carrier has served since the host started. */
+    boolean everServed() {
+        return facts != null;
+    }
+
     /** Opens a lease on the serving generation, or says why the carrier cannot be called. */
     CarrierLease lease() {
         while (true) {

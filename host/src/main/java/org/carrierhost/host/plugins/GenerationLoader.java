@@ -53,6 +53,11 @@ public final class GenerationLoader {
         this.contexts = contexts;
     }
 
+    /** What a zip may hold. */
+    public ArchiveLimits limits() {
+        return limits;
+    }
+
     /** How long a {@code stop} or unload may take. */
     public Duration stopLimit() {
         return stopLimit;
@@ -143,7 +148,7 @@ public final class GenerationLoader {
         if (classes.isEmpty()) {
             Set<String> listed = manager.getExtensionClassNames(id);
             throw new PluginLoadException("no CarrierExtension in plugin " + id, listed.isEmpty()
-                    ? "its jar has no META-INF/extensions.idx; annotate the carrier class with @Extension"
+                    ? "no META-INF/extensions.idx in its jars lists one; annotate the carrier class with @Extension"
                     : "listed extensions " + listed + " are not loadable CarrierExtension classes");
         }
         if (classes.size() > 1) {

@@ -113,6 +113,15 @@ public record PluginArchive(Path file, long size, String sha256) {
      * zip is not started; empty when there is no such entry or it names no id.
      */
     public java.util.Optional<String> declaredId() {
+        return declared("plugin.id");
+    }
+
+    /** The plugin version its {@code plugin.properties} names, read without unpacking; empty when none. */
+    public java.util.Optional<String> declaredVersion() {
+        return declared("plugin.version");
+    }
+
+    private java.util.Optional<String> declared(String key) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = zip.getEntry("plugin.properties");
             if (entry == null || entry.getSize() > 64 * 1024) {
@@ -122,7 +131,7 @@ public record PluginArchive(Path file, long size, String sha256) {
             try (InputStream in = zip.getInputStream(entry)) {
                 properties.load(in);
             }
-            return java.util.Optional.ofNullable(properties.getProperty("plugin.id")).map(String::trim).filter(s -> !s.isEmpty());
+            return java.util.Optional.ofNullable(properties.getProperty(key)).map(String::trim).filter(s -> !s.isEmpty());
         } catch (IOException | IllegalArgumentException e) {
             return java.util.Optional.empty();
         }

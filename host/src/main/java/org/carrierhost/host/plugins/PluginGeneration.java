@@ -126,9 +126,9 @@ public final class PluginGeneration {
      * plugin and unloads it (which closes its class loader), each within {@code stopLimit}, and deletes the
      * working folder.
      *
-     * @return the failure of a step that did not go cleanly, or null
+     * @return how the stop and the unload went
      */
-    PluginFailure retire(Duration drain, Duration stopLimit) {
+    Retirement retire(Duration drain, Duration stopLimit) {
         retiring = true;
         long deadline = System.nanoTime() + drain.toNanos();
         synchronized (inFlight) {
@@ -147,22 +147,33 @@ public final class PluginGeneration {
                 }
             }
         }
-        PluginFailure failure = null;
+        PluginFailure stopped = null;
         try {
-            TimeBox.call("stop()", stopLimit, classLoader(), () -> {
+            TimeBox.call(id() + " " + version() + " CarrierExtension.stop()", stopLimit, classLoader(), () -> {
                 extension.stop();
                 return null;
             });
         } catch (PluginLoadException e) {
-            failure = e.failure();
+            stopped = e.failure();
         }
+        PluginFailure unloaded = null;
         try {
+            // unloadPlugin stops the PF4J plugin and closes its class loader; stopPlugins() is avoided (pf4j #656).
             String id = id();
-            TimeBox.call("unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
+            TimeBox.call(id + " " + version() + " unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
         } catch (PluginLoadException e) {
-            failure = failure == null ? e.failure() : failure;
+            unloaded = e.failure();
         }
         PluginArchive.deleteQuietly(workDir);
-        return failure;
+        return new Retirement(stopped, unloaded);
+    }
+
+    /**
+     * How a retirement went.
+     *
+     * @param stop   why the extension's {@code stop()} failed or overran, or null
+     * @param unload why PF4J's stop and unload failed or overran, or null
+     */
+    record Retirement(PluginFailure stop, PluginFailure unload) {
     }
 }

@@ -1,13 +1,12 @@
 package org.carrierhost.host.plugins;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.carrierhost.api.ErrorCode;
@@ -21,13 +20,26 @@ import org.carrierhost.host.events.EventLog;
  * new generation is loaded and started while the old one serves, then made to serve in one step, and only
  * then is the old one drained and unloaded. A new version that fails leaves the old one serving.
  *
+ * <p>Which content was last deployed from each file is kept by the {@link PluginDirectory}, so a file
+ * seen again with the same size and SHA-256 is not redeployed, whatever its file time says.
+ *
  * <p>Thread-safe: operations on one carrier are serialised by that carrier's lifecycle lock; different
  * carriers proceed in parallel. PF4J itself is never shared between threads, since each generation has
  * its own manager.
  */
 public final class PluginLifecycle implements AutoCloseable {
 
-    private final Path pluginsDir;
+    /** How {@link #deploy(Path, String, Mode)} treats content it has seen and other zips of the same id. */
+    enum Mode {
+        /** Always load a new generation: startup, enable, reload. */
+        ALWAYS,
+        /** Load only when the file's content differs from what was last deployed from it: the watcher. */
+        IF_CHANGED,
+        /** Always load, and let it replace a version served from another file: an API install. */
+        UPGRADE
+    }
+
+    private final PluginDirectory directory;
     private final GenerationLoader loader;
     private final CarrierTable table;
     private final CarrierStateStore states;
@@ -39,7 +51,7 @@ public final class PluginLifecycle implements AutoCloseable {
      */
     public PluginLifecycle(Path pluginsDir, GenerationLoader loader, CarrierTable table, CarrierStateStore states,
                            EventLog events, Duration drain) {
-        this.pluginsDir = pluginsDir;
+        this.directory = new PluginDirectory(pluginsDir, events);
         this.loader = loader;
         this.table = table;
         this.states = states;
@@ -49,7 +61,27 @@ public final class PluginLifecycle implements AutoCloseable {
 
     /** The drop-in directory. */
     public Path pluginsDir() {
-        return pluginsDir;
+        return directory.path();
+    }
+
+    PluginDirectory directory() {
+        return directory;
+    }
+
+    GenerationLoader loader() {
+        return loader;
+    }
+
+    CarrierTable table() {
+        return table;
+    }
+
+    CarrierStateStore states() {
+        return states;
+    }
+
+    EventLog events() {
+        return events;
     }
 
     /** Loads every {@code *.zip} in the plugins directory, in name order; failures are recorded, not thrown. */
@@ -63,23 +95,16 @@ public final class PluginLifecycle implements AutoCloseable {
         }
     }
 
-    /** The {@code *.zip} files in the plugins directory, sorted by name. */
+    /** The {@code *.zip} files in the plugins directory, sorted by name; hidden files are left out. */
     public List<Path> zipsInPluginsDir() {
-        List<Path> zips = new ArrayList<>();
-        if (!Files.isDirectory(pluginsDir)) {
-            return zips;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(pluginsDir, "*.{zip,ZIP}")) {
-            stream.forEach(p -> {
-                if (Files.isRegularFile(p)) {
-                    zips.add(p);
-                }
-            });
-        } catch (IOException e) {
-            events.record(Event.failed("host", "scan", pluginsDir.toString(), e.toString()));
-        }
-        zips.sort(null);
-        return zips;
+        return directory.zips();
+    }
+
+    /** The files this lifecycle deployed or tried to deploy, and still answers for. */
+    public Set<Path> knownFiles() {
+        Set<Path> files = new HashSet<>(directory.remembered());
+        table.all().forEach(s -> Optional.ofNullable(s.file()).ifPresent(files::add));
+        return files;
     }
 
     /**
@@ -90,7 +115,22 @@ public final class PluginLifecycle implements AutoCloseable {
      *                           served before (if any) still serves
      */
     public CarrierView deploy(Path zip, String actor) {
-        String target = zip.getFileName().toString();
+        return deploy(zip, actor, Mode.ALWAYS);
+    }
+
+    /**
+     * Deploys {@code zip} unless its size and SHA-256 are those last deployed (or tried) from it; what the
+     * watcher calls. Failures are recorded on the carrier or file and in the event log, not thrown.
+     */
+    public void deployIfChanged(Path zip, String actor) {
+        try {
+            deploy(zip, actor, Mode.IF_CHANGED);
+        } catch (StandardException e) {
+            // Recorded on the carrier or file, and in the event log.
+        }
+    }
+
+    CarrierView deploy(Path zip, String actor, Mode mode) {
         PluginArchive archive;
         try {
             archive = loader.inspect(zip);
@@ -103,11 +143,20 @@ public final class PluginLifecycle implements AutoCloseable {
             ReentrantLock lock = slot.lifecycleLock();
             lock.lock();
             try {
-                return deployInto(slot, archive, actor);
+                if (mode == Mode.IF_CHANGED && directory.unchanged(archive)) {
+                    return slot.view();
+                }
+                directory.remember(archive);
+                return deployInto(slot, archive, null, actor, mode);
             } finally {
                 lock.unlock();
             }
         }
+        if (mode == Mode.IF_CHANGED && directory.unchanged(archive)) {
+            return table.existing(zip.getFileName().toString()).map(CarrierSlot::view).orElse(null);
+        }
+        directory.remember(archive);
+        // No plugin.properties id (a manifest plugin, or no descriptor): the id is known only once loaded.
         PluginGeneration generation;
         try {
             generation = loader.load(archive);
@@ -117,61 +166,109 @@ public final class PluginLifecycle implements AutoCloseable {
         CarrierSlot slot = table.slot(generation.id());
         slot.lifecycleLock().lock();
         try {
-            return serve(slot, generation, actor, target);
+            return deployInto(slot, archive, generation, actor, mode);
         } finally {
             slot.lifecycleLock().unlock();
         }
     }
 
-    private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, String actor) {
+    /** Under the slot's lock: refuses a second zip of one id, skips a disabled id, else loads and serves. */
+    private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, PluginGeneration loaded, String actor, Mode mode) {
         Path zip = archive.file();
         Path servedFrom = slot.file();
-        if (servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom) && slot.live() != null) {
-            throw failFile(zip, actor, PluginFailure.now("duplicate plugin id " + slot.id(),
+        if (mode != Mode.UPGRADE && servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom)
+                && slot.live() != null) {
+            discard(slot, loaded, actor);
+            throw failFile(zip, actor, PluginFailure.now(duplicateId(slot.id()),
                     "already served from " + servedFrom.getFileName() + "; remove one of the two zips"));
         }
         if (!states.isEnabled(slot.id())) {
+            discard(slot, loaded, actor);
             slot.enabled(false);
             slot.file(zip);
             forgetFileFailure(zip);
-            events.record(Event.ok(actor, "load-skipped-disabled", slot.id()));
+            events.record(Event.ok(actor, "load-skipped-disabled", slot.id() + " from " + zip.getFileName()));
             return slot.view();
         }
-        PluginGeneration generation;
-        try {
-            generation = loader.load(archive);
-        } catch (PluginLoadException e) {
-            slot.failure(e.failure());
-            if (slot.file() == null) {
-                slot.file(zip);
+        PluginGeneration generation = loaded;
+        if (generation == null) {
+            try {
+                generation = loader.load(archive);
+            } catch (PluginLoadException e) {
+                slot.failure(e.failure());
+                if (slot.file() == null) {
+                    slot.file(zip);
+                }
+                forgetFileFailure(zip);
+                events.record(Event.failed(actor, "load", slot.id() + " from " + zip.getFileName(), e.failure().describe()));
+                throw new StandardException(new StandardError(ErrorCode.INVALID, e.failure().message(), e.failure().cause(), slot.id()));
             }
-            events.record(Event.failed(actor, "load", slot.id(), e.failure().describe()));
-            throw new StandardException(new StandardError(ErrorCode.INVALID, e.failure().message(), e.failure().cause(), slot.id()));
         }
-        return serve(slot, generation, actor, zip.getFileName().toString());
+        return serve(slot, generation, actor);
     }
 
-    private CarrierView serve(CarrierSlot slot, PluginGeneration generation, String actor, String fileName) {
+    private void discard(CarrierSlot slot, PluginGeneration loaded, String actor) {
+        if (loaded != null) {
+            retire(slot, loaded, actor);
+        }
+    }
+
+    private CarrierView serve(CarrierSlot slot, PluginGeneration generation, String actor) {
+        Path zip = generation.archive().file();
+        String target = slot.id() + " " + generation.version();
+        events.record(Event.ok(actor, "load", target + " from " + zip.getFileName()));
+        events.record(Event.ok(actor, "start", target));
+        PluginGeneration serving = slot.live();
+        if (serving != null) {
+            // Recorded first, so the log never shows the new version serving before the swap.
+            events.record(Event.ok(actor, "swap", slot.id() + " " + serving.version() + " -> " + generation.version()));
+        }
         PluginGeneration previous = slot.swap(generation);
         slot.enabled(true);
-        slot.file(generation.archive().file());
+        slot.file(zip);
         slot.failure(null);
-        forgetFileFailure(generation.archive().file());
-        events.record(Event.ok(actor, previous == null ? "load" : "swap", slot.id() + " " + generation.version() + " from " + fileName));
+        forgetFileFailure(zip);
         if (previous != null) {
             retire(slot, previous, actor);
         }
         return slot.view();
     }
 
-    /** Drains and unloads {@code generation}, recording how it went. */
+    /**
+     * Drains and unloads {@code generation}, recording its stop and unload; a step that failed or overran
+     * is also shown on the carrier.
+     */
     void retire(CarrierSlot slot, PluginGeneration generation, String actor) {
-        PluginFailure failure = generation.retire(drain, loader.stopLimit());
+        PluginGeneration.Retirement outcome = generation.retire(drain, loader.stopLimit());
         String target = slot.id() + " " + generation.version();
-        if (failure == null) {
-            events.record(Event.ok(actor, "unload", target));
-        } else {
-            events.record(Event.failed(actor, "unload", target, failure.describe()));
+        record(actor, "stop", target, outcome.stop());
+        record(actor, "unload", target, outcome.unload());
+        PluginFailure failure = outcome.stop() != null ? outcome.stop() : outcome.unload();
+        if (failure != null) {
+            slot.failure(failure);
+        }
+    }
+
+    private void record(String actor, String action, String target, PluginFailure failure) {
+        events.record(failure == null ? Event.ok(actor, action, target) : Event.failed(actor, action, target, failure.describe()));
+    }
+
+    /**
+     * Under the slot's lock: stops serving {@code slot} and lets go of its file. A carrier that served
+     * since startup stays listed as {@code UNLOADED}; one that never served is forgotten.
+     */
+    void unloadSlot(CarrierSlot slot, String actor) {
+        PluginGeneration generation = slot.swap(null);
+        if (generation != null) {
+            retire(slot, generation, actor);
+        }
+        Path file = slot.file();
+        if (file != null) {
+            directory.forget(file);
+        }
+        slot.file(null);
+        if (!slot.everServed()) {
+            table.remove(slot.id());
         }
     }
 
@@ -183,7 +280,13 @@ public final class PluginLifecycle implements AutoCloseable {
         return new StandardException(new StandardError(ErrorCode.INVALID, failure.message(), failure.cause(), null));
     }
 
-    private void forgetFileFailure(Path zip) {
+    /** The message a zip is refused with while another file serves its id. */
+    static String duplicateId(String id) {
+        return "duplicate plugin id " + id;
+    }
+
+    /** Drops the failure recorded on {@code zip} itself, if nothing serves under the file's name. */
+    void forgetFileFailure(Path zip) {
         table.existing(zip.getFileName().toString()).filter(s -> s.live() == null).ifPresent(s -> table.remove(s.id()));
     }
 

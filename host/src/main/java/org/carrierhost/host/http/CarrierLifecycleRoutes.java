@@ -1,0 +1,51 @@
+package org.carrierhost.host.http;
+
+import java.util.Locale;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.plugins.CarrierOperations;
+
+/**
+ * {@code /api/carriers} changes at runtime: enable, disable, reload, install (upload a zip) and remove.
+ * Each answers the carrier object, or the standard error saying why not.
+ *
+ * <p>Thread-safe: stateless; the operations are thread-safe.
+ */
+public final class CarrierLifecycleRoutes {
+
+    private final CarrierOperations operations;
+    private final long maxZipBytes;
+
+    /**
+     * @param maxZipBytes the largest zip accepted by {@code POST /api/carriers} ({@code plugins.max_zip_bytes})
+     */
+    public CarrierLifecycleRoutes(CarrierOperations operations, long maxZipBytes) {
+        this.operations = operations;
+        this.maxZipBytes = maxZipBytes;
+    }
+
+    /** Adds the routes to {@code server}. */
+    public void register(ApiServer server) {
+        server.route(Route.of("POST", "/api/carriers", Role.OPERATOR, request -> {
+            String type = request.header("Content-Type").orElse("").split(";")[0].strip().toLowerCase(Locale.ROOT);
+            if (!type.equals("application/zip")) {
+                throw StandardException.of(ErrorCode.INVALID, "the body must be a plugin zip",
+                        "send Content-Type: application/zip, not '" + type + "'");
+            }
+            return carrier(operations.install(request.body(maxZipBytes), request.actor()));
+        }));
+        server.route(Route.of("POST", "/api/carriers/{id}/enable", Role.OPERATOR,
+                request -> carrier(operations.enable(request.parameter("id"), request.actor()))));
+        server.route(Route.of("POST", "/api/carriers/{id}/disable", Role.OPERATOR,
+                request -> carrier(operations.disable(request.parameter("id"), request.actor()))));
+        server.route(Route.of("POST", "/api/carriers/{id}/reload", Role.OPERATOR,
+                request -> carrier(operations.reload(request.parameter("id"), request.actor()))));
+        server.route(Route.of("DELETE", "/api/carriers/{id}", Role.OPERATOR,
+                request -> carrier(operations.remove(request.parameter("id"), request.actor()))));
+    }
+
+    private static ApiResponse carrier(org.carrierhost.host.plugins.CarrierView view) {
+        return ApiResponse.ok(JsonViews.carrier(view));
+    }
+}

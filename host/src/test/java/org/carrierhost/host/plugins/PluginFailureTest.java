@@ -1,0 +1,209 @@
+package org.carrierhost.host.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.Await;
+import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.TestPlugins;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Each way a plugin zip can fail, dropped into a running host beside the mock carrier. In every case the
+ * host stays up, the mock keeps serving, the carrier or file shows a readable reason in /api/carriers and
+ * /api/events, and the operator's zip is kept. (A carrier call that hangs is covered by
+ * {@code CarrierManagerTest.aHungCarrierIsReportedAsTimeoutWhileTheOthersAnswerWithinTheDeadline}.)
+ */
+class PluginFailureTest {
+
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
+
+    @TempDir
+    Path plugins;
+    @TempDir
+    Path data;
+    @TempDir
+    Path elsewhere;
+    private CarrierHost host;
+    private ApiClient api;
+
+    @AfterEach
+    void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private void start(Map<String, String> extra) throws Exception {
+        TestPlugins.copyMock(plugins);
+        Map<String, String> settings = new LinkedHashMap<>(PluginDirectoryWatcherTest.FAST_WATCH);
+        settings.put("plugins.start_timeout_ms", "500");
+        settings.put("plugins.stop_timeout_ms", "500");
+        settings.putAll(extra);
+        host = TestHosts.start(plugins, data, settings);
+        api = ApiClient.of(host);
+    }
+
+    /** Moves {@code zip} into the drop-in directory in one step, as a careful operator would. */
+    private Path drop(Path zip) throws Exception {
+        return Files.move(zip, plugins.resolve(zip.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private JsonNode listed(String target) {
+        for (JsonNode c : api.get("/api/carriers").json()) {
+            if (c.path("id").asText().equals(target) || c.path("file").asText().equals(target)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Waits for {@code target} (an id or a file name) to show {@code reason}, then checks the host survived. */
+    private void assertExplainedAndSurvived(String target, String reason, Path zip) {
+        Await.until(SHOWN_WITHIN, () -> {
+            JsonNode c = listed(target);
+            return c != null && c.path("error").path("message").asText().contains(reason);
+        }, () -> api.get("/api/carriers").text());
+        JsonNode events = api.get("/api/events").json();
+        boolean logged = false;
+        for (JsonNode e : events) {
+            logged |= e.path("result").asText().equals("failed") && e.path("error").asText().contains(reason);
+        }
+        assertTrue(logged, "no failed event naming '" + reason + "': " + events);
+        assertEquals(200, api.get("/api/health").status());
+        JsonNode numbers = api.get("/api/numbers?prefix=415&quantity=10").json().path("numbers");
+        assertEquals(10, numbers.size(), numbers.toString());
+        numbers.forEach(n -> assertEquals("mock", n.path("carrier").asText()));
+        assertTrue(Files.exists(zip), "the operator's zip is kept: " + zip);
+    }
+
+    @Test
+    void aCorruptZip() throws Exception {
+        start(Map.of());
+        Path zip = Files.writeString(elsewhere.resolve("carrier-corrupt-1.0.0.zip"), "not a zip at all");
+        assertExplainedAndSurvived("carrier-corrupt-1.0.0.zip", "not a readable zip", drop(zip));
+    }
+
+    @Test
+    void aZipSlipEntryWritesNothingOutsideTheWorkingFolder() throws Exception {
+        start(Map.of());
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("plugin.properties", "plugin.id=slip\nplugin.version=1.0.0\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("../../../escaped.txt", "out".getBytes(StandardCharsets.UTF_8));
+        entries.put("../../../../escaped.txt", "out".getBytes(StandardCharsets.UTF_8));
+        Path zip = TestPlugins.zipOf(elsewhere.resolve("carrier-slip-1.0.0.zip"), entries);
+
+        assertExplainedAndSurvived("slip", "zip slip", drop(zip));
+        assertFalse(Files.exists(data.resolve("escaped.txt")));
+        assertFalse(Files.exists(data.getParent().resolve("escaped.txt")));
+        try (var files = Files.walk(data)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().equals("escaped.txt")));
+        }
+    }
+
+    @Test
+    void anOversizedZip() throws Exception {
+        start(Map.of("plugins.max_zip_bytes", Long.toString(Files.size(TestPlugins.mockZip()) + 2000)));
+        byte[] noise = new byte[8000];
+        new Random(1).nextBytes(noise);
+        Path zip = TestPlugins.rewrite(TestPlugins.mockZip(), elsewhere.resolve("carrier-big-1.0.0.zip"), Map.of(),
+                Map.of("noise.bin", noise));
+        assertExplainedAndSurvived("carrier-big-1.0.0.zip", "zip is too large", drop(zip));
+    }
+
+    @Test
+    void aZipBomb() throws Exception {
+        start(Map.of("plugins.max_unpacked_bytes", "2000000"));
+        Path zip = TestPlugins.rewrite(TestPlugins.mockVariant(elsewhere.resolve("src"), "bomb", "1.0.0"),
+                elsewhere.resolve("carrier-bomb-1.0.0.zip"), Map.of(), Map.of("zeros.bin", new byte[3_000_000]));
+        assertExplainedAndSurvived("bomb", "zip bomb", drop(zip));
+    }
+
+    @Test
+    void aZipWithoutADescriptor() throws Exception {
+        start(Map.of());
+        Path zip = TestPlugins.zipOf(elsewhere.resolve("carrier-bare-1.0.0.zip"), Map.of("readme.txt", "hi".getBytes()));
+        assertExplainedAndSurvived("carrier-bare-1.0.0.zip", "no plugin descriptor", drop(zip));
+    }
+
+    @Test
+    void aZipWithoutACarrierExtension() throws Exception {
+        start(Map.of());
+        assertExplainedAndSurvived("noext", "no CarrierExtension in plugin noext",
+                drop(TestPlugins.faulty(elsewhere, "noext", null, null)));
+    }
+
+    @Test
+    void aPluginRequiresTheHostDoesNotMeet() throws Exception {
+        start(Map.of());
+        Path zip = TestPlugins.rewrite(TestPlugins.mockVariant(elsewhere.resolve("src"), "future", "1.0.0"),
+                elsewhere.resolve("carrier-future-1.0.0.zip"), Map.of("plugin.properties",
+                        text -> text.replaceAll("(?m)^plugin.requires=.*$", "plugin.requires=>=9.0.0")));
+        assertExplainedAndSurvived("future", "plugin.requires not met", drop(zip));
+    }
+
+    @Test
+    void twoZipsWithOnePluginId() throws Exception {
+        start(Map.of());
+        Path zip = TestPlugins.mockVariant(elsewhere, "mock", "2.0.0");
+        assertExplainedAndSurvived("carrier-mock-2.0.0.zip", "duplicate plugin id mock", drop(zip));
+        assertEquals("1.0.0", api.get("/api/carriers/mock").json().path("version").asText());
+    }
+
+    @Test
+    void aConstructorThatThrows() throws Exception {
+        start(Map.of());
+        assertExplainedAndSurvived("ctor", "constructor of org.carrierhost.plugins.faulty.ThrowingConstructorCarrier failed",
+                drop(TestPlugins.faulty(elsewhere, "ctor", "ThrowingConstructorCarrier", null)));
+    }
+
+    @Test
+    void aCarrierStartThatThrows() throws Exception {
+        start(Map.of());
+        assertExplainedAndSurvived("badstart", "badstart CarrierExtension.start() failed",
+                drop(TestPlugins.faulty(elsewhere, "badstart", "ThrowingStartCarrier", null)));
+    }
+
+    @Test
+    void aPf4jPluginStartThatThrows() throws Exception {
+        start(Map.of());
+        assertExplainedAndSurvived("badplugin", "badplugin",
+                drop(TestPlugins.faulty(elsewhere, "badplugin", "WorkingCarrier", "ThrowingStartPlugin")));
+        assertTrue(listed("badplugin").path("error").toString().contains("faulty plugin start"), listed("badplugin").toString());
+    }
+
+    @Test
+    void aCarrierStartThatHangsIsTimeBoxed() throws Exception {
+        start(Map.of());
+        assertExplainedAndSurvived("hangstart", "hangstart CarrierExtension.start() did not return within 500 ms",
+                drop(TestPlugins.faulty(elsewhere, "hangstart", "HangingStartCarrier", null)));
+    }
+
+    @Test
+    void aCarrierStopThatHangsIsTimeBoxed() throws Exception {
+        start(Map.of());
+        Path zip = drop(TestPlugins.faulty(elsewhere, "hangstop", "HangingStopCarrier", null));
+        Await.until(SHOWN_WITHIN, () -> host.carriers().servingIds().contains("hangstop"), () -> api.get("/api/carriers").text());
+
+        assertEquals(200, api.post("/api/carriers/hangstop/reload", "").status());
+
+        assertExplainedAndSurvived("hangstop", "hangstop 1.0.0 CarrierExtension.stop() did not return within 500 ms", zip);
+        assertTrue(host.carriers().servingIds().contains("hangstop"), "the new generation serves");
+    }
+}

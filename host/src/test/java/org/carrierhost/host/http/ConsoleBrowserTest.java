@@ -152,6 +152,22 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("banner")).getText().contains("[not_found]"));
     }
 
+    @Test
+    void disablingACarrierFromTheConsoleShowsItDisabledAndAudited() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        WebElement mock = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier=mock]")));
+
+        mock.findElement(By.xpath(".//button[text()='disable']")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-carrier=mock]"), "DISABLED"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "disable"));
+        assertEquals("DISABLED", ApiClient.of(host).get("/api/carriers/mock").json().path("state").asText());
+
+        browser.findElement(By.cssSelector("tr[data-carrier=mock]")).findElement(By.xpath(".//button[text()='enable']")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-carrier=mock]"), "STARTED"));
+    }
+
     private void screenshot(String name) throws Exception {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);

@@ -2,8 +2,9 @@ package org.carrierhost.plugins.mock;
 
 /**
  * The mock carrier's finite, ordered stock under a prefix: the prefix followed by subscriber digits
- * counting up from 2 followed by zeros (so {@code +1415} gives {@code +14152000000},
- * {@code +14152000001}, ...). North American numbers have 11 digits, others 12.
+ * counting up from 9 followed by zeros (so {@code +1415} gives {@code +14159000000},
+ * {@code +14159000001}, ...). North American numbers have 11 digits, others 12. The demo numbers sit at
+ * the top of each range so that a system's own stock (searched beside the mock in a demo) sorts first.
  *
  * <p>Thread-safe: immutable.
  */
@@ -33,6 +34,6 @@ record MockNumbering(String prefix, int freeDigits) {
     }
 
     private long first() {
-        return 2 * (long) Math.pow(10, freeDigits - 1);
+        return 9 * (long) Math.pow(10, freeDigits - 1);
     }
 }

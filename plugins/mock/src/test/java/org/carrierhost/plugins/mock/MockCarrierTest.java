@@ -81,7 +81,7 @@ class MockCarrierTest {
 
         SearchResult.Blocks bulk = assertInstanceOfBlocks(result);
         assertEquals(2, bulk.blocks().size());
-        assertEquals(List.of("+14152000000", "+14152000001", "+14152000002", "+14152000003"),
+        assertEquals(List.of("+14159000000", "+14159000001", "+14159000002", "+14159000003"),
                 bulk.blocks().get(0).numbers());
         assertEquals(8, result.toOffers().size());
     }
@@ -95,7 +95,7 @@ class MockCarrierTest {
     @Test
     void acquireAndDisconnectRecordOrderIds() throws Exception {
         MockCarrier carrier = started(Map.of());
-        NumberRecord record = new NumberRecord("+14152000000", NumberState.DISCOVERY, "mock", "acct", Map.of());
+        NumberRecord record = new NumberRecord("+14159000000", NumberState.DISCOVERY, "mock", "acct", Map.of());
 
         NumberRecord acquired = carrier.acquireNumber(record);
         NumberRecord disconnected = carrier.disconnectNumber(acquired);

@@ -10,6 +10,15 @@ import java.util.Optional;
  */
 public interface CarrierContext {
 
+    /**
+     * A context of fixed values: what the host gives a carrier, and what a carrier's own tests can build.
+     *
+     * @param inventory the host's inventory for a local carrier; empty for others
+     */
+    static CarrierContext of(String carrierId, CarrierConfig config, Path dataDir, Optional<NumberInventory> inventory) {
+        return new FixedCarrierContext(carrierId, config, dataDir, inventory);
+    }
+
     /** The carrier's id, which is its plugin id. */
     String carrierId();
 

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.JdbcEventLog;
@@ -91,7 +92,7 @@ public final class CarrierHost implements AutoCloseable {
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
                 new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
                 settings.startTimeout(), settings.stopTimeout(),
-                (id, local) -> new HostCarrierContext(id, settings.carrier(id), carrierDataDir(dataDir, id),
+                (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()));
         clearWorkingCopies(dataDir.resolve("plugins-work"));
         lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,

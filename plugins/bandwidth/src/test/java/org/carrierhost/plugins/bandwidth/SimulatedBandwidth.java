@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierContext;
-import org.carrierhost.api.NumberInventory;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.simulator.BandwidthSimulator;
@@ -62,27 +61,7 @@ abstract class SimulatedBandwidth {
     }
 
     static CarrierContext context(Map<String, String> config) {
-        return new CarrierContext() {
-            @Override
-            public String carrierId() {
-                return "bandwidth";
-            }
-
-            @Override
-            public CarrierConfig config() {
-                return new CarrierConfig(config);
-            }
-
-            @Override
-            public Path dataDir() {
-                return Path.of("target");
-            }
-
-            @Override
-            public Optional<NumberInventory> inventory() {
-                return Optional.empty();
-            }
-        };
+        return CarrierContext.of("bandwidth", new CarrierConfig(config), Path.of("target"), Optional.empty());
     }
 
     static NumberRecord number(String e164) {

@@ -36,27 +36,7 @@ class LocalCarrierTest {
 
     private static LocalCarrier started(Optional<NumberInventory> inventory) {
         LocalCarrier carrier = new LocalCarrier();
-        carrier.start(new CarrierContext() {
-            @Override
-            public String carrierId() {
-                return "local";
-            }
-
-            @Override
-            public CarrierConfig config() {
-                return CarrierConfig.empty();
-            }
-
-            @Override
-            public Path dataDir() {
-                return Path.of("target");
-            }
-
-            @Override
-            public Optional<NumberInventory> inventory() {
-                return inventory;
-            }
-        });
+        carrier.start(CarrierContext.of("local", CarrierConfig.empty(), Path.of("target"), inventory));
         return carrier;
     }
 

@@ -13,7 +13,6 @@ import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
-import org.carrierhost.api.NumberInventory;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
@@ -25,27 +24,7 @@ class MockCarrierTest {
 
     private static MockCarrier started(Map<String, String> config) throws CarrierException {
         MockCarrier carrier = new MockCarrier();
-        carrier.start(new CarrierContext() {
-            @Override
-            public String carrierId() {
-                return "mock";
-            }
-
-            @Override
-            public CarrierConfig config() {
-                return new CarrierConfig(config);
-            }
-
-            @Override
-            public Path dataDir() {
-                return Path.of("target");
-            }
-
-            @Override
-            public Optional<NumberInventory> inventory() {
-                return Optional.empty();
-            }
-        });
+        carrier.start(CarrierContext.of("mock", new CarrierConfig(config), Path.of("target"), Optional.empty()));
         return carrier;
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.carrierhost.api.ErrorCode;
-import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,9 +113,14 @@ public final class ApiServer implements AutoCloseable {
         }
         if (!shaped.isEmpty()) {
             String allowed = shaped.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
-            return new ApiResponse(405, JsonViews.error(new StandardError(ErrorCode.INVALID,
-                    "method " + method + " is not allowed here", "allowed: " + allowed, null)), ApiResponse.JSON,
-                    Map.of("Allow", allowed));
+            // Not one of the carrier errors, but the same shape, so clients parse one thing.
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("code", 405);
+            error.put("error", "method_not_allowed");
+            error.put("message", "method " + method + " is not allowed here");
+            error.put("cause", "allowed: " + allowed);
+            error.put("carrier", null);
+            return new ApiResponse(405, Map.of("error", error), ApiResponse.JSON, Map.of("Allow", allowed));
         }
         throw StandardException.of(ErrorCode.NOT_FOUND, "no such route: " + method + " " + exchange.getRequestURI().getPath());
     }

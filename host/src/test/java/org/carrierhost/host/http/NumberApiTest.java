@@ -203,8 +203,11 @@ class NumberApiTest {
             ApiClient api = ApiClient.of(host);
 
             assertEquals(404, api.get("/api/nothing").status());
-            // POST /api/carriers installs a plugin now; PUT is still no route's method.
-            assertEquals(405, api.send("PUT", "/api/carriers", "{}".getBytes(), "application/json").status());
+            // POST /api/carriers installs a plugin; PUT is no route's method.
+            Reply wrongMethod = api.send("PUT", "/api/carriers", "{}".getBytes(), "application/json");
+            assertEquals(405, wrongMethod.status());
+            assertEquals(405, wrongMethod.json().path("error").path("code").asInt());
+            assertEquals("method_not_allowed", wrongMethod.error());
         }
     }
 

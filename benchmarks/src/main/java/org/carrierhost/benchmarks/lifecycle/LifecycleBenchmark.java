@@ -7,20 +7,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import org.carrierhost.api.CarrierApi;
+import org.carrierhost.benchmarks.PluginZips;
+import org.carrierhost.benchmarks.Samples;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
@@ -69,10 +67,10 @@ public final class LifecycleBenchmark {
         Files.copy(mockZip, pluginsDir.resolve("carrier-mock-1.0.0.zip"));
         Map<String, String> settings = Map.of("http.port", "0", "admin.token", TOKEN, "plugins.dir", pluginsDir.toString(),
                 "data.dir", work.resolve("data").toString());
-        List<Double> dropIn = new ArrayList<>();
-        List<Double> deploy = new ArrayList<>();
-        List<Double> reload = new ArrayList<>();
-        List<Double> baseline = new ArrayList<>();
+        Samples dropIn = new Samples();
+        Samples deploy = new Samples();
+        Samples reload = new Samples();
+        Samples baseline = new Samples();
         long rescan;
         long stable;
         try (CarrierHost host = CarrierHost.start(HostConfiguration.of(settings).settings())) {
@@ -81,7 +79,7 @@ public final class LifecycleBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < WARMUP + iterations; i++) {
                 String id = "drop" + i;
-                Path zip = variant(staging, id);
+                Path zip = PluginZips.withId(mockZip, staging, id);
                 long start = System.nanoTime();
                 Files.move(zip, pluginsDir.resolve(zip.getFileName()), StandardCopyOption.ATOMIC_MOVE);
                 waitFor(() -> host.carriers().servingIds().contains(id));
@@ -91,7 +89,7 @@ public final class LifecycleBenchmark {
             }
             for (int i = 0; i < WARMUP + iterations; i++) {
                 String id = "deploy" + i;
-                Path zip = variant(staging, id);
+                Path zip = PluginZips.withId(mockZip, staging, id);
                 long start = System.nanoTime();
                 host.lifecycle().deploy(zip, "benchmark");
                 keep(deploy, i, start);
@@ -124,40 +122,31 @@ public final class LifecycleBenchmark {
         report(dropIn, deploy, reload, baseline, rescan, stable);
     }
 
-    private static void report(List<Double> dropIn, List<Double> deploy, List<Double> reload, List<Double> baseline,
+    private static void report(Samples dropIn, Samples deploy, Samples reload, Samples baseline,
                                long rescan, long stable) {
-        double base = median(baseline);
+        double base = baseline.median();
         System.out.printf("iterations per figure: %d (after %d warm-up), plugins.stable_ms=%d, plugins.rescan_ms=%d%n",
                 dropIn.size(), WARMUP, stable, rescan);
         System.out.println("| measure | median ms | p90 ms | vs PF4J load+start |");
         System.out.println("|---|---|---|---|");
         row("zip dropped in -> serving (watcher)", dropIn, base);
         row("deploy without the watcher (load, start, serve)", deploy, base);
-        row("watcher detection delay (drop-in minus deploy)", List.of(median(dropIn) - median(deploy)), base);
+        Samples detection = new Samples();
+        detection.add(dropIn.median() - deploy.median());
+        row("watcher detection delay (drop-in minus deploy)", detection, base);
         row("API reload over HTTP (new generation, swap, unload old)", reload, base);
         row("PF4J baseline: new manager, loadPlugin + startPlugin + getExtensions", baseline, base);
     }
 
-    private static void row(String name, List<Double> samples, double base) {
-        System.out.printf("| %s | %.1f | %s | %.1fx |%n", name, median(samples),
-                samples.size() > 1 ? String.format("%.1f", percentile(samples, 0.9)) : "-", median(samples) / base);
+    private static void row(String name, Samples samples, double base) {
+        System.out.printf("| %s | %.1f | %s | %.1fx |%n", name, samples.median(),
+                samples.size() > 1 ? String.format("%.1f", samples.percentile(0.9)) : "-", samples.median() / base);
     }
 
-    private static void keep(List<Double> samples, int i, long startNanos) {
-        double ms = (System.nanoTime() - startNanos) / 1e6;
+    private static void keep(Samples samples, int i, long startNanos) {
         if (i >= WARMUP) {
-            samples.add(ms);
+            samples.addSince(startNanos);
         }
-    }
-
-    private static double median(List<Double> samples) {
-        return percentile(samples, 0.5);
-    }
-
-    private static double percentile(List<Double> samples, double p) {
-        List<Double> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(p * (sorted.size() - 1))));
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
@@ -168,26 +157,6 @@ public final class LifecycleBenchmark {
             }
             Thread.sleep(1);
         }
-    }
-
-    /** The mock carrier's zip as plugin {@code id}, written to {@code dir}. */
-    private Path variant(Path dir, String id) throws IOException {
-        Path target = dir.resolve("carrier-" + id + "-1.0.0.zip");
-        try (ZipFile in = new ZipFile(mockZip.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            for (ZipEntry entry : Collections.list(in.entries())) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                try (InputStream data = in.getInputStream(entry)) {
-                    if (entry.getName().equals("plugin.properties")) {
-                        String text = new String(data.readAllBytes(), StandardCharsets.UTF_8);
-                        out.write(text.replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id).getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        data.transferTo(out);
-                    }
-                }
-                out.closeEntry();
-            }
-        }
-        return target;
     }
 
     private static Path unpack(Path zip, Path root) throws IOException {

@@ -9,13 +9,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
+import org.carrierhost.benchmarks.PluginZips;
+import org.carrierhost.benchmarks.Samples;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.manager.AcquireRequest;
@@ -52,7 +53,7 @@ public final class LocalStockBenchmark {
         Path bench = Files.createTempDirectory("local-stock-bench");
         Path plugins = Files.createDirectories(bench.resolve("plugins"));
         Path data = bench.resolve("data");
-        Path zip = Path.of(System.getProperty("bench.plugins.dir", "target/bench-plugins")).resolve("carrier-local-1.0.0.zip");
+        Path zip = PluginZips.built("carrier-local-1.0.0.zip");
         Files.copy(zip, plugins.resolve(zip.getFileName()));
         System.out.printf("stock %,d numbers in %d area codes; %,d samples per measure; %s%n", stock, areas, samples, bench);
 
@@ -137,14 +138,13 @@ public final class LocalStockBenchmark {
         for (int i = 0; i < samples; i++) {
             warmUp.accept(i);
         }
-        double[] ms = new double[samples];
+        Samples ms = new Samples();
         for (int i = 0; i < samples; i++) {
             long start = System.nanoTime();
             call.accept(i);
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            ms.addSince(start);
         }
-        Arrays.sort(ms);
-        Stats stats = new Stats(name, ms[samples / 2], ms[(int) Math.ceil(samples * 0.99) - 1]);
+        Stats stats = new Stats(name, ms.median(), ms.percentile(0.99));
         System.out.printf("%s: median %.3f ms, p99 %.3f ms over %,d%n", name, stats.median(), stats.p99(), samples);
         return stats;
     }

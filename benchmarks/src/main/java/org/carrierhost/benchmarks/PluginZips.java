@@ -1,0 +1,53 @@
+package org.carrierhost.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Plugin zips for the harnesses: the built ones, and copies of them under another plugin id, so one
+ * carrier's classes can run as several carriers side by side.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class PluginZips {
+
+    private PluginZips() {
+    }
+
+    /** The built zip {@code fileName} from {@code target/bench-plugins} (or {@code -Dbench.plugins.dir}). */
+    public static Path built(String fileName) {
+        Path zip = Path.of(System.getProperty("bench.plugins.dir", "benchmarks/target/bench-plugins")).resolve(fileName);
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip.toAbsolutePath() + " is missing: run ./mvnw -B -q package -DskipTests"
+                    + " -pl benchmarks -am from the repository root, and the harness from there");
+        }
+        return zip;
+    }
+
+    /** {@code source} as plugin {@code id}, written to {@code dir} as {@code carrier-<id>-1.0.0.zip}. */
+    public static Path withId(Path source, Path dir, String id) throws IOException {
+        Path target = dir.resolve("carrier-" + id + "-1.0.0.zip");
+        try (ZipFile in = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (InputStream data = in.getInputStream(entry)) {
+                    if (entry.getName().equals("plugin.properties")) {
+                        String text = new String(data.readAllBytes(), StandardCharsets.UTF_8);
+                        out.write(text.replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        data.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+}

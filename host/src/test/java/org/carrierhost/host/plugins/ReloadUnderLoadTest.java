@@ -52,8 +52,16 @@ class ReloadUnderLoadTest {
             for (int i = 0; i < SEARCHERS; i++) {
                 Thread t = new Thread(() -> {
                     while (running.get()) {
-                        Reply reply = api.get("/api/numbers?prefix=415&quantity=5");
-                        searches.incrementAndGet();
+                        Reply reply;
+                        try {
+                            reply = api.get("/api/numbers?prefix=415&quantity=5");
+                        } catch (RuntimeException e) {
+                            // A request that never got an answer is a failed request too.
+                            failures.add(e.toString());
+                            continue;
+                        } finally {
+                            searches.incrementAndGet();
+                        }
                         JsonNode numbers = reply.json().path("numbers");
                         boolean allMock = numbers.size() == 5;
                         for (JsonNode n : numbers) {

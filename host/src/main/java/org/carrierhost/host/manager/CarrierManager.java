@@ -1,28 +1,21 @@
 package org.carrierhost.host.manager;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import org.carrierhost.api.ErrorCode;
-import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
-import org.carrierhost.api.SearchOptions;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.Event;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.plugins.CarrierLease;
 import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.registry.Claim;
 import org.carrierhost.host.registry.ClaimResult;
 import org.carrierhost.host.registry.HistoryEntry;
@@ -31,27 +24,26 @@ import org.carrierhost.host.registry.NumberTransitions;
 
 /**
  * The single interface over all enabled carriers: find, acquire, disconnect and check (KAZOO's
- * {@code knm_carriers}), plus the import of local stock.
+ * {@code knm_carriers}), plus the import of local stock. Searching is {@link NumberSearch}'s and importing
+ * {@link StockImport}'s; the moves of one number (acquire, disconnect) are here.
  *
  * <p>Thread-safe: holds no mutable state of its own; carriers are called through leases, and the
  * registry settles races in the database.
  */
 public final class CarrierManager implements AutoCloseable {
 
-    /** The most numbers one search returns. */
-    public static final int MAX_QUANTITY = 500;
-    /** The deepest page a search over several carriers may ask for: each must be asked for offset + quantity. */
-    public static final int MAX_MERGED_WINDOW = 10_000;
-
     private static final Set<NumberState> ACQUIRABLE = EnumSet.of(NumberState.DISCOVERY, NumberState.AVAILABLE,
             NumberState.RELEASED);
-    private static final Set<NumberState> HELD = EnumSet.of(NumberState.IN_SERVICE, NumberState.RESERVED);
+    /** The states of a number someone holds: not offered by a search, and what a disconnect releases. */
+    static final Set<NumberState> HELD = EnumSet.of(NumberState.IN_SERVICE, NumberState.RESERVED);
 
     private final CarrierTable carriers;
     private final NumberRegistry registry;
     private final EventLog events;
     private final ManagerSettings settings;
     private final CarrierInvoker invoker;
+    private final NumberSearch search;
+    private final StockImport stockImport;
 
     public CarrierManager(CarrierTable carriers, NumberRegistry registry, EventLog events, ManagerSettings settings) {
         this.carriers = carriers;
@@ -59,6 +51,8 @@ public final class CarrierManager implements AutoCloseable {
         this.events = events;
         this.settings = settings;
         this.invoker = new CarrierInvoker(carriers);
+        this.search = new NumberSearch(carriers, registry, invoker, settings);
+        this.stockImport = new StockImport(carriers, registry, events, settings.maxImport());
     }
 
     /**
@@ -69,113 +63,7 @@ public final class CarrierManager implements AutoCloseable {
      * @throws StandardException {@code invalid} for a bad prefix, quantity, offset or country
      */
     public SearchResponse find(SearchRequest request) {
-        String region = E164.region(request.country());
-        String prefix = E164.prefix(request.prefix(), region);
-        if (request.quantity() < 1 || request.quantity() > MAX_QUANTITY) {
-            throw StandardException.of(ErrorCode.INVALID, "quantity must be from 1 to " + MAX_QUANTITY,
-                    "got " + request.quantity());
-        }
-        if (request.offset() < 0) {
-            throw StandardException.of(ErrorCode.INVALID, "offset must not be negative", "got " + request.offset());
-        }
-        if (request.blockSize() < 0 || request.blockSize() > MAX_QUANTITY) {
-            throw StandardException.of(ErrorCode.INVALID, "blocks must be from 1 to " + MAX_QUANTITY, "got " + request.blockSize());
-        }
-        List<StandardError> errors = new ArrayList<>();
-        List<String> targets = targets(request.carriers(), errors);
-        boolean merged = targets.size() > 1;
-        if (merged && (long) request.offset() + request.quantity() > MAX_MERGED_WINDOW) {
-            throw StandardException.of(ErrorCode.INVALID, "offset too deep for a search over several carriers",
-                    "offset + quantity must be at most " + MAX_MERGED_WINDOW + "; name one carrier to page deeper");
-        }
-        // Over several carriers each must give its first offset + quantity, so the merged page is exact.
-        int ask = merged ? request.offset() + request.quantity() : request.quantity();
-        SearchOptions options = new SearchOptions(merged ? 0 : request.offset(), region, E164.dialcode(region),
-                request.accountId(), null, request.blockSize(), request.tollFree());
-
-        List<CallOutcome<List<NumberOffer>>> outcomes = invoker.callAll(targets, settings.searchTimeout(),
-                carrier -> carrier.findNumbers(prefix, ask, options).toOffers());
-
-        Map<String, FoundNumber> found = new LinkedHashMap<>();
-        Map<String, Boolean> local = new LinkedHashMap<>();
-        for (CallOutcome<List<NumberOffer>> outcome : byPriority(outcomes)) {
-            if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-                errors.add(failed.error());
-                continue;
-            }
-            List<NumberOffer> offers = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
-            String carrier = outcome.carrierId();
-            boolean isLocal = isLocal(carrier);
-            local.put(carrier, isLocal);
-            int stray = 0;
-            for (NumberOffer offer : offers) {
-                if (!offer.number().startsWith(prefix) || !offer.number().matches("\\+[1-9][0-9]{1,14}")) {
-                    stray++;
-                    continue;
-                }
-                found.putIfAbsent(offer.number(), new FoundNumber(offer.number(), carrier,
-                        isLocal ? NumberState.AVAILABLE : NumberState.DISCOVERY,
-                        org.carrierhost.host.registry.CarrierDataCodec.plain(offer.data())));
-            }
-            if (stray > 0) {
-                errors.add(new StandardError(ErrorCode.CARRIER_FAULT, "carrier " + carrier + " offered numbers outside the search",
-                        stray + " of its numbers were not E.164 numbers under " + prefix + " and were left out", carrier));
-            }
-        }
-        List<FoundNumber> numbers = page(withoutHeld(found), merged ? request.offset() : 0, request.quantity());
-        remember(numbers, local);
-        return new SearchResponse(numbers, errors);
-    }
-
-    private List<String> targets(List<String> named, List<StandardError> errors) {
-        if (named.isEmpty()) {
-            return carriers.servingIds();
-        }
-        List<String> targets = new ArrayList<>();
-        for (String id : named.stream().distinct().toList()) {
-            if (carriers.knows(id)) {
-                targets.add(id);
-            } else {
-                errors.add(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id));
-            }
-        }
-        return targets;
-    }
-
-    private <T> List<CallOutcome<T>> byPriority(List<CallOutcome<T>> outcomes) {
-        List<String> order = settings.carriersOrder();
-        return outcomes.stream().sorted(Comparator.comparingInt((CallOutcome<T> o) -> {
-            int index = order.indexOf(o.carrierId());
-            return index < 0 ? Integer.MAX_VALUE : index;
-        }).thenComparing(CallOutcome::carrierId)).toList();
-    }
-
-    private boolean isLocal(String carrierId) {
-        return carriers.view(carrierId).map(v -> v.facts() != null && v.facts().local()).orElse(false);
-    }
-
-    private List<FoundNumber> withoutHeld(Map<String, FoundNumber> found) {
-        Map<String, NumberState> known = registry.states(found.keySet());
-        return found.values().stream().filter(n -> !HELD.contains(known.get(n.number())))
-                .sorted(Comparator.comparing(FoundNumber::number)).toList();
-    }
-
-    private static List<FoundNumber> page(List<FoundNumber> numbers, int offset, int quantity) {
-        if (offset >= numbers.size()) {
-            return List.of();
-        }
-        return numbers.subList(offset, Math.min(numbers.size(), offset + quantity));
-    }
-
-    /** Stores remote offers as discovery, so a later acquire goes to the carrier that offered them. */
-    private void remember(List<FoundNumber> numbers, Map<String, Boolean> local) {
-        Map<String, List<NumberOffer>> byCarrier = new LinkedHashMap<>();
-        for (FoundNumber n : numbers) {
-            if (!local.getOrDefault(n.carrier(), false)) {
-                byCarrier.computeIfAbsent(n.carrier(), c -> new ArrayList<>()).add(new NumberOffer(n.number(), n.data()));
-            }
-        }
-        byCarrier.forEach(registry::recordDiscovered);
+        return search.find(request);
     }
 
     /**
@@ -242,7 +130,7 @@ public final class CarrierManager implements AutoCloseable {
     public NumberRecord disconnect(String rawNumber, String actor) {
         String number = E164.number(rawNumber, null);
         NumberRecord current = registry.find(number).orElseThrow(() -> notFound(number));
-        boolean local = isLocal(current.carrier());
+        boolean local = carriers.isLocal(current.carrier());
         NumberState target = local ? NumberState.AVAILABLE : NumberState.RELEASED;
         Claim claim = claimed(registry.claim(number, HELD, target), target);
         return move(claim, "disconnect", target, null, actor, carrier -> carrier.disconnectNumber(claim.record()));
@@ -283,54 +171,7 @@ public final class CarrierManager implements AutoCloseable {
      *                           unknown); nothing is added then
      */
     public ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor) {
-        requireLocal(carrierId);
-        if (rawNumbers.isEmpty()) {
-            throw StandardException.of(ErrorCode.INVALID, "numbers must not be empty", "list the numbers to import");
-        }
-        if (rawNumbers.size() > settings.maxImport()) {
-            throw StandardException.of(ErrorCode.TOO_LARGE, "too many numbers in one import",
-                    rawNumbers.size() + " listed, over import.max_numbers of " + settings.maxImport());
-        }
-        List<ImportResult> parsed = new ArrayList<>(rawNumbers.size());
-        Set<String> distinct = new LinkedHashSet<>();
-        for (String raw : rawNumbers) {
-            try {
-                String number = E164.number(raw, null);
-                // A number listed twice: the first occurrence decides, later ones are reported present.
-                parsed.add(distinct.add(number) ? new ImportResult.Added(raw, number)
-                        : new ImportResult.Present(raw, number, NumberState.AVAILABLE));
-            } catch (StandardException e) {
-                parsed.add(new ImportResult.Invalid(raw, e.getMessage()));
-            }
-        }
-        Map<String, NumberState> present;
-        try {
-            present = distinct.isEmpty() ? Map.of() : registry.addAvailable(carrierId, distinct, actor);
-        } catch (RuntimeException e) {
-            events.record(Event.failed(actor, "import", carrierId, describe(e)));
-            throw e;
-        }
-        List<ImportResult> results = parsed.stream().map(r -> r instanceof ImportResult.Added added
-                && present.containsKey(added.number())
-                ? new ImportResult.Present(added.input(), added.number(), present.get(added.number())) : r).toList();
-        ImportReport report = new ImportReport(carrierId, results);
-        events.record(Event.ok(actor, "import", carrierId + ": " + report.added() + " added, " + report.present()
-                + " present, " + report.invalid() + " invalid"));
-        return report;
-    }
-
-    private void requireLocal(String carrierId) {
-        CarrierView view = carriers.view(carrierId).orElseThrow(() -> new StandardException(
-                new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + carrierId, null, carrierId)));
-        if (view.facts() == null) {
-            throw new StandardException(new StandardError(ErrorCode.CARRIER_UNAVAILABLE,
-                    "carrier " + carrierId + " has never loaded, so whether it is local is unknown",
-                    view.error() == null ? "enable it once" : view.error().describe(), carrierId));
-        }
-        if (!view.facts().local()) {
-            throw new StandardException(new StandardError(ErrorCode.INVALID, "import is for local carriers",
-                    "carrier " + carrierId + " is not local: its numbers come from the carrier itself", carrierId));
-        }
+        return stockImport.importNumbers(carrierId, rawNumbers, actor);
     }
 
     private static Claim claimed(ClaimResult result, NumberState target) {
@@ -362,7 +203,7 @@ public final class CarrierManager implements AutoCloseable {
                 "search for it first, or import it into the local stock");
     }
 
-    private static String describe(RuntimeException e) {
+    static String describe(RuntimeException e) {
         return e instanceof StandardException s ? s.error().code().wireName() + ": " + s.getMessage() : e.toString();
     }
 

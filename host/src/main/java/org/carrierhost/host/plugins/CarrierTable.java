@@ -44,6 +44,11 @@ public final class CarrierTable {
         return slots.containsKey(id);
     }
 
+    /** Whether carrier {@code id} is local, as its last loaded version said; false when it never loaded. */
+    public boolean isLocal(String id) {
+        return view(id).map(v -> v.facts() != null && v.facts().local()).orElse(false);
+    }
+
     /** Every carrier, sorted by id. */
     public List<CarrierView> views() {
         return slots.values().stream().map(CarrierSlot::view).sorted(Comparator.comparing(CarrierView::id)).toList();

@@ -15,6 +15,9 @@ public final class TestHosts {
     /** The admin token every test host accepts. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+    /** Fast scans of the drop-in directory for tests; behavioural deadlines stay the product's. */
+    public static final Map<String, String> FAST_WATCH = Map.of("plugins.rescan_ms", "200", "plugins.stable_ms", "200");
+
     private TestHosts() {
     }
 
@@ -27,5 +30,11 @@ public final class TestHosts {
         all.put("data.dir", dataDir.toString());
         all.putAll(settings);
         return CarrierHost.start(HostConfiguration.of(all).settings());
+    }
+
+    /** How many of {@code host}'s recent events are {@code action} on a target starting with {@code targetStart}. */
+    public static long eventCount(CarrierHost host, String action, String targetStart) {
+        return host.events().recent(1000).stream()
+                .filter(e -> e.action().equals(action) && e.target().startsWith(targetStart)).count();
     }
 }

@@ -41,7 +41,7 @@ class CarrierLifecycleApiTest {
     }
 
     private ApiClient start(Map<String, String> extra) {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("plugins.rescan_ms", "200", "plugins.stable_ms", "200"));
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
         settings.putAll(extra);
         host = TestHosts.start(plugins, data, settings);
         return ApiClient.of(host);
@@ -52,7 +52,7 @@ class CarrierLifecycleApiTest {
     }
 
     private long events(String action, String target) {
-        return host.events().recent(1000).stream().filter(e -> e.action().equals(action) && e.target().startsWith(target)).count();
+        return TestHosts.eventCount(host, action, target);
     }
 
     private List<String> pluginFiles() throws Exception {

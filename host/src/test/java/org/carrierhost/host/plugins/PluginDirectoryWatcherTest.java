@@ -31,8 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The drop-in directory watched by a real host: zips added, replaced, removed and half-written. */
 class PluginDirectoryWatcherTest {
 
-    /** Fast scans for tests; the behavioural deadline below is the product's promise of 2 s. */
-    static final Map<String, String> FAST_WATCH = Map.of("plugins.rescan_ms", "200", "plugins.stable_ms", "200");
+    /** The product's promise; scans are made fast with {@link TestHosts#FAST_WATCH}. */
     private static final Duration SERVES_WITHIN = Duration.ofSeconds(2);
 
     @TempDir
@@ -51,7 +50,7 @@ class PluginDirectoryWatcherTest {
     }
 
     private CarrierHost start() {
-        host = TestHosts.start(plugins, data, FAST_WATCH);
+        host = TestHosts.start(plugins, data, TestHosts.FAST_WATCH);
         return host;
     }
 
@@ -64,8 +63,7 @@ class PluginDirectoryWatcherTest {
     }
 
     private long events(String action, String targetStart) {
-        return host.events().recent(1000).stream()
-                .filter(e -> e.action().equals(action) && e.target().startsWith(targetStart)).count();
+        return TestHosts.eventCount(host, action, targetStart);
     }
 
     @Test

@@ -52,7 +52,7 @@ class PluginFailureTest {
 
     private void start(Map<String, String> extra) throws Exception {
         TestPlugins.copyMock(plugins);
-        Map<String, String> settings = new LinkedHashMap<>(PluginDirectoryWatcherTest.FAST_WATCH);
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
         settings.put("plugins.start_timeout_ms", "500");
         settings.put("plugins.stop_timeout_ms", "500");
         settings.putAll(extra);

@@ -43,7 +43,7 @@ class ReloadUnderLoadTest {
         Path zip = TestPlugins.copyMock(plugins);
         List<Path> versions = List.of(TestPlugins.mockVariant(elsewhere, "mock", "1.0.0"),
                 TestPlugins.mockVariant(elsewhere, "mock", "1.1.0"));
-        try (CarrierHost host = TestHosts.start(plugins, data, PluginDirectoryWatcherTest.FAST_WATCH)) {
+        try (CarrierHost host = TestHosts.start(plugins, data, TestHosts.FAST_WATCH)) {
             ApiClient api = ApiClient.of(host);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong searches = new AtomicLong();

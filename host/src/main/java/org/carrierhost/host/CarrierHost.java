@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +93,7 @@ public final class CarrierHost implements AutoCloseable {
                 settings.startTimeout(), settings.stopTimeout(),
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()));
-        clearWorkingCopies(dataDir.resolve("plugins-work"));
+        loader.clearWorkRoot();
         lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
                 new JdbcCarrierStateStore(database.dataSource()), events, settings.drainTimeout()));
         lifecycle.loadAll("startup");
@@ -129,20 +128,6 @@ public final class CarrierHost implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
         return dir;
-    }
-
-    /** Working copies are the host's own; a previous run's are stale. Operators' zips live elsewhere. */
-    private static void clearWorkingCopies(Path workRoot) throws IOException {
-        if (Files.isDirectory(workRoot)) {
-            try (var paths = Files.walk(workRoot)) {
-                for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
-                    if (!p.equals(workRoot)) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
-        }
-        Files.createDirectories(workRoot);
     }
 
     private <T extends AutoCloseable> T remember(T part) {

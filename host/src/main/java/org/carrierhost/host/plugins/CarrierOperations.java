@@ -54,10 +54,7 @@ public final class CarrierOperations {
         return locked(id, "disable", actor, slot -> {
             lifecycle.states().setEnabled(id, false, actor);
             slot.enabled(false);
-            PluginGeneration generation = slot.swap(null);
-            if (generation != null) {
-                lifecycle.retire(slot, generation, actor);
-            }
+            lifecycle.stopServing(slot, actor);
             return slot.view();
         });
     }

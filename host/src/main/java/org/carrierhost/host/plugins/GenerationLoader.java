@@ -1,5 +1,6 @@
 package org.carrierhost.host.plugins;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,24 @@ public final class GenerationLoader {
     /** What a zip may hold. */
     public ArchiveLimits limits() {
         return limits;
+    }
+
+    /**
+     * Empties the working-copy folder, so a previous run's copies go; operators' zips live elsewhere.
+     *
+     * @throws IOException when a stale copy cannot be deleted
+     */
+    public void clearWorkRoot() throws IOException {
+        if (Files.isDirectory(workRoot)) {
+            try (var paths = Files.walk(workRoot)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(workRoot)) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(workRoot);
     }
 
     /** How long a {@code stop} or unload may take. */

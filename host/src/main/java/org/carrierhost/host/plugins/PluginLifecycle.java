@@ -249,6 +249,14 @@ public final class PluginLifecycle implements AutoCloseable {
         }
     }
 
+    /** Under the slot's lock: nothing serves {@code slot} any more, and what served is drained and unloaded. */
+    void stopServing(CarrierSlot slot, String actor) {
+        PluginGeneration generation = slot.swap(null);
+        if (generation != null) {
+            retire(slot, generation, actor);
+        }
+    }
+
     private void record(String actor, String action, String target, PluginFailure failure) {
         events.record(failure == null ? Event.ok(actor, action, target) : Event.failed(actor, action, target, failure.describe()));
     }
@@ -258,10 +266,7 @@ public final class PluginLifecycle implements AutoCloseable {
      * since startup stays listed as {@code UNLOADED}; one that never served is forgotten.
      */
     void unloadSlot(CarrierSlot slot, String actor) {
-        PluginGeneration generation = slot.swap(null);
-        if (generation != null) {
-            retire(slot, generation, actor);
-        }
+        stopServing(slot, actor);
         Path file = slot.file();
         if (file != null) {
             directory.forget(file);
@@ -296,10 +301,7 @@ public final class PluginLifecycle implements AutoCloseable {
         for (CarrierSlot slot : table.all()) {
             slot.lifecycleLock().lock();
             try {
-                PluginGeneration generation = slot.swap(null);
-                if (generation != null) {
-                    retire(slot, generation, "shutdown");
-                }
+                stopServing(slot, "shutdown");
             } finally {
                 slot.lifecycleLock().unlock();
             }

@@ -165,10 +165,11 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         if (offers.isEmpty()) {
             return;
         }
-        Map<String, NumberState> known = states(offers.stream().map(NumberOffer::number).toList());
         long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // Read in the same transaction as the writes, on the one connection.
+            Map<String, NumberState> known = states(c, offers.stream().map(NumberOffer::number).toList());
             try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
                  PreparedStatement reattribute = c.prepareStatement(
                          "UPDATE numbers SET carrier = ?, data = ?, updated_at = ? WHERE number = ? AND state = ? AND claim_token IS NULL")) {

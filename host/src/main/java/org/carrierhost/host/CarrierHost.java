@@ -11,7 +11,11 @@ import java.util.Optional;
 
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.config.HostSettings;
+import org.carrierhost.host.config.InvalidSettingException;
+import org.carrierhost.host.events.AuditLog;
 import org.carrierhost.host.events.EventLog;
+import org.carrierhost.host.events.HostEventListener;
+import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.JdbcEventLog;
 import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
@@ -24,6 +28,8 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.plugins.ArchiveLimits;
+import org.carrierhost.host.plugins.BreakerSettings;
+import org.carrierhost.host.plugins.CarrierCalls;
 import org.carrierhost.host.plugins.CarrierOperations;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.plugins.GenerationLoader;
@@ -48,7 +54,8 @@ public final class CarrierHost implements AutoCloseable {
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     private Database database;
     private NumberRegistry registry;
-    private EventLog events;
+    private final HostEvents hostEvents = new HostEvents();
+    private AuditLog auditLog;
     private CarrierTable carriers;
     private PluginLifecycle lifecycle;
     private CarrierOperations operations;
@@ -66,7 +73,16 @@ public final class CarrierHost implements AutoCloseable {
      * @throws IllegalStateException when the data directory, database or port cannot be used
      */
     public static CarrierHost start(HostSettings settings) {
+        return start(settings, List.of());
+    }
+
+    /**
+     * As {@link #start(HostSettings)}, with {@code listeners} receiving the host's typed events from the
+     * first one on (the loads of start-up included).
+     */
+    public static CarrierHost start(HostSettings settings, List<HostEventListener> listeners) {
         CarrierHost host = new CarrierHost(settings);
+        listeners.forEach(host.hostEvents::addListener);
         try {
             host.open();
             return host;
@@ -80,14 +96,17 @@ public final class CarrierHost implements AutoCloseable {
     }
 
     private void open() throws IOException {
+        checkBreakerSettings();
         Path dataDir = settings.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
         Files.createDirectories(settings.pluginsDir());
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.jdbcUser(), settings.jdbcPassword()));
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime());
-        events = new JdbcEventLog(database.dataSource());
-        carriers = new CarrierTable();
+        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
+        hostEvents.addListener(auditLog);
+        carriers = new CarrierTable(id -> BreakerSettings.from(settings.carrier(id)), hostEvents);
+        CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
                 new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
                 settings.startTimeout(), settings.stopTimeout(),
@@ -95,14 +114,14 @@ public final class CarrierHost implements AutoCloseable {
                         local ? Optional.of(registry) : Optional.empty()));
         loader.clearWorkRoot();
         lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
-                new JdbcCarrierStateStore(database.dataSource()), events, settings.drainTimeout()));
+                new JdbcCarrierStateStore(database.dataSource()), hostEvents, settings.drainTimeout()));
         lifecycle.loadAll("startup");
         operations = new CarrierOperations(lifecycle);
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(lifecycle, operations, settings.rescanInterval(), settings.stableWindow())).start();
-        manager = remember(new CarrierManager(carriers, registry, events,
+        manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
-                        settings.maxImport())));
+                        settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
         String adminToken;
         if (settings.adminToken().isPresent()) {
             adminToken = settings.adminToken().get();
@@ -115,9 +134,20 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierRoutes(carriers, settings::carrier).register(server);
         new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
         new NumberRoutes(manager).register(server);
-        new EventRoutes(events).register(server);
+        new EventRoutes(auditLog).register(server);
         new ConsoleRoutes().register(server);
         server.start(settings.httpBind(), settings.httpPort(), settings.httpThreads());
+    }
+
+    /** Every carrier's breaker and bulkhead keys are read before anything starts, so a wrong one stops the start. */
+    private void checkBreakerSettings() {
+        settings.carrierSections().forEach((id, section) -> {
+            try {
+                BreakerSettings.from(section);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("carrier." + id + "." + e.getMessage().split("[ :]", 2)[0], e.getMessage());
+            }
+        });
     }
 
     private static Path carrierDataDir(Path dataDir, String id) {
@@ -162,7 +192,12 @@ public final class CarrierHost implements AutoCloseable {
 
     /** The audit and lifecycle log. */
     public EventLog events() {
-        return events;
+        return auditLog;
+    }
+
+    /** Where the host raises its typed events: add a {@link HostEventListener} here to receive them. */
+    public HostEvents hostEvents() {
+        return hostEvents;
     }
 
     /** The settings it runs with. */

@@ -78,6 +78,8 @@ public final class HostConfiguration {
         d.put("plugins.stable_ms", "300");
         d.put("registry.claim_lifetime_ms", "600000");
         d.put("import.max_numbers", "1000000");
+        d.put("search.offer_ttl_ms", "900000");
+        d.put("search.state_ttl_ms", "5000");
         return Map.copyOf(d);
     }
 
@@ -177,6 +179,8 @@ public final class HostConfiguration {
                 millis("plugins.stable_ms"),
                 millis("registry.claim_lifetime_ms"),
                 (int) whole("import.max_numbers", 1, Integer.MAX_VALUE),
+                millis("search.offer_ttl_ms"),
+                millis("search.state_ttl_ms"),
                 carrierSections());
     }
 

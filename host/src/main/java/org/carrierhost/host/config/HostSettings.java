@@ -38,6 +38,8 @@ import org.carrierhost.api.CarrierConfig;
  * @param stableWindow    {@code plugins.stable_ms}: how long a dropped zip must stay unchanged before it is loaded
  * @param claimLifetime   {@code registry.claim_lifetime_ms}: when an unfinished acquire's claim may be taken over
  * @param maxImport       {@code import.max_numbers}: the most numbers one stock import may list
+ * @param offerTtl        {@code search.offer_ttl_ms}: how long a search's offers are remembered, in memory, for an acquire
+ * @param stateTtl        {@code search.state_ttl_ms}: how long a search trusts the registry state it read of an offered number
  * @param carrierSections {@code carrier.<id>.*}, by carrier id
  */
 public record HostSettings(int httpPort, String httpBind, int httpThreads, long maxBodyBytes, Optional<String> adminToken,
@@ -46,6 +48,7 @@ public record HostSettings(int httpPort, String httpBind, int httpThreads, long 
                            List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,
                            long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio,
                            Duration rescanInterval, Duration stableWindow, Duration claimLifetime, int maxImport,
+                           Duration offerTtl, Duration stateTtl,
                            Map<String, CarrierConfig> carrierSections) {
 
     public HostSettings {

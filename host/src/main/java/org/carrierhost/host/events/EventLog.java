@@ -3,14 +3,12 @@ package org.carrierhost.host.events;
 import java.util.List;
 
 /**
- * The audit and lifecycle log: every lifecycle step, admin action and number change, with its actor.
+ * The audit and lifecycle log as it is read: every lifecycle step, admin action and number change, with
+ * its actor, newest first. It is written by {@link AuditLog}, a listener of the host's events.
  *
  * <p>Implementations are thread-safe.
  */
 public interface EventLog {
-
-    /** Appends {@code event}. Never throws: a log that cannot be written is reported, not fatal. */
-    void record(Event event);
 
     /** The newest {@code limit} events, newest first. */
     List<Event> recent(int limit);

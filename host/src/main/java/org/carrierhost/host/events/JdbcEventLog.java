@@ -10,9 +10,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The event log in the host's database table {@code events}.
  *
@@ -20,8 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcEventLog implements EventLog {
 
-    private static final Logger log = LoggerFactory.getLogger(JdbcEventLog.class);
     private static final int MAX_ERROR = 4000;
+    private static final int MAX_TARGET = 256;
 
     private final DataSource dataSource;
 
@@ -29,28 +26,36 @@ public final class JdbcEventLog implements EventLog {
         this.dataSource = dataSource;
     }
 
-    @Override
-    public void record(Event event) {
-        String error = event.error() == null || event.error().length() <= MAX_ERROR
-                ? event.error() : event.error().substring(0, MAX_ERROR);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "INSERT INTO events (at, actor, action, target, result, error) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, event.time().toEpochMilli());
-            s.setString(2, event.actor());
-            s.setString(3, event.action());
-            s.setString(4, event.target());
-            s.setString(5, event.result());
-            s.setString(6, error);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            log.error("cannot write event {}: {}", event, e.getMessage());
+    /**
+     * Appends {@code batch} in one transaction.
+     *
+     * @throws SQLException when the database cannot take it; nothing of the batch is written then
+     */
+    public void append(List<Event> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO events (at, actor, action, target, result, error) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Event event : batch) {
+                    s.setLong(1, event.time().toEpochMilli());
+                    s.setString(2, event.actor());
+                    s.setString(3, event.action());
+                    s.setString(4, clip(event.target(), MAX_TARGET));
+                    s.setString(5, event.result());
+                    s.setString(6, clip(event.error(), MAX_ERROR));
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
-        if (Event.FAILED.equals(event.result())) {
-            log.warn("{} {} {} failed: {}", event.actor(), event.action(), event.target(), event.error());
-        } else {
-            log.info("{} {} {}", event.actor(), event.action(), event.target());
-        }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     @Override

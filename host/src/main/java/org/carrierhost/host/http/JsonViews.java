@@ -69,7 +69,9 @@ public final class JsonViews {
         latency.put("max_ms", round(view.stats().maxMs()));
         latency.put("last_ms", round(view.stats().lastMs()));
         stats.put("latency", latency);
+        stats.put("lingering", view.breaker().lingering());
         c.put("stats", stats);
+        c.put("breaker", breaker(view.breaker()));
         return c;
     }
 
@@ -166,6 +168,20 @@ public final class JsonViews {
         e.put("result", event.result());
         e.put("error", event.error());
         return e;
+    }
+
+    private static Map<String, Object> breaker(org.carrierhost.host.plugins.BreakerView b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", b.state());
+        m.put("failure_rate", round(b.failureRate()));
+        m.put("calls", b.calls());
+        m.put("failed_calls", b.failedCalls());
+        m.put("rejected_calls", b.rejectedCalls());
+        m.put("retry_in_s", b.retryInSeconds());
+        m.put("running", b.running());
+        m.put("max_concurrent", b.maxConcurrent());
+        m.put("lingering", b.lingering());
+        return m;
     }
 
     private static double round(double ms) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.carrierhost.api.ErrorCode;
@@ -12,8 +13,13 @@ import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
-import org.carrierhost.host.events.Event;
-import org.carrierhost.host.events.EventLog;
+import org.carrierhost.host.events.CarrierOperation;
+import org.carrierhost.host.events.HostEvents;
+import org.carrierhost.host.events.NumberAction;
+import org.carrierhost.host.events.NumberEvent;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.host.plugins.CarrierCall;
+import org.carrierhost.host.plugins.CarrierCalls;
 import org.carrierhost.host.plugins.CarrierLease;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.registry.Claim;
@@ -27,8 +33,8 @@ import org.carrierhost.host.registry.NumberTransitions;
  * {@code knm_carriers}), plus the import of local stock. Searching is {@link NumberSearch}'s and importing
  * {@link StockImport}'s; the moves of one number (acquire, disconnect) are here.
  *
- * <p>Thread-safe: holds no mutable state of its own; carriers are called through leases, and the
- * registry settles races in the database.
+ * <p>Thread-safe: its only state is the offer cache (Caffeine); carriers are called through the one call
+ * path, and the registry settles races in the database.
  */
 public final class CarrierManager implements AutoCloseable {
 
@@ -39,19 +45,26 @@ public final class CarrierManager implements AutoCloseable {
 
     private final CarrierTable carriers;
     private final NumberRegistry registry;
-    private final EventLog events;
+    private final HostEvents events;
     private final ManagerSettings settings;
-    private final CarrierInvoker invoker;
+    private final CarrierCalls calls;
+    private final OfferCache offers;
     private final NumberSearch search;
     private final StockImport stockImport;
 
-    public CarrierManager(CarrierTable carriers, NumberRegistry registry, EventLog events, ManagerSettings settings) {
+    /**
+     * @param calls  the one path of calls into carriers
+     * @param events where number events are raised
+     */
+    public CarrierManager(CarrierTable carriers, CarrierCalls calls, NumberRegistry registry, HostEvents events,
+                          ManagerSettings settings) {
         this.carriers = carriers;
         this.registry = registry;
         this.events = events;
         this.settings = settings;
-        this.invoker = new CarrierInvoker(carriers);
-        this.search = new NumberSearch(carriers, registry, invoker, settings);
+        this.calls = calls;
+        this.offers = new OfferCache(registry, settings.offerTtl(), settings.stateTtl());
+        this.search = new NumberSearch(carriers, calls, offers, settings);
         this.stockImport = new StockImport(carriers, registry, events, settings.maxImport());
     }
 
@@ -79,7 +92,11 @@ public final class CarrierManager implements AutoCloseable {
         if (target != NumberState.IN_SERVICE && target != NumberState.RESERVED) {
             throw StandardException.of(ErrorCode.INVALID, "state must be in_service or reserved", "got " + target.wireName());
         }
-        NumberRecord current = registry.find(number).orElseThrow(() -> notFound(number));
+        Optional<NumberRecord> stored = registry.find(number);
+        if (stored.isEmpty()) {
+            return acquireOffered(number, request, actor);
+        }
+        NumberRecord current = stored.get();
         boolean activation = current.state() == NumberState.RESERVED && target == NumberState.IN_SERVICE;
         if (activation && !Objects.equals(current.accountId(), request.accountId())) {
             throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS, "number " + number + " is reserved by another account",
@@ -89,26 +106,47 @@ public final class CarrierManager implements AutoCloseable {
             return dryRun(current, request, activation);
         }
         Claim claim = claimed(registry.claim(number, activation ? EnumSet.of(NumberState.RESERVED) : ACQUIRABLE, target), target);
-        return move(claim, "acquire", target, request.accountId(), actor, activation ? null
+        return move(claim, NumberAction.ACQUIRE, target, request.accountId(), actor, activation ? null
                 : carrier -> carrier.acquireNumber(claim.record().withAccountId(request.accountId())));
+    }
+
+    /**
+     * Acquires a number the registry does not hold yet, through the carrier that offered it: the one this
+     * host's searches remember, or else the one that offers it when asked now. It is stored, already
+     * claimed, in the same statement that finds it absent, so racing callers still have one winner.
+     */
+    private NumberRecord acquireOffered(String number, AcquireRequest request, String actor) {
+        List<StandardError> errors = new java.util.ArrayList<>();
+        FoundNumber offer = offers.offer(number).or(() -> search.offeredBy(number, errors))
+                .orElseThrow(() -> notOffered(number, errors));
+        NumberRecord current = new NumberRecord(number, NumberState.DISCOVERY, offer.carrier(), null, offer.data());
+        if (request.dryRun()) {
+            return dryRun(current, request, false);
+        }
+        Claim claim = claimed(registry.claimOffered(offer.carrier(), new NumberOffer(number, offer.data()), ACQUIRABLE,
+                request.target()), request.target());
+        return move(claim, NumberAction.ACQUIRE, request.target(), request.accountId(), actor,
+                carrier -> carrier.acquireNumber(claim.record().withAccountId(request.accountId())));
     }
 
     /**
      * Completes a claimed move: calls the carrier (unless {@code call} is null), then stores the new state
      * with the carrier's data and audits it. Any failure gives the claim up, leaving the number as it was.
      */
-    private NumberRecord move(Claim claim, String action, NumberState target, String accountId, String actor,
-                              org.carrierhost.host.plugins.CarrierCall<NumberRecord> call) {
+    private NumberRecord move(Claim claim, NumberAction action, NumberState target, String accountId, String actor,
+                              CarrierCall<NumberRecord> call) {
         NumberRecord current = claim.record();
+        CarrierOperation operation = action == NumberAction.ACQUIRE ? CarrierOperation.ACQUIRE : CarrierOperation.DISCONNECT;
         try {
-            NumberRecord updated = call == null ? current : invoker.call(current.carrier(), settings.orderTimeout(), call);
+            NumberRecord updated = call == null ? current : calls.call(current.carrier(), operation, settings.orderTimeout(), call);
             NumberRecord stored = registry.complete(claim,
                     new NumberRecord(current.number(), target, current.carrier(), accountId, updated.data()), actor);
-            events.record(Event.ok(actor, action, current.number() + " via " + stored.carrier() + " -> " + target.wireName()));
+            offers.stored(stored.number(), stored.state());
+            events.publish(NumberEvent.ok(actor, action, current.number(), stored.carrier(), target.wireName()));
             return stored;
         } catch (RuntimeException e) {
             registry.release(claim);
-            events.record(Event.failed(actor, action, current.number(), describe(e)));
+            events.publish(NumberEvent.failed(actor, action, current.number(), current.carrier(), describe(e)));
             throw e;
         }
     }
@@ -129,11 +167,15 @@ public final class CarrierManager implements AutoCloseable {
      */
     public NumberRecord disconnect(String rawNumber, String actor) {
         String number = E164.number(rawNumber, null);
-        NumberRecord current = registry.find(number).orElseThrow(() -> notFound(number));
+        NumberRecord current = registry.find(number).orElseGet(() -> {
+            // A number only offered is held by nobody: there is nothing to release.
+            FoundNumber offer = offers.offer(number).orElseThrow(() -> notFound(number));
+            throw refused(new NumberRecord(number, offer.state(), offer.carrier(), null, offer.data()), NumberState.RELEASED);
+        });
         boolean local = carriers.isLocal(current.carrier());
         NumberState target = local ? NumberState.AVAILABLE : NumberState.RELEASED;
         Claim claim = claimed(registry.claim(number, HELD, target), target);
-        return move(claim, "disconnect", target, null, actor, carrier -> carrier.disconnectNumber(claim.record()));
+        return move(claim, NumberAction.DISCONNECT, target, null, actor, carrier -> carrier.disconnectNumber(claim.record()));
     }
 
     /** Each number's state as the host knows it, or empty when it does not know the number. */
@@ -144,14 +186,16 @@ public final class CarrierManager implements AutoCloseable {
         }
         Map<String, NumberState> states = registry.states(normalised.values());
         Map<String, java.util.Optional<NumberState>> answer = new LinkedHashMap<>();
-        normalised.forEach((raw, number) -> answer.put(raw, java.util.Optional.ofNullable(states.get(number))));
+        normalised.forEach((raw, number) -> answer.put(raw, java.util.Optional.ofNullable(states.get(number))
+                .or(() -> offers.offer(number).map(FoundNumber::state))));
         return answer;
     }
 
-    /** The stored record of {@code number}. */
+    /** The stored record of {@code number}, or, for a number this host only offered, the offer as {@code discovery}. */
     public NumberRecord get(String rawNumber) {
         String number = E164.number(rawNumber, null);
-        return registry.find(number).orElseThrow(() -> notFound(number));
+        return registry.find(number).or(() -> offers.offer(number).map(o ->
+                new NumberRecord(number, NumberState.DISCOVERY, o.carrier(), null, o.data()))).orElseThrow(() -> notFound(number));
     }
 
     /** The moves of {@code number}, oldest first: who, when, from, to, through which carrier. */
@@ -198,6 +242,12 @@ public final class CarrierManager implements AutoCloseable {
                 NumberTransitions.describe(current.state(), target), current.carrier()));
     }
 
+    private static StandardException notOffered(String number, List<StandardError> errors) {
+        String asked = errors.isEmpty() ? "no serving carrier offers it"
+                : "no carrier offers it; " + errors.stream().map(e -> e.carrier() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; "));
+        return StandardException.of(ErrorCode.NOT_FOUND, "number " + number + " not found", asked);
+    }
+
     private static StandardException notFound(String number) {
         return StandardException.of(ErrorCode.NOT_FOUND, "number " + number + " not found",
                 "search for it first, or import it into the local stock");
@@ -207,8 +257,9 @@ public final class CarrierManager implements AutoCloseable {
         return e instanceof StandardException s ? s.error().code().wireName() + ": " + s.getMessage() : e.toString();
     }
 
+    /** Nothing to close: the call path's threads are shared and daemon. */
     @Override
     public void close() {
-        invoker.close();
+        // The offer cache is memory only.
     }
 }

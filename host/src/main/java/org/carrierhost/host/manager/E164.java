@@ -86,6 +86,16 @@ public final class E164 {
         }
     }
 
+    /** The region of an E.164 {@code number}, for example US for {@code +14155550100}; US when unknown. */
+    public static String regionOf(String number) {
+        try {
+            String region = PHONES.getRegionCodeForNumber(PHONES.parse(number, "US"));
+            return region == null || region.equals("ZZ") ? "US" : region;
+        } catch (NumberParseException e) {
+            return "US";
+        }
+    }
+
     /** The calling code of {@code country} with its plus, for example {@code +44} for GB. */
     public static String dialcode(String country) {
         return "+" + PHONES.getCountryCodeForRegion(region(country));

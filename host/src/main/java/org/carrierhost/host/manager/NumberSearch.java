@@ -1,10 +1,12 @@
 package org.carrierhost.host.manager;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberOffer;
@@ -12,14 +14,17 @@ import org.carrierhost.api.NumberState;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.CarrierOperation;
+import org.carrierhost.host.plugins.CallOutcome;
+import org.carrierhost.host.plugins.CarrierCalls;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.registry.CarrierDataCodec;
-import org.carrierhost.host.registry.NumberRegistry;
 
 /**
  * A search over carriers: all of them asked in parallel under one deadline, their offers merged, sorted,
- * de-duplicated and paged, one error entry per carrier that failed, and remote offers remembered so a
- * later acquire goes to the carrier that offered them.
+ * de-duplicated and paged, one error entry per carrier that failed, numbers already held left out (and
+ * carriers asked for more, so the page stays full), and remote offers remembered in memory so a later
+ * acquire goes to the carrier that offered them. Nothing durable is written.
  *
  * <p>Thread-safe: holds only thread-safe parts and immutable settings.
  */
@@ -29,16 +34,18 @@ final class NumberSearch {
     static final int MAX_QUANTITY = 500;
     /** The deepest page a search over several carriers may ask for: each must be asked for offset + quantity. */
     static final int MAX_MERGED_WINDOW = 10_000;
+    /** How many times a search asks again for more when held numbers left its page short. */
+    private static final int MAX_ROUNDS = 3;
 
     private final CarrierTable carriers;
-    private final NumberRegistry registry;
-    private final CarrierInvoker invoker;
+    private final CarrierCalls calls;
+    private final OfferCache offers;
     private final ManagerSettings settings;
 
-    NumberSearch(CarrierTable carriers, NumberRegistry registry, CarrierInvoker invoker, ManagerSettings settings) {
+    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings) {
         this.carriers = carriers;
-        this.registry = registry;
-        this.invoker = invoker;
+        this.calls = calls;
+        this.offers = offers;
         this.settings = settings;
     }
 
@@ -70,42 +77,108 @@ final class NumberSearch {
                     "offset + quantity must be at most " + MAX_MERGED_WINDOW + "; name one carrier to page deeper");
         }
         // Over several carriers each must give its first offset + quantity, so the merged page is exact.
-        int ask = merged ? request.offset() + request.quantity() : request.quantity();
+        int wanted = merged ? request.offset() + request.quantity() : request.quantity();
         SearchOptions options = new SearchOptions(merged ? 0 : request.offset(), region, E164.dialcode(region),
                 request.accountId(), null, request.blockSize(), request.tollFree());
 
-        List<CallOutcome<List<NumberOffer>>> outcomes = invoker.callAll(targets, settings.searchTimeout(),
-                carrier -> carrier.findNumbers(prefix, ask, options).toOffers());
+        long deadline = System.nanoTime() + settings.searchTimeout().toNanos();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        List<String> ask = targets;
+        int quantity = wanted;
+        for (int round = 0; round < MAX_ROUNDS && !ask.isEmpty(); round++) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (round > 0 && left.isZero()) {
+                break;
+            }
+            int q = Math.min(quantity, MAX_MERGED_WINDOW);
+            List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
+                    carrier -> carrier.findNumbers(prefix, q, options).toOffers());
+            for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
+                answers.put(outcome.carrierId(), answer(outcome, prefix, q));
+            }
+            // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
+            int held = answers.values().stream().mapToInt(Answer::held).sum();
+            List<Answer> usable = answers.values().stream().filter(a -> a.error == null).toList();
+            long kept = usable.stream().mapToLong(a -> a.numbers.size()).sum();
+            if (held == 0 || kept >= wanted) {
+                break;
+            }
+            ask = usable.stream().filter(Answer::full).map(a -> a.carrier).toList();
+            quantity = q + held;
+        }
 
         Map<String, FoundNumber> found = new LinkedHashMap<>();
-        Map<String, Boolean> local = new LinkedHashMap<>();
-        for (CallOutcome<List<NumberOffer>> outcome : byPriority(outcomes)) {
-            if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-                errors.add(failed.error());
+        for (Answer answer : byPriority(answers.values())) {
+            if (answer.error != null) {
+                errors.add(answer.error);
                 continue;
             }
-            List<NumberOffer> offers = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
-            String carrier = outcome.carrierId();
-            boolean isLocal = carriers.isLocal(carrier);
-            local.put(carrier, isLocal);
-            int stray = 0;
-            for (NumberOffer offer : offers) {
-                if (!offer.number().startsWith(prefix) || !offer.number().matches("\\+[1-9][0-9]{1,14}")) {
-                    stray++;
-                    continue;
-                }
-                found.putIfAbsent(offer.number(), new FoundNumber(offer.number(), carrier,
-                        isLocal ? NumberState.AVAILABLE : NumberState.DISCOVERY,
-                        CarrierDataCodec.plain(offer.data())));
-            }
-            if (stray > 0) {
-                errors.add(new StandardError(ErrorCode.CARRIER_FAULT, "carrier " + carrier + " offered numbers outside the search",
-                        stray + " of its numbers were not E.164 numbers under " + prefix + " and were left out", carrier));
+            answer.numbers.forEach(n -> found.putIfAbsent(n.number(), n));
+            if (answer.stray > 0) {
+                errors.add(new StandardError(ErrorCode.CARRIER_FAULT, "carrier " + answer.carrier + " offered numbers outside the search",
+                        answer.stray + " of its numbers were not E.164 numbers under " + prefix + " and were left out", answer.carrier));
             }
         }
-        List<FoundNumber> numbers = page(withoutHeld(found), merged ? request.offset() : 0, request.quantity());
-        remember(numbers, local);
+        List<FoundNumber> sorted = found.values().stream().sorted(Comparator.comparing(FoundNumber::number)).toList();
+        List<FoundNumber> numbers = page(sorted, merged ? request.offset() : 0, request.quantity());
+        offers.offered(numbers.stream().filter(n -> n.state() == NumberState.DISCOVERY).toList());
         return new SearchResponse(numbers, errors);
+    }
+
+    /**
+     * Which carrier offers exactly {@code number} now: each serving remote carrier is asked for it under
+     * the search deadline, and the first in {@code carriers.order} that offers it wins. What an acquire
+     * of a number this host did not offer (its offer expired, the host restarted, another host offered
+     * it) asks, so that it still reaches the right carrier without any durable write per search.
+     *
+     * @return the offer, or empty with the carriers' errors added to {@code errors}
+     */
+    Optional<FoundNumber> offeredBy(String number, List<StandardError> errors) {
+        String region = E164.regionOf(number);
+        SearchOptions options = new SearchOptions(0, region, E164.dialcode(region), null, null, 0, false);
+        List<String> remote = carriers.servingIds().stream().filter(id -> !carriers.isLocal(id)).toList();
+        List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(remote, CarrierOperation.CHECK,
+                settings.searchTimeout(), carrier -> carrier.findNumbers(number, 1, options).toOffers());
+        List<Answer> answers = outcomes.stream().map(o -> answer(o, number, 1)).toList();
+        for (Answer answer : byPriority(answers)) {
+            if (answer.error != null) {
+                errors.add(answer.error);
+                continue;
+            }
+            Optional<FoundNumber> hit = answer.numbers.stream().filter(n -> n.number().equals(number)).findFirst();
+            if (hit.isPresent()) {
+                offers.offered(List.of(hit.get()));
+                return hit;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */
+    private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked) {
+        String carrier = outcome.carrierId();
+        if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
+            return new Answer(carrier, List.of(), 0, 0, false, failed.error());
+        }
+        List<NumberOffer> offered = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
+        boolean local = carriers.isLocal(carrier);
+        List<FoundNumber> numbers = new ArrayList<>(offered.size());
+        int stray = 0;
+        for (NumberOffer offer : offered) {
+            if (!offer.number().startsWith(prefix) || !offer.number().matches("\\+[1-9][0-9]{1,14}")) {
+                stray++;
+                continue;
+            }
+            numbers.add(new FoundNumber(offer.number(), carrier, local ? NumberState.AVAILABLE : NumberState.DISCOVERY,
+                    CarrierDataCodec.plain(offer.data())));
+        }
+        int before = numbers.size();
+        if (!local) {
+            // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
+            Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
+            numbers = numbers.stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number()))).toList();
+        }
+        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null);
     }
 
     private List<String> targets(List<String> named, List<StandardError> errors) {
@@ -123,18 +196,12 @@ final class NumberSearch {
         return targets;
     }
 
-    private <T> List<CallOutcome<T>> byPriority(List<CallOutcome<T>> outcomes) {
+    private List<Answer> byPriority(java.util.Collection<Answer> answers) {
         List<String> order = settings.carriersOrder();
-        return outcomes.stream().sorted(Comparator.comparingInt((CallOutcome<T> o) -> {
-            int index = order.indexOf(o.carrierId());
+        return answers.stream().sorted(Comparator.comparingInt((Answer a) -> {
+            int index = order.indexOf(a.carrier);
             return index < 0 ? Integer.MAX_VALUE : index;
-        }).thenComparing(CallOutcome::carrierId)).toList();
-    }
-
-    private List<FoundNumber> withoutHeld(Map<String, FoundNumber> found) {
-        Map<String, NumberState> known = registry.states(found.keySet());
-        return found.values().stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number())))
-                .sorted(Comparator.comparing(FoundNumber::number)).toList();
+        }).thenComparing(a -> a.carrier)).toList();
     }
 
     private static List<FoundNumber> page(List<FoundNumber> numbers, int offset, int quantity) {
@@ -144,14 +211,15 @@ final class NumberSearch {
         return numbers.subList(offset, Math.min(numbers.size(), offset + quantity));
     }
 
-    /** Stores remote offers as discovery, so a later acquire goes to the carrier that offered them. */
-    private void remember(List<FoundNumber> numbers, Map<String, Boolean> local) {
-        Map<String, List<NumberOffer>> byCarrier = new LinkedHashMap<>();
-        for (FoundNumber n : numbers) {
-            if (!local.getOrDefault(n.carrier(), false)) {
-                byCarrier.computeIfAbsent(n.carrier(), c -> new ArrayList<>()).add(new NumberOffer(n.number(), n.data()));
-            }
-        }
-        byCarrier.forEach(registry::recordDiscovered);
+    /**
+     * What one carrier answered.
+     *
+     * @param numbers what it offered under the prefix that nobody holds
+     * @param stray   offers outside the prefix, left out
+     * @param held    offers of numbers already held, left out
+     * @param full    whether it gave all that was asked, so may have more
+     * @param error   its failure, or null
+     */
+    private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error) {
     }
 }

@@ -10,8 +10,9 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
-import org.carrierhost.host.events.Event;
-import org.carrierhost.host.events.EventLog;
+import org.carrierhost.host.events.HostEvents;
+import org.carrierhost.host.events.NumberAction;
+import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.registry.NumberRegistry;
@@ -26,10 +27,10 @@ final class StockImport {
 
     private final CarrierTable carriers;
     private final NumberRegistry registry;
-    private final EventLog events;
+    private final HostEvents events;
     private final int maxImport;
 
-    StockImport(CarrierTable carriers, NumberRegistry registry, EventLog events, int maxImport) {
+    StockImport(CarrierTable carriers, NumberRegistry registry, HostEvents events, int maxImport) {
         this.carriers = carriers;
         this.registry = registry;
         this.events = events;
@@ -62,15 +63,15 @@ final class StockImport {
         try {
             present = distinct.isEmpty() ? Map.of() : registry.addAvailable(carrierId, distinct, actor);
         } catch (RuntimeException e) {
-            events.record(Event.failed(actor, "import", carrierId, CarrierManager.describe(e)));
+            events.publish(NumberEvent.failed(actor, NumberAction.IMPORT, carrierId, carrierId, CarrierManager.describe(e)));
             throw e;
         }
         List<ImportResult> results = parsed.stream().map(r -> r instanceof ImportResult.Added added
                 && present.containsKey(added.number())
                 ? new ImportResult.Present(added.input(), added.number(), present.get(added.number())) : r).toList();
         ImportReport report = new ImportReport(carrierId, results);
-        events.record(Event.ok(actor, "import", carrierId + ": " + report.added() + " added, " + report.present()
-                + " present, " + report.invalid() + " invalid"));
+        events.publish(NumberEvent.ok(actor, NumberAction.IMPORT, carrierId, carrierId, report.added() + " added, "
+                + report.present() + " present, " + report.invalid() + " invalid"));
         return report;
     }
 

@@ -1,23 +1,20 @@
 package org.carrierhost.host.plugins;
 
 import org.carrierhost.api.CarrierException;
-import org.carrierhost.api.ErrorCode;
 
 /**
  * The right to call one generation of a carrier. While a lease is open that generation is not unloaded,
  * so a call that began on a version finishes on it even when a swap happens meanwhile.
  *
- * <p>Not thread-safe to close twice from different threads; one lease serves one caller.
+ * <p>Thread-safe to close from any thread, once it was handed over: closing is idempotent and atomic.
  */
 public final class CarrierLease implements AutoCloseable {
 
     private final PluginGeneration generation;
-    private final CarrierStats stats;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CarrierLease(PluginGeneration generation, CarrierStats stats) {
+    CarrierLease(PluginGeneration generation) {
         this.generation = generation;
-        this.stats = stats;
     }
 
     /** The carrier id. */
@@ -38,31 +35,26 @@ public final class CarrierLease implements AutoCloseable {
     /**
      * Calls the carrier with its plugin's class loader as the thread's context class loader. A carrier
      * that throws anything but a {@link CarrierException} (a bug, or a class its unloaded loader can no
-     * longer find) is answered as {@link ErrorCode#CARRIER_FAULT}.
+     * longer find) is answered as a {@link PluginFault}.
      */
-    public <T> T call(CarrierCall<T> call) throws CarrierException {
+    <T> T call(CarrierCall<T> call) throws CarrierException, PluginFault {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(generation.classLoader());
-        long start = System.nanoTime();
-        boolean failed = true;
         try {
-            T result = call.apply(generation.extension());
-            failed = false;
-            return result;
-        } catch (RuntimeException | LinkageError e) {
-            throw new CarrierException(ErrorCode.CARRIER_FAULT, "carrier " + carrierId() + " failed unexpectedly",
-                    TimeBox.describe(e), e);
+            return call.apply(generation.extension());
+        } catch (CarrierException e) {
+            throw e;
+        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            throw new PluginFault(e);
         } finally {
-            stats.record(System.nanoTime() - start, failed);
             thread.setContextClassLoader(previous);
         }
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
             generation.leave();
         }
     }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
-import org.carrierhost.host.events.Event;
+import org.carrierhost.host.events.CarrierAction;
+import org.carrierhost.host.events.CarrierEvent;
 
 /**
  * What an operator asks of one carrier at runtime: enable, disable, reload, install and remove. Each runs
@@ -34,7 +35,7 @@ public final class CarrierOperations {
      *                           (it stays enabled, and the reason is recorded on it)
      */
     public CarrierView enable(String id, String actor) {
-        return locked(id, "enable", actor, slot -> {
+        return locked(id, CarrierAction.ENABLE, actor, slot -> {
             lifecycle.states().setEnabled(id, true, actor);
             slot.enabled(true);
             Path file = slot.file();
@@ -51,7 +52,7 @@ public final class CarrierOperations {
      * @throws StandardException {@code not_found} for an unknown id
      */
     public CarrierView disable(String id, String actor) {
-        return locked(id, "disable", actor, slot -> {
+        return locked(id, CarrierAction.DISABLE, actor, slot -> {
             lifecycle.states().setEnabled(id, false, actor);
             slot.enabled(false);
             lifecycle.stopServing(slot, actor);
@@ -67,7 +68,7 @@ public final class CarrierOperations {
      *                           has no zip, or the new generation fails
      */
     public CarrierView reload(String id, String actor) {
-        return locked(id, "reload", actor, slot -> {
+        return locked(id, CarrierAction.RELOAD, actor, slot -> {
             if (!slot.enabled()) {
                 throw invalid(id, "carrier " + id + " is disabled", "enable it to load it");
             }
@@ -86,7 +87,7 @@ public final class CarrierOperations {
      * @throws StandardException {@code not_found} for an unknown id
      */
     public CarrierView remove(String id, String actor) {
-        return locked(id, "remove", actor, slot -> {
+        return locked(id, CarrierAction.REMOVE, actor, slot -> {
             Path file = slot.file();
             lifecycle.unloadSlot(slot, actor);
             if (file != null) {
@@ -116,7 +117,7 @@ public final class CarrierOperations {
             try {
                 if (zip.equals(slot.file())) {
                     lifecycle.unloadSlot(slot, actor);
-                    lifecycle.events().record(Event.ok(actor, "file-removed", slot.id() + " from " + zip.getFileName()));
+                    lifecycle.events().publish(CarrierEvent.ok(actor, CarrierAction.FILE_REMOVED, slot.id() + " from " + zip.getFileName()));
                 }
             } finally {
                 slot.lifecycleLock().unlock();
@@ -167,7 +168,7 @@ public final class CarrierOperations {
                     if (placed.target().equals(slot.file()) && slot.live() == null) {
                         slot.file(null);
                     }
-                    lifecycle.events().record(Event.failed(actor, "install", staged.target().getFileName().toString(),
+                    lifecycle.events().publish(CarrierEvent.failed(actor, CarrierAction.INSTALL, staged.target().getFileName().toString(),
                             e.getMessage()));
                     throw e;
                 }
@@ -176,7 +177,7 @@ public final class CarrierOperations {
                     lifecycle.directory().forget(previousFile);
                     deleteReplaced(previousFile, id, actor);
                 }
-                lifecycle.events().record(Event.ok(actor, "install", id + " " + staged.version() + " as "
+                lifecycle.events().publish(CarrierEvent.ok(actor, CarrierAction.INSTALL, id + " " + staged.version() + " as "
                         + placed.target().getFileName()));
                 return slot.view();
             } finally {
@@ -203,21 +204,21 @@ public final class CarrierOperations {
         try {
             Files.deleteIfExists(previousFile);
         } catch (IOException e) {
-            lifecycle.events().record(Event.failed(actor, "delete-replaced", id + " " + previousFile.getFileName(), e.toString()));
+            lifecycle.events().publish(CarrierEvent.failed(actor, CarrierAction.DELETE_REPLACED, id + " " + previousFile.getFileName(), e.toString()));
         }
     }
 
     /** Runs {@code work} on carrier {@code id} under its lock, recording the outcome as {@code action}. */
-    private CarrierView locked(String id, String action, String actor, SlotWork work) {
+    private CarrierView locked(String id, CarrierAction action, String actor, SlotWork work) {
         CarrierSlot slot = lifecycle.table().existing(id).orElseThrow(() ->
                 new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id)));
         slot.lifecycleLock().lock();
         try {
             CarrierView view = work.apply(slot);
-            lifecycle.events().record(Event.ok(actor, action, id));
+            lifecycle.events().publish(CarrierEvent.ok(actor, action, id));
             return view;
         } catch (StandardException e) {
-            lifecycle.events().record(Event.failed(actor, action, id, e.getMessage()));
+            lifecycle.events().publish(CarrierEvent.failed(actor, action, id, e.getMessage()));
             throw e;
         } finally {
             slot.lifecycleLock().unlock();

@@ -18,6 +18,7 @@ final class CarrierSlot {
 
     private final String id;
     private final CarrierStats stats = new CarrierStats();
+    private final CarrierGuard guard;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private volatile PluginGeneration live;
     private volatile boolean enabled = true;
@@ -25,12 +26,23 @@ final class CarrierSlot {
     private volatile PluginFailure failure;
     private volatile PluginFacts facts;
 
-    CarrierSlot(String id) {
+    CarrierSlot(String id, CarrierGuard guard) {
         this.id = id;
+        this.guard = guard;
     }
 
     String id() {
         return id;
+    }
+
+    /** Its circuit breaker and bulkhead, kept across versions. */
+    CarrierGuard guard() {
+        return guard;
+    }
+
+    /** Its call figures, kept across versions. */
+    CarrierStats stats() {
+        return stats;
     }
 
     /** Held by whoever loads, swaps, enables, disables or unloads this carrier. */
@@ -93,7 +105,7 @@ final class CarrierSlot {
                 throw unavailable("carrier " + id + " is not loaded", why == null ? null : why.describe());
             }
             if (current.enter()) {
-                return new CarrierLease(current, stats);
+                return new CarrierLease(current);
             }
             if (live == current) {
                 throw unavailable("carrier " + id + " is stopping", null);
@@ -119,6 +131,6 @@ final class CarrierSlot {
             state = "UNLOADED";
         }
         return new CarrierView(id, facts, state, enabled, file, failure, stats.snapshot(),
-                current == null ? 0 : current.callsInFlight());
+                current == null ? 0 : current.callsInFlight(), guard.view());
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.HostEvents;
 
 /**
  * The carriers the host knows, by id: what the carrier manager calls through, and what the lifecycle
@@ -19,6 +21,20 @@ import org.carrierhost.host.errors.StandardException;
 public final class CarrierTable {
 
     private final ConcurrentMap<String, CarrierSlot> slots = new ConcurrentHashMap<>();
+    private final Function<String, CarrierGuard> guards;
+
+    /** A table whose carriers all have the default breaker and bulkhead, and whose circuit changes go nowhere. */
+    public CarrierTable() {
+        this(id -> BreakerSettings.DEFAULTS, new HostEvents());
+    }
+
+    /**
+     * @param breakers each carrier's breaker and bulkhead settings, by id
+     * @param events   where its circuit changes are raised
+     */
+    public CarrierTable(Function<String, BreakerSettings> breakers, HostEvents events) {
+        this.guards = id -> new CarrierGuard(id, breakers.apply(id), events::publish);
+    }
 
     /**
      * A lease on carrier {@code id}'s serving version; close it when the call is done.
@@ -60,7 +76,7 @@ public final class CarrierTable {
     }
 
     CarrierSlot slot(String id) {
-        return slots.computeIfAbsent(id, CarrierSlot::new);
+        return slots.computeIfAbsent(id, key -> new CarrierSlot(key, guards.apply(key)));
     }
 
     Optional<CarrierSlot> existing(String id) {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * @param error       its latest failure, or null
  * @param stats       its call figures
  * @param inFlight    calls running on its serving version now
+ * @param breaker     its circuit breaker and bulkhead
  */
 public record CarrierView(String id, PluginFacts facts, String state, boolean enabled, Path file, PluginFailure error,
-                          CarrierStats.Snapshot stats, int inFlight) {
+                          CarrierStats.Snapshot stats, int inFlight, BreakerView breaker) {
 }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.carrierhost.host.events.Event;
-import org.carrierhost.host.events.EventLog;
+import org.carrierhost.host.events.CarrierAction;
+import org.carrierhost.host.events.CarrierEvent;
+import org.carrierhost.host.events.HostEvents;
 
 /**
  * The drop-in directory as the lifecycle sees it: which zips are there, and which content (size and
@@ -22,10 +23,10 @@ import org.carrierhost.host.events.EventLog;
 final class PluginDirectory {
 
     private final Path dir;
-    private final EventLog events;
+    private final HostEvents events;
     private final ConcurrentMap<Path, PluginArchive> deployed = new ConcurrentHashMap<>();
 
-    PluginDirectory(Path dir, EventLog events) {
+    PluginDirectory(Path dir, HostEvents events) {
         this.dir = dir;
         this.events = events;
     }
@@ -47,7 +48,7 @@ final class PluginDirectory {
                 }
             });
         } catch (IOException e) {
-            events.record(Event.failed("host", "scan", dir.toString(), e.toString()));
+            events.publish(CarrierEvent.failed("host", CarrierAction.SCAN, dir.toString(), e.toString()));
         }
         zips.sort(null);
         return zips;

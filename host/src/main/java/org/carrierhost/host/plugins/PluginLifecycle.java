@@ -12,8 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
-import org.carrierhost.host.events.Event;
-import org.carrierhost.host.events.EventLog;
+import org.carrierhost.host.events.CarrierAction;
+import org.carrierhost.host.events.CarrierEvent;
+import org.carrierhost.host.events.HostEvents;
 
 /**
  * Loads carrier plugin zips into the {@link CarrierTable} and swaps versions with no gap in service: the
@@ -43,14 +44,14 @@ public final class PluginLifecycle implements AutoCloseable {
     private final GenerationLoader loader;
     private final CarrierTable table;
     private final CarrierStateStore states;
-    private final EventLog events;
+    private final HostEvents events;
     private final Duration drain;
 
     /**
      * @param drain how long a swapped-out version may take to finish its calls in flight
      */
     public PluginLifecycle(Path pluginsDir, GenerationLoader loader, CarrierTable table, CarrierStateStore states,
-                           EventLog events, Duration drain) {
+                           HostEvents events, Duration drain) {
         this.directory = new PluginDirectory(pluginsDir, events);
         this.loader = loader;
         this.table = table;
@@ -80,7 +81,7 @@ public final class PluginLifecycle implements AutoCloseable {
         return states;
     }
 
-    EventLog events() {
+    HostEvents events() {
         return events;
     }
 
@@ -187,7 +188,7 @@ public final class PluginLifecycle implements AutoCloseable {
             slot.enabled(false);
             slot.file(zip);
             forgetFileFailure(zip);
-            events.record(Event.ok(actor, "load-skipped-disabled", slot.id() + " from " + zip.getFileName()));
+            events.publish(CarrierEvent.ok(actor, CarrierAction.LOAD_SKIPPED_DISABLED, slot.id() + " from " + zip.getFileName()));
             return slot.view();
         }
         PluginGeneration generation = loaded;
@@ -200,7 +201,7 @@ public final class PluginLifecycle implements AutoCloseable {
                     slot.file(zip);
                 }
                 forgetFileFailure(zip);
-                events.record(Event.failed(actor, "load", slot.id() + " from " + zip.getFileName(), e.failure().describe()));
+                events.publish(CarrierEvent.failed(actor, CarrierAction.LOAD, slot.id() + " from " + zip.getFileName(), e.failure().describe()));
                 throw new StandardException(new StandardError(ErrorCode.INVALID, e.failure().message(), e.failure().cause(), slot.id()));
             }
         }
@@ -216,12 +217,12 @@ public final class PluginLifecycle implements AutoCloseable {
     private CarrierView serve(CarrierSlot slot, PluginGeneration generation, String actor) {
         Path zip = generation.archive().file();
         String target = slot.id() + " " + generation.version();
-        events.record(Event.ok(actor, "load", target + " from " + zip.getFileName()));
-        events.record(Event.ok(actor, "start", target));
+        events.publish(CarrierEvent.ok(actor, CarrierAction.LOAD, target + " from " + zip.getFileName()));
+        events.publish(CarrierEvent.ok(actor, CarrierAction.START, target));
         PluginGeneration serving = slot.live();
         if (serving != null) {
             // Recorded first, so the log never shows the new version serving before the swap.
-            events.record(Event.ok(actor, "swap", slot.id() + " " + serving.version() + " -> " + generation.version()));
+            events.publish(CarrierEvent.ok(actor, CarrierAction.SWAP, slot.id() + " " + serving.version() + " -> " + generation.version()));
         }
         PluginGeneration previous = slot.swap(generation);
         slot.enabled(true);
@@ -241,8 +242,8 @@ public final class PluginLifecycle implements AutoCloseable {
     void retire(CarrierSlot slot, PluginGeneration generation, String actor) {
         PluginGeneration.Retirement outcome = generation.retire(drain, loader.stopLimit());
         String target = slot.id() + " " + generation.version();
-        record(actor, "stop", target, outcome.stop());
-        record(actor, "unload", target, outcome.unload());
+        record(actor, CarrierAction.STOP, target, outcome.stop());
+        record(actor, CarrierAction.UNLOAD, target, outcome.unload());
         PluginFailure failure = outcome.stop() != null ? outcome.stop() : outcome.unload();
         if (failure != null) {
             slot.failure(failure);
@@ -257,8 +258,9 @@ public final class PluginLifecycle implements AutoCloseable {
         }
     }
 
-    private void record(String actor, String action, String target, PluginFailure failure) {
-        events.record(failure == null ? Event.ok(actor, action, target) : Event.failed(actor, action, target, failure.describe()));
+    private void record(String actor, CarrierAction action, String target, PluginFailure failure) {
+        events.publish(failure == null ? CarrierEvent.ok(actor, action, target)
+                : CarrierEvent.failed(actor, action, target, failure.describe()));
     }
 
     /**
@@ -281,7 +283,7 @@ public final class PluginLifecycle implements AutoCloseable {
         CarrierSlot fileSlot = table.slot(zip.getFileName().toString());
         fileSlot.file(zip);
         fileSlot.failure(failure);
-        events.record(Event.failed(actor, "load", zip.getFileName().toString(), failure.describe()));
+        events.publish(CarrierEvent.failed(actor, CarrierAction.LOAD, zip.getFileName().toString(), failure.describe()));
         return new StandardException(new StandardError(ErrorCode.INVALID, failure.message(), failure.cause(), null));
     }
 

@@ -4,26 +4,20 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs plugin code (constructors, {@code start}, {@code stop}) on a separate thread with a time limit and
  * the plugin's context class loader, so that code that hangs or throws cannot stall or break the host.
  *
- * <p>Thread-safe: an executor of daemon threads; a call that overruns is interrupted and abandoned.
+ * <p>Thread-safe: runs on {@link CarrierCalls}' daemon threads; a call that overruns is interrupted and abandoned.
  */
 public final class TimeBox {
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "plugin-lifecycle-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** The same threads as number calls: one pool for all plugin code. */
+    private static final ExecutorService EXECUTOR = CarrierCalls.EXECUTOR;
 
     private TimeBox() {
     }

@@ -161,46 +161,25 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
-    public void recordDiscovered(String carrier, List<NumberOffer> offers) {
-        if (offers.isEmpty()) {
-            return;
-        }
+    public ClaimResult claimOffered(String carrier, NumberOffer offer, Set<NumberState> from, NumberState target) {
+        String token = UUID.randomUUID().toString();
         long now = clock.millis();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            // Read in the same transaction as the writes, on the one connection.
-            Map<String, NumberState> known = states(c, offers.stream().map(NumberOffer::number).toList());
-            try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
-                 PreparedStatement reattribute = c.prepareStatement(
-                         "UPDATE numbers SET carrier = ?, data = ?, updated_at = ? WHERE number = ? AND state = ? AND claim_token IS NULL")) {
-                for (NumberOffer offer : offers) {
-                    NumberState state = known.get(offer.number());
-                    String data = CarrierDataCodec.encode(offer.data());
-                    if (state == null) {
-                        bindNew(insert, offer.number(), NumberState.DISCOVERY, carrier, data, now);
-                        insert.addBatch();
-                    } else if (state == NumberState.DISCOVERY) {
-                        reattribute.setString(1, carrier);
-                        reattribute.setString(2, data);
-                        reattribute.setLong(3, now);
-                        reattribute.setString(4, offer.number());
-                        reattribute.setString(5, NumberState.DISCOVERY.name());
-                        reattribute.addBatch();
-                    }
-                }
-                insert.executeBatch();
-                reattribute.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                if (!isDuplicateKey(e)) {
-                    throw e;
-                }
-                // Another search stored some of these first; the offers are remembered either way.
-            }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO numbers (number, state, carrier, data, created_at,"
+                     + " updated_at, claim_token, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindNew(s, offer.number(), NumberState.DISCOVERY, carrier, CarrierDataCodec.encode(offer.data()), now);
+            s.setString(7, token);
+            s.setLong(8, now);
+            s.executeUpdate();
+            return new ClaimResult.Claimed(new Claim(new NumberRecord(offer.number(), NumberState.DISCOVERY, carrier, null,
+                    new LinkedHashMap<>(CarrierDataCodec.plain(offer.data()))), token));
         } catch (SQLException e) {
-            throw failure("record offers of " + carrier, e);
+            if (!isDuplicateKey(e)) {
+                throw failure("claim " + offer.number(), e);
+            }
         }
+        // Stored meanwhile, by an earlier acquire or by another caller racing for it: claim it as usual.
+        return claim(offer.number(), from, target);
     }
 
     @Override

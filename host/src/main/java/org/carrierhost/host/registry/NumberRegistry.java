@@ -27,10 +27,13 @@ public interface NumberRegistry extends NumberInventory {
     Map<String, NumberState> states(Collection<String> numbers);
 
     /**
-     * Remembers that {@code carrier} offered these numbers, so a later acquire goes to it: absent numbers
-     * are stored as {@link NumberState#DISCOVERY}; numbers still in discovery are re-attributed to it.
+     * Claims {@code offer}'s number for a move to {@code target} through {@code carrier}, the carrier that
+     * offered it. A number the registry does not know yet is stored in the same statement, in
+     * {@link NumberState#DISCOVERY} with {@code carrier} and the offer's data, already claimed; a number it
+     * knows is claimed as {@link #claim} does. Searches write nothing: a number is stored only here, when
+     * somebody acquires it.
      */
-    void recordDiscovered(String carrier, List<NumberOffer> offers);
+    ClaimResult claimOffered(String carrier, NumberOffer offer, Set<NumberState> from, NumberState target);
 
     /**
      * Adds {@code numbers} (distinct, E.164) to {@code carrier}'s stock in state {@link NumberState#AVAILABLE},

@@ -146,7 +146,7 @@ class ConsoleBrowserTest {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier=mock]")));
 
         browser.findElement(By.id("number")).sendKeys("+14155550199");
-        browser.findElement(By.cssSelector("#one-number button[data-action=acquire]")).click();
+        browser.findElement(By.cssSelector("#one-number button[data-action=disconnect]")).click();
 
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "not found"));
         assertTrue(browser.findElement(By.id("banner")).getText().contains("[not_found]"));

@@ -49,19 +49,35 @@ class JdbcNumberRegistryTest {
     }
 
     @Test
-    void discoveredNumbersAreStoredAsDiscoveryWithTheirCarrierAndData() {
-        registry.recordDiscovered("mock", List.of(new NumberOffer("+14155550100", Map.of("rate_center", "SF"))));
+    void anOfferedNumberIsStoredAlreadyClaimedAsDiscoveryWithItsCarrierAndData() {
+        ClaimResult result = registry.claimOffered("mock", new NumberOffer("+14155550100", Map.of("rate_center", "SF")), FREE,
+                NumberState.IN_SERVICE);
 
         NumberRecord stored = registry.find("+14155550100").orElseThrow();
-
+        assertInstanceOf(ClaimResult.Claimed.class, result);
         assertEquals(NumberState.DISCOVERY, stored.state());
         assertEquals("mock", stored.carrier());
         assertEquals("SF", stored.data().get("rate_center"));
+        assertInstanceOf(ClaimResult.Busy.class, registry.claim("+14155550100", FREE, NumberState.IN_SERVICE));
+    }
+
+    @Test
+    void ofTwoClaimsOfOneOfferedNumberTheSecondFindsItBusy() {
+        registry.claimOffered("mock", NumberOffer.of("+14155550100"), FREE, NumberState.IN_SERVICE);
+
+        assertInstanceOf(ClaimResult.Busy.class,
+                registry.claimOffered("mock", NumberOffer.of("+14155550100"), FREE, NumberState.IN_SERVICE));
+    }
+
+    /** Stores {@code number} as offered by {@code carrier}, unclaimed: what an acquire that failed leaves. */
+    private static void offered(JdbcNumberRegistry registry, String carrier, String number) {
+        ClaimResult result = registry.claimOffered(carrier, NumberOffer.of(number), FREE, NumberState.IN_SERVICE);
+        registry.release(((ClaimResult.Claimed) result).claim());
     }
 
     @Test
     void ofManyConcurrentClaimsExactlyOneWins() throws Exception {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(registry, "mock", "+14155550100");
         int callers = 32;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch go = new CountDownLatch(1);
@@ -88,7 +104,7 @@ class JdbcNumberRegistryTest {
 
     @Test
     void completingAClaimStoresTheMoveAndItsHistory() {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(registry, "mock", "+14155550100");
         Claim claim = ((ClaimResult.Claimed) registry.claim("+14155550100", FREE, NumberState.IN_SERVICE)).claim();
 
         registry.complete(claim, new NumberRecord("+14155550100", NumberState.IN_SERVICE, "mock", "acct",
@@ -106,7 +122,7 @@ class JdbcNumberRegistryTest {
 
     @Test
     void aReleasedClaimLetsTheNextCallerWin() {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(registry, "mock", "+14155550100");
         Claim first = ((ClaimResult.Claimed) registry.claim("+14155550100", FREE, NumberState.IN_SERVICE)).claim();
 
         registry.release(first);
@@ -117,7 +133,7 @@ class JdbcNumberRegistryTest {
     @Test
     void aClaimOlderThanItsLifetimeIsTakenOver() {
         JdbcNumberRegistry impatient = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), Duration.ofMillis(-1));
-        impatient.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(impatient, "mock", "+14155550100");
         impatient.claim("+14155550100", FREE, NumberState.IN_SERVICE);
 
         assertInstanceOf(ClaimResult.Claimed.class, impatient.claim("+14155550100", FREE, NumberState.IN_SERVICE));
@@ -125,7 +141,7 @@ class JdbcNumberRegistryTest {
 
     @Test
     void aNumberInTheWrongStateIsNotClaimed() {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(registry, "mock", "+14155550100");
 
         ClaimResult result = registry.claim("+14155550100", EnumSet.of(NumberState.IN_SERVICE), NumberState.RELEASED);
 
@@ -139,7 +155,7 @@ class JdbcNumberRegistryTest {
 
     @Test
     void statesAnswersOnlyForStoredNumbers() {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(registry, "mock", "+14155550100");
 
         Map<String, NumberState> states = registry.states(List.of("+14155550100", "+14155550101"));
 
@@ -148,7 +164,7 @@ class JdbcNumberRegistryTest {
 
     @Test
     void storedStateSurvivesReopeningTheDatabase() {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550100")));
+        offered(registry, "mock", "+14155550100");
         database.close();
 
         open();
@@ -158,7 +174,7 @@ class JdbcNumberRegistryTest {
 
     @Test
     void addedStockIsAvailableWithItsCreationInTheHistoryAndPresentNumbersAreLeftAlone() {
-        registry.recordDiscovered("mock", List.of(NumberOffer.of("+14155550101")));
+        offered(registry, "mock", "+14155550101");
 
         Map<String, NumberState> present = registry.addAvailable("local", List.of("+14155550100", "+14155550101"), "ops");
 

@@ -1,4 +1,4 @@
-package org.carrierhost.host.manager;
+package org.carrierhost.host.plugins;
 
 import org.carrierhost.host.errors.StandardError;
 
@@ -9,7 +9,7 @@ import org.carrierhost.host.errors.StandardError;
  *
  * @param <T> the answer's type
  */
-sealed interface CallOutcome<T> {
+public sealed interface CallOutcome<T> {
 
     /** The carrier called. */
     String carrierId();

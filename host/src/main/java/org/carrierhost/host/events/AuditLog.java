@@ -1,0 +1,124 @@
+package org.carrierhost.host.events;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log as a listener of the host's events: each audited event is queued on the raising thread
+ * (no database work under a carrier's lifecycle lock or on a request) and written by a thread of its own,
+ * in batches. A read waits for what was queued before it, so the log never misses an event that already
+ * happened; {@link #close()} writes everything still queued, so a clean stop loses nothing.
+ *
+ * <p>Thread-safe: a blocking queue between the raising threads and the one writer.
+ */
+public final class AuditLog implements HostEventListener, EventLog, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final int BATCH = 500;
+    /** Marks the end of the queue for the writer. */
+    private static final Event STOP = Event.ok("audit", "stop", "-");
+
+    private final JdbcEventLog store;
+    private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final Object progress = new Object();
+    private long queued;
+    private long written;
+
+    public AuditLog(JdbcEventLog store) {
+        this.store = store;
+        this.writer = new Thread(this::drain, "audit-log-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void onEvent(HostEvent event) {
+        event.auditEntry().ifPresent(this::enqueue);
+    }
+
+    private void enqueue(Event entry) {
+        if (Event.FAILED.equals(entry.result())) {
+            log.warn("{} {} {} failed: {}", entry.actor(), entry.action(), entry.target(), entry.error());
+        } else {
+            log.info("{} {} {}", entry.actor(), entry.action(), entry.target());
+        }
+        synchronized (progress) {
+            queued++;
+            queue.add(entry);
+        }
+    }
+
+    @Override
+    public List<Event> recent(int limit) {
+        flush();
+        return store.recent(limit);
+    }
+
+    /** Waits (up to a few seconds) until every event queued so far is written. */
+    public void flush() {
+        long target;
+        synchronized (progress) {
+            target = queued;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        synchronized (progress) {
+            while (written < target && writer.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    progress.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        List<Event> batch = new ArrayList<>(BATCH);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // Only close() stops the writer, through STOP; keep draining.
+                continue;
+            }
+            queue.drainTo(batch, BATCH - 1);
+            stopping = batch.remove(STOP);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Event> batch) {
+        if (!batch.isEmpty()) {
+            try {
+                store.append(batch);
+            } catch (SQLException | RuntimeException e) {
+                log.error("cannot write {} audit events: {}", batch.size(), e.getMessage());
+            }
+        }
+        synchronized (progress) {
+            written += batch.size();
+            progress.notifyAll();
+        }
+    }
+
+    /** Writes every event still queued, then stops the writer. */
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.carrierhost.host.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.carrierhost.api.ErrorCode;
+
+/**
+ * One call into a carrier finished: answered, failed, missed its deadline, or was refused by the
+ * carrier's circuit breaker or bulkhead before it reached the plugin. Raised for every number call, so it
+ * is not audited; metrics listen to it.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param time      when it finished
+ * @param carrier   the carrier
+ * @param operation which callback
+ * @param error     the standard error it ended with, or null when it answered
+ * @param duration  how long the caller waited for it
+ */
+public record CallCompleted(Instant time, String carrier, CarrierOperation operation, ErrorCode error, Duration duration)
+        implements HostEvent {
+
+    public CallCompleted {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(carrier, "carrier");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(duration, "duration");
+    }
+
+    /** Whether the carrier answered. */
+    public boolean succeeded() {
+        return error == null;
+    }
+
+    @Override
+    public Optional<Event> auditEntry() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package org.carrierhost.host.events;
+
+import java.util.Locale;
+
+/**
+ * What was done to a carrier or a plugin file: the kinds of {@link CarrierEvent}.
+ *
+ * <p>Thread-safe: an enum.
+ */
+public enum CarrierAction {
+    /** A zip was loaded into a new generation, or failed to. */
+    LOAD,
+    /** A generation was started. */
+    START,
+    /** A new version replaced the one serving. */
+    SWAP,
+    /** A generation was stopped. */
+    STOP,
+    /** A generation was unloaded and its class loader closed. */
+    UNLOAD,
+    /** A zip of a disabled carrier was seen and left unloaded. */
+    LOAD_SKIPPED_DISABLED,
+    /** The operator took a zip away from the drop-in directory. */
+    FILE_REMOVED,
+    /** An operator enabled the carrier. */
+    ENABLE,
+    /** An operator disabled the carrier. */
+    DISABLE,
+    /** An operator reloaded the carrier. */
+    RELOAD,
+    /** An operator removed the carrier and its zip. */
+    REMOVE,
+    /** A zip was installed through the API. */
+    INSTALL,
+    /** The zip of a version replaced by an install was deleted, or could not be. */
+    DELETE_REPLACED,
+    /** The drop-in directory was listed, or could not be. */
+    SCAN;
+
+    /** The name the audit log and the API use, for example {@code load-skipped-disabled}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,47 @@
+package org.carrierhost.host.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A lifecycle step or an operator's action on a carrier or a plugin file.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param time   when it happened
+ * @param actor  who did it: {@code startup}, {@code watcher}, {@code shutdown} or {@code api:<token name>}
+ * @param action what was done
+ * @param target the carrier (with its version where one applies) or the file
+ * @param error  why it failed, or null when it succeeded
+ */
+public record CarrierEvent(Instant time, String actor, CarrierAction action, String target, String error)
+        implements HostEvent {
+
+    public CarrierEvent {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** A success, now. */
+    public static CarrierEvent ok(String actor, CarrierAction action, String target) {
+        return new CarrierEvent(Instant.now(), actor, action, target, null);
+    }
+
+    /** A failure, now. */
+    public static CarrierEvent failed(String actor, CarrierAction action, String target, String error) {
+        return new CarrierEvent(Instant.now(), actor, action, target, error == null ? "failed" : error);
+    }
+
+    /** Whether it succeeded. */
+    public boolean succeeded() {
+        return error == null;
+    }
+
+    @Override
+    public Optional<Event> auditEntry() {
+        return Optional.of(new Event(time, actor, action.wireName(), target, succeeded() ? Event.OK : Event.FAILED, error));
+    }
+}

@@ -1,0 +1,24 @@
+package org.carrierhost.host.events;
+
+import java.util.Locale;
+
+/**
+ * The number callbacks of a carrier that the host calls and measures.
+ *
+ * <p>Thread-safe: an enum.
+ */
+public enum CarrierOperation {
+    /** {@code find_numbers}. */
+    FIND,
+    /** {@code acquire_number}. */
+    ACQUIRE,
+    /** {@code disconnect_number}. */
+    DISCONNECT,
+    /** A search for one number, to find which carrier offers it. */
+    CHECK;
+
+    /** The name metrics and the API use. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package org.carrierhost.host.events;
+
+import java.util.Locale;
+
+/**
+ * What was done to numbers: the kinds of {@link NumberEvent}.
+ *
+ * <p>Thread-safe: an enum.
+ */
+public enum NumberAction {
+    /** A number was acquired (in service or reserved), or the attempt failed. */
+    ACQUIRE,
+    /** A number was disconnected, or the attempt failed. */
+    DISCONNECT,
+    /** Numbers were imported into a local carrier's stock. */
+    IMPORT;
+
+    /** The name the audit log and the API use. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

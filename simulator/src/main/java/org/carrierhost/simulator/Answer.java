@@ -1,5 +1,6 @@
 package org.carrierhost.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,7 +26,7 @@ record Answer(int status, String body, String type, Map<String, String> headers)
 
     /** This answer with one more header. */
     Answer withHeader(String name, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new Answer(status, body, type, more);
     }

@@ -1,5 +1,8 @@
 package org.carrierhost.plugins.bandwidth;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
 import org.w3c.dom.Element;
@@ -33,8 +36,10 @@ public record OrderPlacement(BandwidthClient client, OrderPoller poller, String 
     public OrderStatus place(String body, String e164, String name) throws CarrierException {
         PostReply reply = client.post("/" + resource, body);
         OrderStatus first = first(reply, name);
+        // The id comes from Bandwidth's reply: encoded, it can only name one resource below ours.
+        String path = "/" + resource + "/" + URLEncoder.encode(first.id(), StandardCharsets.UTF_8);
         return poller.await(kind, first, s -> s.settled() || s.completed(e164),
-                () -> OrderStatus.read(client.get("/" + resource + "/" + first.id()).getDocumentElement(), first.id()));
+                () -> OrderStatus.read(client.get(path).getDocumentElement(), first.id()));
     }
 
     private OrderStatus first(PostReply reply, String name) throws CarrierException {

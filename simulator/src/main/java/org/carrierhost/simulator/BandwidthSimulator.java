@@ -39,7 +39,8 @@ public final class BandwidthSimulator implements AutoCloseable {
     private final Failures failures = new Failures();
     private final Stock stock;
     private final SearchEndpoint search;
-    private final OrderDesk desk;
+    private final OrderDesk orders;
+    private final DisconnectDesk disconnects;
     private final Deque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
     private final String expectedAuth;
     private final HttpServer server;
@@ -53,7 +54,8 @@ public final class BandwidthSimulator implements AutoCloseable {
         this.settings = settings;
         this.stock = new Stock(settings.stock());
         this.search = new SearchEndpoint(stock, failures);
-        this.desk = new OrderDesk(stock, failures, settings.pollsUntilComplete());
+        this.orders = new OrderDesk(stock, failures, settings.pollsUntilComplete());
+        this.disconnects = new DisconnectDesk(stock, failures, settings.pollsUntilComplete());
         this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 0);
@@ -159,16 +161,16 @@ public final class BandwidthSimulator implements AutoCloseable {
             return search.search(request.params());
         }
         if (resource.equals("orders") && id == null && method.equals("POST")) {
-            return desk.placeOrder(type, request.body());
+            return orders.placeOrder(type, request.body(), request.path());
         }
         if (resource.equals("orders") && id != null && method.equals("GET")) {
-            return desk.readOrder(id);
+            return orders.readOrder(id);
         }
         if (resource.equals("disconnects") && id == null && method.equals("POST")) {
-            return desk.placeDisconnect(type, request.body());
+            return disconnects.placeDisconnect(type, request.body(), request.path());
         }
         if (resource.equals("disconnects") && id != null && method.equals("GET")) {
-            return desk.readDisconnect(id);
+            return disconnects.readDisconnect(id);
         }
         return Answer.responseStatus(405, "ResponseStatus", "405", method + " is not allowed on " + request.path());
     }

@@ -53,7 +53,8 @@ final class SearchEndpoint {
                     + "\"file:///etc/passwd\">]><SearchResult><TelephoneNumberList><TelephoneNumber>&secret;"
                     + "</TelephoneNumber></TelephoneNumberList></SearchResult>");
         }
-        return Answer.xml(200, found.isEmpty() ? "<SearchResult/>" : reply(found, detail));
+        return Answer.xml(200, found.isEmpty() ? "<SearchResult/>"
+                : reply(found, detail, failures.isOn(Failure.SEARCH_DETAIL_TELEPHONE_NUMBER)));
     }
 
     private static Predicate<StockEntry> filter(String kind, String value) {
@@ -85,14 +86,15 @@ final class SearchEndpoint {
         };
     }
 
-    private static String reply(List<StockEntry> found, boolean detail) {
+    /** The result; {@code numberAsTelephoneNumber} names each detail row's number as the SDK fixtures do. */
+    private static String reply(List<StockEntry> found, boolean detail, boolean numberAsTelephoneNumber) {
         XmlBuilder xml = new XmlBuilder().open("SearchResult").element("ResultCount", String.valueOf(found.size()));
         if (detail) {
             xml.open("TelephoneNumberDetailList");
             for (StockEntry e : found) {
                 xml.open("TelephoneNumberDetail").element("City", e.city()).element("LATA", e.lata())
                         .element("RateCenter", e.rateCenter()).element("State", e.state())
-                        .element("FullNumber", e.number()).element("Tier", "0").element("VendorId", "49")
+                        .element(numberAsTelephoneNumber ? "TelephoneNumber" : "FullNumber", e.number()).element("Tier", "0").element("VendorId", "49")
                         .element("VendorName", "Bandwidth CLEC").close();
             }
         } else {
@@ -103,6 +105,7 @@ final class SearchEndpoint {
     }
 
     private static Answer invalid(String code, String description) {
-        return Answer.xml(400, new XmlBuilder().open("SearchResult").error(code, description).build());
+        return Answer.xml(400, new XmlBuilder().open("SearchResult").element("ResultCount", "0").error(code, description)
+                .build());
     }
 }

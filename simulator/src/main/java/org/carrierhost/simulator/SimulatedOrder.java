@@ -10,8 +10,20 @@ import java.util.List;
  */
 final class SimulatedOrder {
 
-    /** How the order ends once its polls are spent. */
-    enum Outcome { COMPLETE, FAILED, PARTIAL, PENDING }
+    /** How the order ends once its polls are spent, and the {@code OrderStatus} it then shows. */
+    enum Outcome {
+        COMPLETE("COMPLETE", true), FAILED("FAILED", false), PARTIAL("PARTIAL", false),
+        PARTIAL_WITH_NUMBER("PARTIAL", true), PENDING("RECEIVED", false);
+
+        final String status;
+        /** Whether the ordered numbers end up completed. */
+        final boolean completes;
+
+        Outcome(String status, boolean completes) {
+            this.status = status;
+            this.completes = completes;
+        }
+    }
 
     final String id;
     final String name;
@@ -39,12 +51,39 @@ final class SimulatedOrder {
         this.pollsLeft = polls;
     }
 
-    /** The status a read now answers; each read spends one poll. */
-    synchronized String poll() {
+    /** Whether the order has ended; each call spends one poll until it has. */
+    synchronized boolean poll() {
         if (pollsLeft > 0) {
             pollsLeft--;
-            return "RECEIVED";
+            return false;
         }
-        return outcome == Outcome.PENDING ? "RECEIVED" : outcome.name();
+        return outcome != Outcome.PENDING;
+    }
+
+    /** The {@code OrderStatus} a read shows: RECEIVED until settled, then the outcome's. */
+    String status(boolean settled) {
+        return settled ? outcome.status : "RECEIVED";
+    }
+
+    /** The numbers a read lists as completed: all of them once settled, if the outcome completes them. */
+    List<String> completed(boolean settled) {
+        return settled && outcome.completes ? numbers : List.of();
+    }
+
+    /** The numbers a read lists as failed, each with the order's error. */
+    List<String> failed(boolean settled) {
+        return settled && errorCode != null && !outcome.completes ? numbers : List.of();
+    }
+
+    /** An {@code ErrorList} entry per failed number, each naming its number. */
+    void errorList(XmlBuilder xml, boolean settled) {
+        xml.open("ErrorList");
+        failed(settled).forEach(n -> xml.error(errorCode, errorDescription, n));
+        xml.close();
+    }
+
+    /** Where the order can be read, for a placement's {@code Location} header. */
+    String location(String collectionPath) {
+        return (collectionPath.endsWith("/") ? collectionPath : collectionPath + "/") + id;
     }
 }

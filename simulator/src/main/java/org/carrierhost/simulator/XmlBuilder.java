@@ -39,6 +39,12 @@ final class XmlBuilder {
         return open("Error").element("Code", code).element("Description", description).close();
     }
 
+    /** An {@code ErrorList/Error} entry with a code, description and the number it is about. */
+    XmlBuilder error(String code, String description, String telephoneNumber) {
+        return open("Error").element("Code", code).element("Description", description)
+                .element("TelephoneNumber", telephoneNumber).close();
+    }
+
     String build() {
         while (!open.isEmpty()) {
             close();

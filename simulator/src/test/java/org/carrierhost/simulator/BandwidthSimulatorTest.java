@@ -145,7 +145,7 @@ class BandwidthSimulatorTest {
         assertEquals(415, post(account + "/orders", "application/json", ORDER.formatted("9733701000")).statusCode());
         HttpResponse<String> malformed = post(account + "/orders", "application/xml", "<Order><Name>");
         assertEquals(400, malformed.statusCode());
-        assertTrue(malformed.body().contains("<ErrorCode>1001</ErrorCode>"), malformed.body());
+        assertTrue(malformed.body().contains("<ErrorList><Error><Code>1001</Code>"), malformed.body());
         assertEquals(400, post(account + "/orders", "application/xml", ORDER.formatted("97337")).statusCode());
         String xxe = "<!DOCTYPE Order [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + ORDER.formatted("&x;");
         assertEquals(400, post(account + "/orders", "application/xml", xxe).statusCode());
@@ -202,5 +202,105 @@ class BandwidthSimulatorTest {
         Files.writeString(file, "# test stock\n2125550100,NEW YORK,NWYRCYZN01,132,NY\n415555,SAN FRANCISCO,SNFC,722,CA,3\n");
         assertEquals(4, Stock.readFile(file).size());
         assertEquals(4, SimulatorMain.parse(new String[] {"--stock", file.toString(), "--port", "0"}).stock().size());
+    }
+
+    @Test
+    void refusedOrderAnswersAnErrorListBeforeTheEchoedOrder() throws Exception {
+        simulator.failures().switchOn(Failure.ORDER_REJECTED);
+        HttpResponse<String> refused = post(account + "/orders", "application/xml", ORDER.formatted("9733701000"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("<OrderResponse><ErrorList><Error><Code>5016</Code>"), refused.body());
+        assertTrue(refused.body().indexOf("</ErrorList>") < refused.body().indexOf("<Order>"), refused.body());
+        assertFalse(refused.body().contains("ResponseStatus") || refused.body().contains("<id>"), refused.body());
+    }
+
+    @Test
+    void placementCarriesALocationAndLeavesOutOrderStatusWhenSwitched() throws Exception {
+        simulator.failures().switchOn(Failure.ORDER_PLACED_WITHOUT_STATUS);
+        HttpResponse<String> placed = post(account + "/orders", "application/xml", ORDER.formatted("9733701000"));
+        assertEquals(201, placed.statusCode());
+        assertFalse(placed.body().contains("OrderStatus"), placed.body());
+        assertTrue(placed.headers().firstValue("Location").orElseThrow().endsWith("/orders/" + orderId(placed.body())));
+    }
+
+    @Test
+    void statusReadsLeaveOutOrderStatusWhenSwitched() throws Exception {
+        simulator.failures().switchOn(Failure.ORDER_STATUS_MISSING);
+        String done = placeAndSettle("orders", ORDER.formatted("9733701000"));
+        assertFalse(done.contains("OrderStatus"), done);
+        assertTrue(done.contains("<CompletedNumbers><TelephoneNumber><FullNumber>9733701000</FullNumber>"), done);
+    }
+
+    @Test
+    void partialOrderNamesEachFailedNumberInItsError() throws Exception {
+        simulator.failures().switchOn(Failure.ORDER_PARTIAL);
+        String done = placeAndSettle("orders", ORDER.formatted("9733701000"));
+        assertTrue(done.contains("<OrderStatus>PARTIAL</OrderStatus>"), done);
+        assertTrue(done.contains("<Code>5005</Code><Description>The telephone number is unavailable for ordering"
+                + "</Description><TelephoneNumber>9733701000</TelephoneNumber>"), done);
+    }
+
+    @Test
+    void partialOrderWithNumberListsItUnderCompletedNumbers() throws Exception {
+        simulator.failures().switchOn(Failure.ORDER_PARTIAL_WITH_NUMBER);
+        String done = placeAndSettle("orders", ORDER.formatted("9733701000"));
+        assertTrue(done.contains("<OrderStatus>PARTIAL</OrderStatus><CompletedNumbers><TelephoneNumber>"
+                + "<FullNumber>9733701000</FullNumber></TelephoneNumber></CompletedNumbers>"), done);
+    }
+
+    @Test
+    void completedDisconnectListsItsNumbersUnderDisconnectedTelephoneNumberList() throws Exception {
+        placeAndSettle("orders", ORDER.formatted("9193803000"));
+        String done = placeAndSettle("disconnects", DISCONNECT.formatted("9193803000"));
+        assertTrue(done.contains("<DisconnectTelephoneNumberOrderResponse><DisconnectedTelephoneNumberList>"
+                + "<TelephoneNumber>9193803000</TelephoneNumber></DisconnectedTelephoneNumberList><orderRequest>"), done);
+    }
+
+    @Test
+    void failedDisconnectPutsItsErrorListBeforeTheOrderRequest() throws Exception {
+        String done = placeAndSettle("disconnects", DISCONNECT.formatted("9193803001"));
+        assertTrue(done.indexOf("<ErrorList>") < done.indexOf("<orderRequest>"), done);
+        assertTrue(done.contains("<TelephoneNumber>9193803001</TelephoneNumber></Error>"), done);
+    }
+
+    @Test
+    void disconnectPlacementLeavesOutOrderStatusWhenSwitched() throws Exception {
+        simulator.failures().switchOn(Failure.DISCONNECT_PLACED_WITHOUT_STATUS);
+        String placed = post(account + "/disconnects", "application/xml", DISCONNECT.formatted("9193803001")).body();
+        assertFalse(placed.contains("OrderStatus"), placed);
+        orderId(placed);
+    }
+
+    @Test
+    void refusedDisconnectAnswersTheSpecsErrorList() throws Exception {
+        simulator.failures().switchOn(Failure.DISCONNECT_REJECTED);
+        HttpResponse<String> refused = post(account + "/disconnects", "application/xml", DISCONNECT.formatted("9193803001"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("<DisconnectTelephoneNumberOrderResponse><ErrorList><Error><Code>54321"
+                + "</Code>"), refused.body());
+    }
+
+    @Test
+    void searchDetailRowsNameTheNumberInTelephoneNumberWhenSwitched() throws Exception {
+        simulator.failures().switchOn(Failure.SEARCH_DETAIL_TELEPHONE_NUMBER);
+        String found = get(account + "/availableNumbers?areaCode=919&quantity=1&enableTNDetail=true").body();
+        assertTrue(found.contains("<TelephoneNumber>9193803000</TelephoneNumber>"), found);
+        assertFalse(found.contains("FullNumber"), found);
+    }
+
+    @Test
+    void refusedSearchCarriesAResultCount() throws Exception {
+        String refused = get(account + "/availableNumbers?quantity=5").body();
+        assertTrue(refused.contains("<SearchResult><ResultCount>0</ResultCount><Error><Code>4010</Code>"), refused);
+    }
+
+    @Test
+    void unauthorizedAndForbiddenBodiesAreOneResponseStatus() throws Exception {
+        String unauthorized = get(account + "/availableNumbers?areaCode=973&quantity=1", null).body();
+        String forbidden = get(simulator.baseUrl() + "/accounts/42/availableNumbers?areaCode=973&quantity=1").body();
+        for (String body : new String[] {unauthorized, forbidden}) {
+            assertTrue(body.contains("?><ResponseStatus><ErrorCode>"), body);
+            assertEquals(1, body.split("<ResponseStatus>").length - 1, body);
+        }
     }
 }

@@ -4,23 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
-import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
-import org.carrierhost.host.TestPlugins;
-import org.carrierhost.simulator.BandwidthSimulator;
 import org.carrierhost.simulator.Failure;
 import org.carrierhost.simulator.RecordedRequest;
-import org.carrierhost.simulator.SimulatorSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,41 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The real Bandwidth plugin zip, loaded through PF4J by the host, against the Bandwidth simulator over
  * loopback HTTP: what an operator sees through the host's API.
  */
-class BandwidthThroughHostTest {
-
-    private static final String PASSWORD = "sim-password-7f3a";
-
-    @TempDir
-    Path plugins;
-    @TempDir
-    Path data;
-    private BandwidthSimulator simulator;
-    private CarrierHost host;
-
-    @BeforeEach
-    void start() throws Exception {
-        simulator = BandwidthSimulator.start(SimulatorSettings.defaults().withCredentials("carrier", PASSWORD));
-        TestPlugins.copyBuilt(plugins, "bandwidth");
-        host = TestHosts.start(plugins, data, settings(PASSWORD));
-    }
-
-    private Map<String, String> settings(String password) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("carrier.bandwidth.base_url", simulator.baseUrl());
-        settings.put("carrier.bandwidth.account_id", simulator.settings().account());
-        settings.put("carrier.bandwidth.username", "carrier");
-        settings.put("carrier.bandwidth.password", password);
-        settings.put("carrier.bandwidth.site_id", "1");
-        settings.put("carrier.bandwidth.peer_id", "2");
-        settings.put("carrier.bandwidth.order_poll_interval_ms", "10");
-        return settings;
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-        simulator.close();
-    }
+class BandwidthThroughHostTest extends BandwidthHostFixture {
 
     @Test
     void anAreaCodeSearchReturnsTheCarriersNumbersWithTheirRateCenters() {
@@ -82,8 +38,8 @@ class BandwidthThroughHostTest {
 
     @Test
     void anAcquireGoesThroughTheOrderAndStoresItsId() {
-        ApiClient api = ApiClient.of(host);
-        String number = api.get("/api/numbers?prefix=973&quantity=1").json().path("numbers").get(0).path("number").asText();
+        ApiClient api = api();
+        String number = offered("973");
 
         Reply acquired = api.post("/api/numbers/" + number + "/acquire", "{\"account_id\":\"acct-1\"}");
 
@@ -96,8 +52,8 @@ class BandwidthThroughHostTest {
 
     @Test
     void aFailedOrderIs502WithTheCarriersCodeInTheCause() {
-        ApiClient api = ApiClient.of(host);
-        String number = api.get("/api/numbers?prefix=973&quantity=1").json().path("numbers").get(0).path("number").asText();
+        ApiClient api = api();
+        String number = offered("973");
         simulator.failures().switchOn(Failure.ORDER_FAILED);
 
         Reply failed = api.post("/api/numbers/" + number + "/acquire", "{}");

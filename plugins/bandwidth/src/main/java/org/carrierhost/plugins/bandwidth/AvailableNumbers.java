@@ -10,7 +10,9 @@ import org.w3c.dom.Element;
 
 /**
  * Reads a {@code SearchResult} into offers: the plain {@code TelephoneNumberList}, and the
- * {@code TelephoneNumberDetailList} whose city, rate center, LATA and state go into each offer's data.
+ * {@code TelephoneNumberDetailList} whose city, rate center, LATA and state go into each offer's data. A
+ * detail row names its number in {@code FullNumber} or, as some of Bandwidth's own SDK fixtures do, in
+ * {@code TelephoneNumber}.
  *
  * <p>Thread-safe: stateless.
  */
@@ -31,7 +33,8 @@ public final class AvailableNumbers {
         }
         Element details = BandwidthXml.at(root, "TelephoneNumberDetailList");
         for (Element detail : BandwidthXml.children(details, "TelephoneNumberDetail")) {
-            String digits = BandwidthXml.text(detail, "FullNumber");
+            String full = BandwidthXml.text(detail, "FullNumber");
+            String digits = full.isEmpty() ? BandwidthXml.text(detail, "TelephoneNumber") : full;
             if (!NanpNumber.isNanpDigits(digits)) {
                 continue;  // a row without a usable number offers nothing
             }

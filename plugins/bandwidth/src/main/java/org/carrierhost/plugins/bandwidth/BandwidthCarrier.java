@@ -15,7 +15,6 @@ import org.carrierhost.api.SearchResult;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
 
 /**
  * The Bandwidth carrier: searches {@code availableNumbers}, orders numbers and disconnects them through
@@ -24,7 +23,7 @@ import org.w3c.dom.Document;
  * <p>A carrier whose configuration is missing or malformed still starts, and every call answers
  * {@link ErrorCode#CARRIER_UNAVAILABLE} naming the problem.
  *
- * <p>Thread-safe: what {@link #start(CarrierContext)} builds (settings, HTTP client, poller) is immutable
+ * <p>Thread-safe: what {@link #start(CarrierContext)} builds (settings, HTTP client, order placements) is immutable
  * and published through one volatile field; calls share nothing else.
  */
 @Extension
@@ -39,8 +38,10 @@ public class BandwidthCarrier implements CarrierExtension {
     public void start(CarrierContext context) {
         try {
             BandwidthSettings settings = BandwidthSettings.from(context.config());
-            setup = new Setup(settings, new BandwidthClient(settings),
-                    new OrderPoller(settings.orderPollInterval(), settings.orderTimeout()), null);
+            BandwidthClient client = new BandwidthClient(settings);
+            OrderPoller poller = new OrderPoller(settings.orderPollInterval(), settings.orderTimeout());
+            setup = new Setup(settings, client, new OrderPlacement(client, poller, "orders", "order"),
+                    new OrderPlacement(client, poller, "disconnects", "disconnect"), null);
             LOG.info("bandwidth carrier ready: {}", settings);
         } catch (CarrierException e) {
             setup = Setup.broken(e);
@@ -80,19 +81,16 @@ public class BandwidthCarrier implements CarrierExtension {
         }
         String name = "carrier-host " + number.number();
         String reference = number.accountId() == null ? "carrier-host" : number.accountId();
-        Document placed = ready.client.post("/orders",
-                new OrderRequest(name, reference, ready.settings.siteId(), ready.settings.peerId(), digits).toXml());
-        OrderStatus first = OrderStatus.read(placed, null);
-        OrderStatus last = ready.poller.await("order", first,
-                () -> OrderStatus.read(ready.client.get("/orders/" + first.id()), first.id()));
-        boolean ours = last.completedNumbers().contains(number.number());
-        boolean done = last.status().equals("COMPLETE") && (ours || last.completedNumbers().isEmpty())
-                || last.status().equals("PARTIAL") && ours;
+        OrderStatus last = ready.orders.place(
+                new OrderRequest(name, reference, ready.settings.siteId(), ready.settings.peerId(), digits).toXml(),
+                number.number(), name);
+        boolean ours = last.completed(number.number());
+        boolean done = ours || last.status().equals("COMPLETE") && last.completedNumbers().isEmpty();
         if (!done) {
             throw last.failure("order");
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("order_id", first.id());
+        data.put("order_id", last.id());
         data.put("order_name", last.name().isEmpty() ? name : last.name());
         data.put("completed_numbers", last.completedNumbers());
         return number.withData(data);
@@ -102,15 +100,12 @@ public class BandwidthCarrier implements CarrierExtension {
     public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
         Setup ready = setup.ready();
         String digits = NanpNumber.tenDigits(number.number());
-        Document placed = ready.client.post("/disconnects",
-                new DisconnectRequest("carrier-host disconnect " + number.number(), digits).toXml());
-        OrderStatus first = OrderStatus.read(placed, null);
-        OrderStatus last = ready.poller.await("disconnect", first,
-                () -> OrderStatus.read(ready.client.get("/disconnects/" + first.id()), first.id()));
-        if (!last.status().equals("COMPLETE")) {
+        String name = "carrier-host disconnect " + number.number();
+        OrderStatus last = ready.disconnects.place(new DisconnectRequest(name, digits).toXml(), number.number(), name);
+        if (!last.status().equals("COMPLETE") && !last.completed(number.number())) {
             throw last.failure("disconnect");
         }
-        return number.withData(Map.of("disconnect_order_id", first.id()));
+        return number.withData(Map.of("disconnect_order_id", last.id()));
     }
 
     @Override
@@ -129,11 +124,11 @@ public class BandwidthCarrier implements CarrierExtension {
     }
 
     /** What start built: either a working client, or the reason every call is refused. */
-    private record Setup(BandwidthSettings settings, BandwidthClient client, OrderPoller poller,
-                         CarrierException problem) {
+    private record Setup(BandwidthSettings settings, BandwidthClient client, OrderPlacement orders,
+                         OrderPlacement disconnects, CarrierException problem) {
 
         static Setup broken(CarrierException problem) {
-            return new Setup(null, null, null, problem);
+            return new Setup(null, null, null, null, problem);
         }
 
         /** This setup when usable; otherwise a fresh copy of its problem (exceptions are not shared). */

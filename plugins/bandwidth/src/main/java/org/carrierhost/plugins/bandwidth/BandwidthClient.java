@@ -10,7 +10,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
@@ -74,10 +76,24 @@ public final class BandwidthClient {
         return read(send(request(path).GET().build()), false);
     }
 
-    /** {@code POST path} below the account with an XML body; never retried. */
-    public Document post(String path, String xml) throws CarrierException {
-        return read(send(request(path).header("Content-Type", "application/xml; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build()), false);
+    /**
+     * {@code POST path} below the account with an XML body; never retried. An accepted reply whose body
+     * cannot be read is not an error here: what it created may exist, so the caller decides.
+     *
+     * @throws CarrierException when Bandwidth refused the request, or the accepted reply carries an error
+     */
+    public PostReply post(String path, String xml) throws CarrierException {
+        HttpResponse<String> response = send(request(path).header("Content-Type", "application/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build());
+        refuseUnsuccessful(response, false);
+        Document doc;
+        try {
+            doc = BandwidthXml.parse(response.body());
+        } catch (CarrierException unreadable) {
+            return new PostReply.Unreadable(response.statusCode(), unreadable.detail(), locationId(response));
+        }
+        refuseErrors(doc, response.statusCode(), false);
+        return new PostReply.Readable(doc, locationId(response));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -105,6 +121,14 @@ public final class BandwidthClient {
 
     /** The parsed body of a successful reply; otherwise the failure it means. */
     private static Document read(HttpResponse<String> response, boolean search) throws CarrierException {
+        refuseUnsuccessful(response, search);
+        Document doc = BandwidthXml.parse(response.body());
+        refuseErrors(doc, response.statusCode(), search);
+        return doc;
+    }
+
+    /** Throws the failure an unsuccessful (not 2xx) reply means, with every error its body names. */
+    private static void refuseUnsuccessful(HttpResponse<String> response, boolean search) throws CarrierException {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
             // Never echo the credentials or the reply: say only what failed.
@@ -116,37 +140,48 @@ public final class BandwidthClient {
                     "HTTP 429; orders and disconnects are not retried");
         }
         if (status >= 200 && status < 300) {
-            Document doc = BandwidthXml.parse(response.body());
-            Optional<BandwidthError> error = BandwidthXml.replyError(doc);
-            if (error.isPresent()) {
-                throw fault(search, error.get(), "HTTP " + status + " with error " + error.get());
-            }
-            return doc;
+            return;
         }
-        Optional<BandwidthError> error = errorIn(response.body());
-        String detail = "HTTP " + status + error.map(e -> ": " + e).orElse("");
+        List<BandwidthError> errors = errorsIn(response.body());
+        String detail = "HTTP " + status + (errors.isEmpty() ? "" : ": " + joined(errors));
         if (status >= 500) {
             throw new CarrierException(ErrorCode.CARRIER_FAULT, "bandwidth server error", detail);
         }
-        if (error.isPresent()) {
-            throw fault(search, error.get(), detail);
-        }
-        throw new CarrierException(ErrorCode.CARRIER_FAULT, "bandwidth refused the request", detail);
+        throw fault(search, errors, detail);
     }
 
-    private static CarrierException fault(boolean search, BandwidthError error, String detail) {
-        if (search && error.isSearchParameterError()) {
+    /** Throws when an accepted reply still carries an error ({@code ResponseStatus} and the like). */
+    private static void refuseErrors(Document doc, int status, boolean search) throws CarrierException {
+        List<BandwidthError> errors = BandwidthXml.replyErrors(doc, false);
+        if (!errors.isEmpty()) {
+            throw fault(search, errors, "HTTP " + status + " with error " + joined(errors));
+        }
+    }
+
+    private static CarrierException fault(boolean search, List<BandwidthError> errors, String detail) {
+        if (search && !errors.isEmpty() && errors.stream().allMatch(BandwidthError::isSearchParameterError)) {
             return new CarrierException(ErrorCode.INVALID, "bandwidth refused the search", detail);
         }
         return new CarrierException(ErrorCode.CARRIER_FAULT, "bandwidth refused the request", detail);
     }
 
-    /** The error an unsuccessful reply's body names, if it is readable XML at all. */
-    private static Optional<BandwidthError> errorIn(String body) {
+    private static String joined(List<BandwidthError> errors) {
+        return errors.stream().map(BandwidthError::toString).collect(Collectors.joining("; "));
+    }
+
+    /** The errors an unsuccessful reply's body names, if it is readable XML at all. */
+    private static List<BandwidthError> errorsIn(String body) {
         try {
-            return BandwidthXml.replyError(BandwidthXml.parse(body));
+            return BandwidthXml.replyErrors(BandwidthXml.parse(body), true);
         } catch (CarrierException unreadable) {
-            return Optional.empty(); // the status alone still says what went wrong
+            return List.of(); // the status alone still says what went wrong
         }
+    }
+
+    /** The last path segment of the reply's {@code Location} header: the id of what a POST created. */
+    private static Optional<String> locationId(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").map(String::trim)
+                .map(l -> l.endsWith("/") ? l.substring(0, l.length() - 1) : l)
+                .map(l -> l.substring(l.lastIndexOf('/') + 1)).filter(id -> !id.isEmpty());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -102,20 +101,26 @@ public final class BandwidthXml {
     }
 
     /**
-     * An error a reply carries outside an order's {@code ErrorList}: {@code ResponseStatus/ErrorCode} with
-     * {@code Description}, {@code Errors/Error} or a top-level {@code Error} (as in {@code SearchResult/Error}).
-     * Bandwidth sends these even under HTTP 200.
+     * Every error a reply carries, in every shape Bandwidth publishes: {@code ResponseStatus} (as the root or
+     * a child of it) with {@code ErrorCode} and {@code Description}; {@code Errors/Error}; a top-level
+     * {@code Error} (as in {@code SearchResult/Error}), whose code may be {@code Code} or {@code ErrorCode};
+     * and, when {@code withErrorList}, an {@code ErrorList/Error} with {@code Code}, {@code Description} and
+     * {@code TelephoneNumber}. Errors without a code are left out.
+     *
+     * @param withErrorList whether an {@code ErrorList} counts: it does on a refused request, while on an
+     *                      accepted one it belongs to the order's status
      */
-    public static Optional<BandwidthError> replyError(Document doc) {
+    public static List<BandwidthError> replyErrors(Document doc, boolean withErrorList) {
         Element root = doc.getDocumentElement();
-        Element status = root.getTagName().equals("ResponseStatus") ? root : at(root, "ResponseStatus");
-        if (status != null && !text(status, "ErrorCode").isEmpty()) {
-            return Optional.of(new BandwidthError(text(status, "ErrorCode"), text(status, "Description")));
+        List<Element> found = new ArrayList<>();
+        found.add(root.getTagName().equals("ResponseStatus") ? root : at(root, "ResponseStatus"));
+        found.addAll(children(root.getTagName().equals("Errors") ? root : at(root, "Errors"), "Error"));
+        found.addAll(children(root, "Error"));
+        if (withErrorList) {
+            found.addAll(children(at(root, "ErrorList"), "Error"));
         }
-        Element errors = root.getTagName().equals("Errors") ? root : at(root, "Errors");
-        List<Element> candidates = new ArrayList<>(children(errors, "Error"));
-        candidates.addAll(children(root, "Error"));
-        return candidates.stream().map(BandwidthXml::error).filter(e -> !e.code().isEmpty()).findFirst();
+        return found.stream().filter(e -> e != null).map(BandwidthXml::error).filter(e -> !e.code().isEmpty())
+                .toList();
     }
 
     /** The errors of an order's {@code ErrorList}. */
@@ -124,7 +129,9 @@ public final class BandwidthXml {
     }
 
     private static BandwidthError error(Element error) {
-        return new BandwidthError(text(error, "Code"), text(error, "Description"));
+        String code = text(error, "Code");
+        return new BandwidthError(code.isEmpty() ? text(error, "ErrorCode") : code, text(error, "Description"),
+                text(error, "TelephoneNumber"));
     }
 
     /** {@code text} escaped for XML element content. */

@@ -3,7 +3,7 @@ package org.carrierhost.plugins.bandwidth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Optional;
+import java.util.List;
 
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
@@ -30,26 +30,41 @@ class BandwidthXmlTest {
 
     @Test
     void readsResponseStatusErrorsSentUnderHttp200() throws Exception {
-        Optional<BandwidthError> error = BandwidthXml.replyError(BandwidthXml.parse("<OrderResponse><ResponseStatus>"
-                + "<ErrorCode>5005</ErrorCode><Description>Site not found</Description></ResponseStatus></OrderResponse>"));
+        List<BandwidthError> errors = BandwidthXml.replyErrors(BandwidthXml.parse("<OrderResponse><ResponseStatus>"
+                + "<ErrorCode>5005</ErrorCode><Description>Site not found</Description></ResponseStatus></OrderResponse>"),
+                false);
 
-        assertEquals(Optional.of(new BandwidthError("5005", "Site not found")), error);
+        assertEquals(List.of(new BandwidthError("5005", "Site not found")), errors);
     }
 
     @Test
     void readsErrorsErrorAndSearchResultError() throws Exception {
-        assertEquals("1001: bad", BandwidthXml.replyError(BandwidthXml.parse(
-                "<X><Errors><Error><Code>1001</Code><Description>bad</Description></Error></Errors></X>"))
-                .orElseThrow().toString());
-        assertEquals("4010: missing", BandwidthXml.replyError(BandwidthXml.parse(
-                "<SearchResult><Error><Code>4010</Code><Description>missing</Description></Error></SearchResult>"))
-                .orElseThrow().toString());
+        assertEquals("[1001: bad]", BandwidthXml.replyErrors(BandwidthXml.parse(
+                "<X><Errors><Error><Code>1001</Code><Description>bad</Description></Error></Errors></X>"), false)
+                .toString());
+        assertEquals("[4010: missing]", BandwidthXml.replyErrors(BandwidthXml.parse(
+                "<SearchResult><Error><Code>4010</Code><Description>missing</Description></Error></SearchResult>"),
+                false).toString());
+    }
+
+    @Test
+    void readsAnErrorWhoseCodeIsNamedErrorCode() throws Exception {
+        assertEquals("[3940: not found]", BandwidthXml.replyErrors(BandwidthXml.parse("<RateCenterCoverageResponse>"
+                + "<Error><Description>not found</Description><ErrorCode>3940</ErrorCode></Error>"
+                + "</RateCenterCoverageResponse>"), false).toString());
+    }
+
+    @Test
+    void readsAnErrorListWithItsNumbersWhenAskedTo() throws Exception {
+        assertEquals("[16103: in progress (number 2053778335)]", BandwidthXml.replyErrors(BandwidthXml.parse(
+                "<R><ErrorList><Error><Code>16103</Code><Description>in progress</Description>"
+                        + "<TelephoneNumber>2053778335</TelephoneNumber></Error></ErrorList></R>"), true).toString());
     }
 
     @Test
     void anOrdersErrorListIsNotAReplyError() throws Exception {
-        assertEquals(Optional.empty(), BandwidthXml.replyError(BandwidthXml.parse("<OrderResponse><ErrorList><Error>"
-                + "<Code>5018</Code></Error></ErrorList><OrderStatus>FAILED</OrderStatus></OrderResponse>")));
+        assertEquals(List.of(), BandwidthXml.replyErrors(BandwidthXml.parse("<OrderResponse><ErrorList><Error>"
+                + "<Code>5018</Code></Error></ErrorList><OrderStatus>FAILED</OrderStatus></OrderResponse>"), false));
     }
 
     @Test

@@ -99,7 +99,7 @@ final class NumberSearch {
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
             int held = answers.values().stream().mapToInt(Answer::held).sum();
             List<Answer> usable = answers.values().stream().filter(a -> a.error == null).toList();
-            long kept = usable.stream().mapToLong(a -> a.numbers.size()).sum();
+            long kept = usable.stream().flatMap(a -> a.numbers.stream()).map(FoundNumber::number).distinct().count();
             if (held == 0 || kept >= wanted) {
                 break;
             }

@@ -127,9 +127,10 @@ public final class CarrierOperations {
     }
 
     private void deployRefusedDuplicate(String id, String actor) {
-        String refusal = PluginLifecycle.duplicateId(id);
+        String refusal = PluginFailure.duplicateOf(id, null).message();
         lifecycle.directory().remembered().stream().filter(file -> lifecycle.table().existing(file.getFileName().toString())
-                        .map(s -> s.failure() != null && refusal.equals(s.failure().message())).orElse(false))
+                        .map(s -> s.failure() != null && s.failure().kind() == PluginFailure.Kind.DUPLICATE_ID
+                                && refusal.equals(s.failure().message())).orElse(false))
                 .findFirst().ifPresent(file -> {
                     try {
                         lifecycle.deploy(file, actor);

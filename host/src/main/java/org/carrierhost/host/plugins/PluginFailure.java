@@ -11,17 +11,32 @@ import java.util.Objects;
  * @param message what failed, for example {@code plugin.requires not met}
  * @param cause   the underlying reason, for example the exception's text; may be null
  * @param time    when it happened
+ * @param kind    what kind of failure it is, for the host to act on without reading the message
  */
-public record PluginFailure(String message, String cause, Instant time) {
+public record PluginFailure(String message, String cause, Instant time, Kind kind) {
 
     public PluginFailure {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
     }
 
-    /** A failure now. */
+    /** A failure now, of a plugin that could not load, start, stop or unload. */
     public static PluginFailure now(String message, String cause) {
-        return new PluginFailure(message, cause, Instant.now());
+        return new PluginFailure(message, cause, Instant.now(), Kind.PLUGIN);
+    }
+
+    /** A zip refused now because another file serves its id. */
+    public static PluginFailure duplicateOf(String id, String cause) {
+        return new PluginFailure("duplicate plugin id " + id, cause, Instant.now(), Kind.DUPLICATE_ID);
+    }
+
+    /** The kinds of failure the host tells apart. */
+    public enum Kind {
+        /** The plugin's code or zip failed. */
+        PLUGIN,
+        /** The zip is fine, but another file already serves its id; it loads once that file goes. */
+        DUPLICATE_ID
     }
 
     /** The failure as one line, for logs and events. */

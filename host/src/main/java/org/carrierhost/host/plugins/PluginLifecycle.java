@@ -180,7 +180,7 @@ public final class PluginLifecycle implements AutoCloseable {
         if (mode != Mode.UPGRADE && servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom)
                 && slot.live() != null) {
             discard(slot, loaded, actor);
-            throw failFile(zip, actor, PluginFailure.now(duplicateId(slot.id()),
+            throw failFile(zip, actor, PluginFailure.duplicateOf(slot.id(),
                     "already served from " + servedFrom.getFileName() + "; remove one of the two zips"));
         }
         if (!states.isEnabled(slot.id())) {
@@ -285,11 +285,6 @@ public final class PluginLifecycle implements AutoCloseable {
         fileSlot.failure(failure);
         events.publish(CarrierEvent.failed(actor, CarrierAction.LOAD, zip.getFileName().toString(), failure.describe()));
         return new StandardException(new StandardError(ErrorCode.INVALID, failure.message(), failure.cause(), null));
-    }
-
-    /** The message a zip is refused with while another file serves its id. */
-    static String duplicateId(String id) {
-        return "duplicate plugin id " + id;
     }
 
     /** Drops the failure recorded on {@code zip} itself, if nothing serves under the file's name. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.config.HostSettings;
+import org.carrierhost.host.events.Event;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.JdbcEventLog;
 import org.carrierhost.host.http.AccessTokens;
@@ -24,7 +25,9 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.plugins.ArchiveLimits;
+import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.CarrierOperations;
+import org.carrierhost.host.plugins.CrashJournal;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.plugins.GenerationLoader;
 import org.carrierhost.host.plugins.JdbcCarrierStateStore;
@@ -88,11 +91,15 @@ public final class CarrierHost implements AutoCloseable {
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime());
         events = new JdbcEventLog(database.dataSource());
         carriers = new CarrierTable();
+        CrashJournal journal = new CrashJournal(dataDir);
+        for (CrashJournal.Quarantine q : journal.recover()) {
+            events.record(Event.failed("startup", "quarantine", q.id(), q.reason()));
+        }
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
                 new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
                 settings.startTimeout(), settings.stopTimeout(),
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
-                        local ? Optional.of(registry) : Optional.empty()));
+                        local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
                 new JdbcCarrierStateStore(database.dataSource()), events, settings.drainTimeout()));
@@ -121,7 +128,7 @@ public final class CarrierHost implements AutoCloseable {
     }
 
     private static Path carrierDataDir(Path dataDir, String id) {
-        Path dir = dataDir.resolve("carriers").resolve(id);
+        Path dir = CarrierId.inside(dataDir.resolve("carriers"), id);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -75,6 +75,9 @@ public final class CarrierOperations {
             if (file == null || !Files.isRegularFile(file)) {
                 throw invalid(id, "carrier " + id + " has no zip to reload from", file == null ? null : file + " is gone");
             }
+            if (lifecycle.loader().journal().lift(id)) {
+                lifecycle.events().record(Event.ok(actor, "quarantine-lifted", id));
+            }
             return lifecycle.deploy(file, actor, PluginLifecycle.Mode.ALWAYS);
         });
     }
@@ -157,7 +160,7 @@ public final class CarrierOperations {
                 PluginInstaller.Placed placed = staged.place();
                 try {
                     lifecycle.deploy(placed.target(), actor, PluginLifecycle.Mode.UPGRADE);
-                } catch (StandardException e) {
+                } catch (RuntimeException e) {
                     placed.rollBack();
                     if (previousContent != null && previousContent.file().equals(placed.target())) {
                         lifecycle.directory().remember(previousContent);
@@ -209,6 +212,9 @@ public final class CarrierOperations {
 
     /** Runs {@code work} on carrier {@code id} under its lock, recording the outcome as {@code action}. */
     private CarrierView locked(String id, String action, String actor, SlotWork work) {
+        if (!CarrierId.valid(id)) {
+            throw invalid(null, "invalid carrier id", CarrierId.refusal(id));
+        }
         CarrierSlot slot = lifecycle.table().existing(id).orElseThrow(() ->
                 new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id)));
         slot.lifecycleLock().lock();

@@ -114,7 +114,7 @@ final class CarrierSlot {
         } else if (current != null) {
             state = current.state();
         } else if (failure != null) {
-            state = "FAILED";
+            state = CrashJournal.isQuarantine(failure) ? "QUARANTINED" : "FAILED";
         } else {
             state = "UNLOADED";
         }

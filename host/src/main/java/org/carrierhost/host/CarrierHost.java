@@ -33,6 +33,8 @@ import org.carrierhost.host.plugins.GenerationLoader;
 import org.carrierhost.host.plugins.JdbcCarrierStateStore;
 import org.carrierhost.host.plugins.PluginDirectoryWatcher;
 import org.carrierhost.host.plugins.PluginLifecycle;
+import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
@@ -49,6 +51,8 @@ public final class CarrierHost implements AutoCloseable {
 
     private final HostSettings settings;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
+    /** This process's id on the claims it takes; claims of other ids are released at start. */
+    private final String instanceId = java.util.UUID.randomUUID().toString();
     private Database database;
     private NumberRegistry registry;
     private EventLog events;
@@ -86,10 +90,18 @@ public final class CarrierHost implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
         Files.createDirectories(settings.pluginsDir());
+        DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.jdbcUser(), settings.jdbcPassword()));
-        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime());
+        DataDirModes.restrict(dataDir);
+        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime(), instanceId);
         events = new JdbcEventLog(database.dataSource());
+        List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
+                .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));
+        if (!released.isEmpty()) {
+            events.record(Event.ok("startup", "claims-released", released.size() + " numbers whose acquire or disconnect "
+                    + "a stopped host left unfinished: " + StandardError.bounded(String.join(", ", released), 150)));
+        }
         carriers = new CarrierTable();
         CrashJournal journal = new CrashJournal(dataDir);
         for (CrashJournal.Quarantine q : journal.recover()) {
@@ -116,6 +128,7 @@ public final class CarrierHost implements AutoCloseable {
         } else {
             adminToken = AdminToken.readOrCreate(dataDir);
             adminTokenFile = dataDir.resolve(AdminToken.FILE);
+            DataDirModes.restrict(dataDir);
         }
         server = remember(new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.maxBodyBytes()));
         new HealthRoutes(carriers).register(server);

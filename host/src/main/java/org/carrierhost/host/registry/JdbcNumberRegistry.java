@@ -50,12 +50,21 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration claimLifetime;
+    private final String owner;
 
     /**
      * @param claimLifetime how long an unfinished claim blocks others; after that a crashed caller's claim
      *                      is taken over
      */
     public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime) {
+        this(dataSource, clock, claimLifetime, UUID.randomUUID().toString());
+    }
+
+    /**
+     * @param owner the instance id of this host process, written on each claim it takes (see {@link ClaimRecovery})
+     */
+    public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime, String owner) {
+        this.owner = owner;
         this.dataSource = dataSource;
         this.clock = clock;
         this.claimLifetime = claimLifetime;
@@ -210,12 +219,13 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "UPDATE numbers SET claim_token = ?, claimed_at = ? WHERE number = ? AND state IN (" + states + ")"
-                             + " AND (claim_token IS NULL OR claimed_at < ?)")) {
+                     "UPDATE numbers SET claim_token = ?, claimed_at = ?, claim_owner = ? WHERE number = ? AND state IN ("
+                             + states + ") AND (claim_token IS NULL OR claimed_at < ?)")) {
             s.setString(1, token);
             s.setLong(2, now);
-            s.setString(3, number);
-            s.setLong(4, now - claimLifetime.toMillis());
+            s.setString(3, owner);
+            s.setString(4, number);
+            s.setLong(5, now - claimLifetime.toMillis());
             int won = from.isEmpty() ? 0 : s.executeUpdate();
             Optional<NumberRecord> current = find(c, number);
             if (current.isEmpty()) {

@@ -13,6 +13,10 @@ import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.events.AuditLog;
+import org.carrierhost.host.events.CarrierAction;
+import org.carrierhost.host.events.CarrierEvent;
+import org.carrierhost.host.events.NumberAction;
+import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.HostEventListener;
 import org.carrierhost.host.events.HostEvents;
@@ -30,12 +34,16 @@ import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.plugins.ArchiveLimits;
 import org.carrierhost.host.plugins.BreakerSettings;
 import org.carrierhost.host.plugins.CarrierCalls;
+import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.CarrierOperations;
+import org.carrierhost.host.plugins.CrashJournal;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.plugins.GenerationLoader;
 import org.carrierhost.host.plugins.JdbcCarrierStateStore;
 import org.carrierhost.host.plugins.PluginDirectoryWatcher;
 import org.carrierhost.host.plugins.PluginLifecycle;
+import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
@@ -52,6 +60,8 @@ public final class CarrierHost implements AutoCloseable {
 
     private final HostSettings settings;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
+    /** This process's id on the claims it takes; claims of other ids are released at start. */
+    private final String instanceId = java.util.UUID.randomUUID().toString();
     private Database database;
     private NumberRegistry registry;
     private final HostEvents hostEvents = new HostEvents();
@@ -100,18 +110,31 @@ public final class CarrierHost implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
         Files.createDirectories(settings.pluginsDir());
+        DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.jdbcUser(), settings.jdbcPassword()));
-        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime());
+        DataDirModes.restrict(dataDir);
+        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime(), instanceId);
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
         hostEvents.addListener(auditLog);
+        List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
+                .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));
+        if (!released.isEmpty()) {
+            hostEvents.publish(NumberEvent.ok("startup", NumberAction.CLAIMS_RELEASED, released.size()
+                    + " numbers whose acquire or disconnect a stopped host left unfinished: "
+                    + StandardError.bounded(String.join(", ", released), 150), null, null));
+        }
         carriers = new CarrierTable(id -> BreakerSettings.from(settings.carrier(id)), hostEvents);
         CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
+        CrashJournal journal = new CrashJournal(dataDir);
+        for (CrashJournal.Quarantine q : journal.recover()) {
+            hostEvents.publish(CarrierEvent.failed("startup", CarrierAction.QUARANTINE, q.id(), q.reason()));
+        }
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
                 new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
                 settings.startTimeout(), settings.stopTimeout(),
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
-                        local ? Optional.of(registry) : Optional.empty()));
+                        local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
                 new JdbcCarrierStateStore(database.dataSource()), hostEvents, settings.drainTimeout()));
@@ -128,6 +151,7 @@ public final class CarrierHost implements AutoCloseable {
         } else {
             adminToken = AdminToken.readOrCreate(dataDir);
             adminTokenFile = dataDir.resolve(AdminToken.FILE);
+            DataDirModes.restrict(dataDir);
         }
         server = remember(new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.maxBodyBytes()));
         new HealthRoutes(carriers).register(server);
@@ -151,7 +175,7 @@ public final class CarrierHost implements AutoCloseable {
     }
 
     private static Path carrierDataDir(Path dataDir, String id) {
-        Path dir = dataDir.resolve("carriers").resolve(id);
+        Path dir = CarrierId.inside(dataDir.resolve("carriers"), id);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -20,6 +20,8 @@ import java.util.zip.ZipOutputStream;
 public final class TestPlugins {
 
     private static final String FAULTY_PACKAGE = "org.carrierhost.plugins.faulty.";
+    private static final String HOSTILE_PATH = "org/carrierhost/plugins/faulty/hostile/";
+    private static final String FAULTY_JAR = "lib/carrier-faulty-1.0.0.jar";
 
     private TestPlugins() {
     }
@@ -71,6 +73,12 @@ public final class TestPlugins {
     /** As {@link #rewrite(Path, Path, Map)}, adding the {@code extra} entries (name to content). */
     public static Path rewrite(Path source, Path target, Map<String, UnaryOperator<String>> edits,
                                Map<String, byte[]> extra) throws IOException {
+        return rewrite(source, target, edits, extra, Map.of());
+    }
+
+    /** As {@link #rewrite(Path, Path, Map, Map)}, keeping of the named jar entries only those their filter accepts. */
+    static Path rewrite(Path source, Path target, Map<String, UnaryOperator<String>> edits, Map<String, byte[]> extra,
+                        Map<String, java.util.function.Predicate<String>> jarFilters) throws IOException {
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try (ZipFile in = new ZipFile(source.toFile());
@@ -79,7 +87,10 @@ public final class TestPlugins {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 try (InputStream data = in.getInputStream(entry)) {
                     UnaryOperator<String> edit = edits.get(entry.getName());
-                    if (edit == null) {
+                    java.util.function.Predicate<String> filter = jarFilters.get(entry.getName());
+                    if (filter != null) {
+                        out.write(filterJar(data.readAllBytes(), filter));
+                    } else if (edit == null) {
                         data.transferTo(out);
                     } else {
                         out.write(edit.apply(new String(data.readAllBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
@@ -104,6 +115,22 @@ public final class TestPlugins {
      * (or nothing when null).
      */
     public static Path faulty(Path dir, String id, String extensionClass, String pluginClass) throws IOException {
+        // The hostile carriers (which could end the host) are left out: each is zipped alone by hostile().
+        return faulty(dir, id, extensionClass, pluginClass, name -> !name.startsWith(HOSTILE_PATH));
+    }
+
+    /**
+     * A plugin zip {@code carrier-<id>-1.0.0.zip} in {@code dir} whose extension is the hostile carrier
+     * {@code simpleName} (in {@code org.carrierhost.plugins.faulty.hostile}), with no other hostile class.
+     */
+    public static Path hostile(Path dir, String id, String simpleName) throws IOException {
+        String own = HOSTILE_PATH + simpleName;
+        return faulty(dir, id, "hostile." + simpleName, null,
+                name -> !name.startsWith(HOSTILE_PATH) || name.equals(own + ".class") || name.startsWith(own + "$"));
+    }
+
+    private static Path faulty(Path dir, String id, String extensionClass, String pluginClass,
+                               java.util.function.Predicate<String> keepClass) throws IOException {
         Path source = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-faulty-1.0.0.zip");
         String index = extensionClass == null ? "" : FAULTY_PACKAGE + extensionClass + "\n";
         java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
@@ -113,9 +140,25 @@ public final class TestPlugins {
             out.closeEntry();
         }
         return rewrite(source, dir.resolve("carrier-" + id + "-1.0.0.zip"), Map.of("plugin.properties", text -> text
-                        .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
+                        .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + java.util.regex.Matcher.quoteReplacement(id))
                         + (pluginClass == null ? "" : "plugin.class=" + FAULTY_PACKAGE + pluginClass + "\n")),
-                Map.of("lib/extensions-" + id + ".jar", jar.toByteArray()));
+                Map.of("lib/extensions.jar", jar.toByteArray()), Map.of(FAULTY_JAR, keepClass));
+    }
+
+    /** A copy of the jar {@code bytes} holding only the entries {@code keep} accepts. */
+    static byte[] filterJar(byte[] bytes, java.util.function.Predicate<String> keep) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes));
+             ZipOutputStream jar = new ZipOutputStream(out)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (keep.test(entry.getName())) {
+                    jar.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(jar);
+                    jar.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Writes a zip of {@code entries} (name to content) at {@code target}. */

@@ -158,7 +158,7 @@ public final class HostConfiguration {
                 text("http.bind"),
                 (int) whole("http.threads", 1, 1000),
                 whole("http.max_body_bytes", 1024, Long.MAX_VALUE),
-                optional("admin.token"),
+                adminToken(),
                 tokens(),
                 path("plugins.dir"),
                 path("data.dir"),
@@ -249,6 +249,14 @@ public final class HostConfiguration {
             throw new InvalidSettingException(key, "must not be empty");
         }
         return value;
+    }
+
+    private Optional<String> adminToken() {
+        Optional<String> token = optional("admin.token");
+        if (token.isPresent() && token.get().length() < 16) {
+            throw new InvalidSettingException("admin.token", "the admin token must have at least 16 characters, as named tokens do");
+        }
+        return token;
     }
 
     private Optional<String> optional(String key) {

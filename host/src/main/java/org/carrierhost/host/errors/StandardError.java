@@ -23,6 +23,22 @@ public record StandardError(ErrorCode code, String message, String cause, String
         Objects.requireNonNull(message, "message");
     }
 
+    /** The longest message or cause an answer carries; longer ones are cut, so no input is echoed whole. */
+    public static final int MAX_ECHO = 300;
+
+    /** This error with its message and cause cut to {@link #MAX_ECHO} characters. */
+    public StandardError bounded() {
+        return new StandardError(code, bounded(message, MAX_ECHO), cause == null ? null : bounded(cause, MAX_ECHO), carrier);
+    }
+
+    /** {@code text} cut to {@code max} characters, saying how long it was. */
+    public static String bounded(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "... (" + text.length() + " characters)";
+    }
+
     /** An error with no cause and no carrier. */
     public static StandardError of(ErrorCode code, String message) {
         return new StandardError(code, message, null, null);

@@ -35,7 +35,11 @@ public enum CarrierAction {
     /** The zip of a version replaced by an install was deleted, or could not be. */
     DELETE_REPLACED,
     /** The drop-in directory was listed, or could not be. */
-    SCAN;
+    SCAN,
+    /** At start, a carrier whose call the host died in was quarantined: not started until an operator retries it. */
+    QUARANTINE,
+    /** An operator retried a quarantined carrier, lifting its quarantine. */
+    QUARANTINE_LIFTED;
 
     /** The name the audit log and the API use, for example {@code load-skipped-disabled}. */
     public String wireName() {

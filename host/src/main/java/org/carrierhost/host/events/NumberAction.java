@@ -13,10 +13,12 @@ public enum NumberAction {
     /** A number was disconnected, or the attempt failed. */
     DISCONNECT,
     /** Numbers were imported into a local carrier's stock. */
-    IMPORT;
+    IMPORT,
+    /** At start, claims of a process that is gone were released, so their numbers are not locked. */
+    CLAIMS_RELEASED;
 
     /** The name the audit log and the API use. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final AccessTokens tokens;
     private final long maxBodyBytes;
+    private final AuthThrottle throttle = new AuthThrottle();
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private HttpServer server;
     private ExecutorService pool;
@@ -76,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             response = dispatch(exchange);
         } catch (StandardException e) {
-            response = ApiResponse.json(e.error().code().status(), JsonViews.error(e.error()));
+            response = ApiResponse.json(e.error().code().status(), JsonViews.error(e.error().bounded()));
         } catch (Exception | LinkageError e) {
             log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             response = ApiResponse.json(500, Map.of("error", Map.of("code", 500, "error", "internal",
@@ -86,7 +88,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private ApiResponse dispatch(HttpExchange exchange) throws Exception {
-        String method = exchange.getRequestMethod();
+        // HEAD answers as GET does, without the body (see write).
+        String method = exchange.getRequestMethod().equals("HEAD") ? "GET" : exchange.getRequestMethod();
         List<String> path = Route.split(exchange.getRequestURI().getPath());
         List<Route> shaped = new ArrayList<>();
         for (Route route : routes) {
@@ -100,9 +103,14 @@ public final class ApiServer implements AutoCloseable {
             }
             Principal principal = null;
             if (route.role() != null) {
-                principal = tokens.authenticate(exchange.getRequestHeaders().getFirst("Authorization"))
-                        .orElseThrow(() -> StandardException.of(ErrorCode.UNAUTHORIZED, "missing or wrong admin token",
-                                "send Authorization: Bearer <token>"));
+                String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+                throttle.check(client);
+                principal = tokens.authenticate(exchange.getRequestHeaders().getFirst("Authorization")).orElse(null);
+                throttle.record(client, principal != null);
+                if (principal == null) {
+                    throw StandardException.of(ErrorCode.UNAUTHORIZED, "missing or wrong admin token",
+                            "send Authorization: Bearer <token>");
+                }
                 if (!principal.role().covers(route.role())) {
                     throw StandardException.of(ErrorCode.FORBIDDEN, "token '" + principal.name() + "' may not do this",
                             "it has role " + principal.role().name().toLowerCase(java.util.Locale.ROOT) + "; this needs "
@@ -117,12 +125,13 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> error = new java.util.LinkedHashMap<>();
             error.put("code", 405);
             error.put("error", "method_not_allowed");
-            error.put("message", "method " + method + " is not allowed here");
+            error.put("message", "method " + StandardError.bounded(method, 40) + " is not allowed here");
             error.put("cause", "allowed: " + allowed);
             error.put("carrier", null);
             return new ApiResponse(405, Map.of("error", error), ApiResponse.JSON, Map.of("Allow", allowed));
         }
-        throw StandardException.of(ErrorCode.NOT_FOUND, "no such route: " + method + " " + exchange.getRequestURI().getPath());
+        throw StandardException.of(ErrorCode.NOT_FOUND, "no such route: " + StandardError.bounded(method, 40) + " "
+                + StandardError.bounded(exchange.getRequestURI().getPath(), 200));
     }
 
     private void write(HttpExchange exchange, ApiResponse response) {
@@ -136,8 +145,9 @@ public final class ApiServer implements AutoCloseable {
             if (response.status() == 401) {
                 headers.set("WWW-Authenticate", "Bearer realm=\"carrier-host\"");
             }
-            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(response.status(), body.length == 0 || head ? -1 : body.length);
+            if (body.length > 0 && !head) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }

@@ -3,6 +3,7 @@ package org.carrierhost.host.http;
 import java.util.Locale;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.plugins.CarrierOperations;
 
@@ -28,10 +29,10 @@ public final class CarrierLifecycleRoutes {
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("POST", "/api/carriers", Role.OPERATOR, request -> {
-            String type = request.header("Content-Type").orElse("").split(";")[0].strip().toLowerCase(Locale.ROOT);
+            String type = request.header("Content-Type").orElse("").split(";", -1)[0].strip().toLowerCase(Locale.ROOT);
             if (!type.equals("application/zip")) {
                 throw StandardException.of(ErrorCode.INVALID, "the body must be a plugin zip",
-                        "send Content-Type: application/zip, not '" + type + "'");
+                        "send Content-Type: application/zip, not " + StandardError.bounded(type, 100));
             }
             return carrier(operations.install(request.body(maxZipBytes), request.actor()));
         }));

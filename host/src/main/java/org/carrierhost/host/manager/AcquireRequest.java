@@ -13,8 +13,15 @@ import org.carrierhost.api.NumberState;
  */
 public record AcquireRequest(String accountId, boolean dryRun, NumberState target) {
 
+    /** The longest account id stored. */
+    public static final int MAX_ACCOUNT_ID = 128;
+
     public AcquireRequest {
         target = target == null ? NumberState.IN_SERVICE : target;
+        if (accountId != null && accountId.length() > MAX_ACCOUNT_ID) {
+            throw org.carrierhost.host.errors.StandardException.of(org.carrierhost.api.ErrorCode.INVALID,
+                    "account_id is too long", accountId.length() + " characters, over the limit of " + MAX_ACCOUNT_ID);
+        }
     }
 
     /** Put the number in service for {@code accountId}. */

@@ -76,6 +76,9 @@ public final class CarrierOperations {
             if (file == null || !Files.isRegularFile(file)) {
                 throw invalid(id, "carrier " + id + " has no zip to reload from", file == null ? null : file + " is gone");
             }
+            if (lifecycle.loader().journal().lift(id)) {
+                lifecycle.events().publish(CarrierEvent.ok(actor, CarrierAction.QUARANTINE_LIFTED, id));
+            }
             return lifecycle.deploy(file, actor, PluginLifecycle.Mode.ALWAYS);
         });
     }
@@ -159,7 +162,7 @@ public final class CarrierOperations {
                 PluginInstaller.Placed placed = staged.place();
                 try {
                     lifecycle.deploy(placed.target(), actor, PluginLifecycle.Mode.UPGRADE);
-                } catch (StandardException e) {
+                } catch (RuntimeException e) {
                     placed.rollBack();
                     if (previousContent != null && previousContent.file().equals(placed.target())) {
                         lifecycle.directory().remember(previousContent);
@@ -211,6 +214,9 @@ public final class CarrierOperations {
 
     /** Runs {@code work} on carrier {@code id} under its lock, recording the outcome as {@code action}. */
     private CarrierView locked(String id, CarrierAction action, String actor, SlotWork work) {
+        if (!CarrierId.valid(id)) {
+            throw invalid(null, "invalid carrier id", CarrierId.refusal(id));
+        }
         CarrierSlot slot = lifecycle.table().existing(id).orElseThrow(() ->
                 new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id)));
         slot.lifecycleLock().lock();

@@ -126,7 +126,7 @@ final class CarrierSlot {
         } else if (current != null) {
             state = current.state();
         } else if (failure != null) {
-            state = "FAILED";
+            state = failure.kind() == PluginFailure.Kind.QUARANTINED ? "QUARANTINED" : "FAILED";
         } else {
             state = "UNLOADED";
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,15 +39,18 @@ public final class GenerationLoader {
     private final Duration startLimit;
     private final Duration stopLimit;
     private final CarrierContextFactory contexts;
+    private final CrashJournal journal;
     private final AtomicLong generations = new AtomicLong(System.currentTimeMillis());
 
     /**
      * @param workRoot   where working copies live, for example {@code <data-dir>/plugins-work}
      * @param startLimit how long a constructor or {@code start} may take
      * @param stopLimit  how long a {@code stop} or unload may take
+     * @param journal    where calls into plugin lifecycle code are noted, and quarantines kept
      */
     public GenerationLoader(Path workRoot, ArchiveLimits limits, Duration startLimit, Duration stopLimit,
-                            CarrierContextFactory contexts) {
+                            CarrierContextFactory contexts, CrashJournal journal) {
+        this.journal = journal;
         this.workRoot = workRoot;
         this.limits = limits;
         this.startLimit = startLimit;
@@ -77,6 +81,11 @@ public final class GenerationLoader {
         Files.createDirectories(workRoot);
     }
 
+    /** The crash journal and quarantines. */
+    public CrashJournal journal() {
+        return journal;
+    }
+
     /** How long a {@code stop} or unload may take. */
     public Duration stopLimit() {
         return stopLimit;
@@ -97,28 +106,42 @@ public final class GenerationLoader {
         String stem = archive.file().getFileName().toString().replaceFirst("(?i)\\.zip$", "");
         Path workDir = workRoot.resolve(stem + "-" + archive.sha256().substring(0, 12) + "-" + number);
         Path pluginDir = workDir.resolve(PLUGIN_FOLDER);
-        archive.unpackTo(pluginDir, limits);
-        DefaultPluginManager manager = new DefaultPluginManager(workDir);
-        manager.setSystemVersion(CarrierApi.VERSION);
+        DefaultPluginManager manager = null;
         String id = null;
         try {
+            // Containment (issue 11): unpacked, screened and id-checked before any plugin class loads.
+            archive.unpackTo(pluginDir, limits);
             requireDescriptor(pluginDir);
+            BytecodeScreen.screen(pluginDir, limits);
+            manager = new DefaultPluginManager(workDir);
+            manager.setSystemVersion(CarrierApi.VERSION);
             id = loadPlugin(manager, pluginDir);
+            CarrierId.require(id);
+            String loadedId = id;
+            Optional<String> quarantine = journal.quarantined(id);
+            if (quarantine.isPresent()) {
+                throw new PluginLoadException(PluginFailure.quarantined(quarantine.get(),
+                        "lift it with POST /api/carriers/" + id + "/reload"));
+            }
             PluginWrapper wrapper = manager.getPlugin(id);
             requireCompatible(manager, wrapper);
             start(manager, wrapper);
             CarrierExtension extension = createExtension(manager, wrapper);
-            TimeBox.call(id + " CarrierExtension.start()", startLimit, wrapper.getPluginClassLoader(), () -> {
-                extension.start(contexts.create(wrapper.getPluginId(), extension.isLocal()));
-                return null;
-            });
-            return new PluginGeneration(number, archive, workDir, manager, wrapper, extension);
-        } catch (PluginLoadException | RuntimeException | LinkageError e) {
+            try (CrashJournal.Note ignored = journal.enter(id, "start()")) {
+                TimeBox.call(id + " CarrierExtension.start()", startLimit, wrapper.getPluginClassLoader(), () -> {
+                    extension.start(contexts.create(loadedId, extension.isLocal()));
+                    return null;
+                });
+            }
+            return new PluginGeneration(number, archive, workDir, manager, wrapper, extension, journal);
+        } catch (PluginLoadException | RuntimeException | Error e) {
+            // Any Error too, an OutOfMemoryError included: a plugin's failure is explained, never fatal.
             abandon(manager, id, workDir);
             if (e instanceof PluginLoadException ple) {
                 throw ple;
             }
-            throw new PluginLoadException("loading failed", e);
+            throw new PluginLoadException(e instanceof Error ? "loading failed with " + e.getClass().getSimpleName()
+                    : "loading failed", e);
         }
     }
 
@@ -152,8 +175,11 @@ public final class GenerationLoader {
 
     private void start(PluginManager manager, PluginWrapper wrapper) throws PluginLoadException {
         String id = wrapper.getPluginId();
-        PluginState state = TimeBox.call(id + " Plugin.start()", startLimit, wrapper.getPluginClassLoader(),
-                () -> manager.startPlugin(id));
+        PluginState state;
+        try (CrashJournal.Note ignored = journal.enter(id, "Plugin.start()")) {
+            state = TimeBox.call(id + " Plugin.start()", startLimit, wrapper.getPluginClassLoader(),
+                    () -> manager.startPlugin(id));
+        }
         if (state != PluginState.STARTED) {
             Throwable why = wrapper.getFailedException();
             throw new PluginLoadException(id + " did not start (state " + state + ")",
@@ -177,6 +203,13 @@ public final class GenerationLoader {
                     String.join(", ", names));
         }
         Class<? extends CarrierExtension> type = classes.get(0);
+        try (CrashJournal.Note ignored = journal.enter(id, "the constructor of " + type.getName())) {
+            return constructExtension(manager, wrapper, type);
+        }
+    }
+
+    private CarrierExtension constructExtension(PluginManager manager, PluginWrapper wrapper,
+                                                Class<? extends CarrierExtension> type) throws PluginLoadException {
         return TimeBox.call("constructor of " + type.getName(), startLimit, wrapper.getPluginClassLoader(), () -> {
             try {
                 return type.cast(manager.getExtensionFactory().create(type));
@@ -193,11 +226,13 @@ public final class GenerationLoader {
 
     private void abandon(PluginManager manager, String id, Path workDir) {
         if (id != null) {
+            ClassLoader pluginLoader = manager.getPlugin(id) == null ? null : manager.getPlugin(id).getPluginClassLoader();
             try {
                 TimeBox.call("unload after a failed load", stopLimit, getClass().getClassLoader(), () -> manager.unloadPlugin(id));
             } catch (PluginLoadException ignored) {
                 // The load already failed with its own reason; this is clean-up.
             }
+            PluginThreads.sweep(pluginLoader, stopLimit);
         }
         PluginArchive.deleteQuietly(workDir);
     }

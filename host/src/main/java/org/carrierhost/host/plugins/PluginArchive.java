@@ -63,6 +63,7 @@ public record PluginArchive(Path file, long size, String sha256) {
             Files.createDirectories(root);
             long total = 0;
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                ZipNames.check(entry.getName(), file.getFileName().toString());
                 Path destination = root.resolve(entry.getName()).normalize();
                 if (!destination.startsWith(root) || entry.getName().startsWith("/") || entry.getName().contains("\\")) {
                     throw new PluginLoadException("zip entry escapes the plugin folder (zip slip)", entry.getName());
@@ -77,6 +78,9 @@ public record PluginArchive(Path file, long size, String sha256) {
         } catch (ZipException e) {
             deleteQuietly(root);
             throw new PluginLoadException("not a readable zip", e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            deleteQuietly(root);
+            throw new PluginLoadException("invalid entry name in " + file.getFileName(), e.getMessage());
         } catch (IOException e) {
             deleteQuietly(root);
             throw new PluginLoadException("cannot unpack " + file.getFileName(), e);

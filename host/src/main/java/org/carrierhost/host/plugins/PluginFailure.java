@@ -31,12 +31,19 @@ public record PluginFailure(String message, String cause, Instant time, Kind kin
         return new PluginFailure("duplicate plugin id " + id, cause, Instant.now(), Kind.DUPLICATE_ID);
     }
 
+    /** A carrier quarantined now: the host stopped while calling it, and it stays off until retried. */
+    public static PluginFailure quarantined(String reason, String cause) {
+        return new PluginFailure(reason, cause, Instant.now(), Kind.QUARANTINED);
+    }
+
     /** The kinds of failure the host tells apart. */
     public enum Kind {
         /** The plugin's code or zip failed. */
         PLUGIN,
         /** The zip is fine, but another file already serves its id; it loads once that file goes. */
-        DUPLICATE_ID
+        DUPLICATE_ID,
+        /** The host stopped while calling the plugin; it is not started again until an operator retries it. */
+        QUARANTINED
     }
 
     /** The failure as one line, for logs and events. */

@@ -21,6 +21,9 @@ public final class PluginGeneration {
 
     private static final Logger log = LoggerFactory.getLogger(PluginGeneration.class);
 
+    /** How long a plugin's leftover threads get to end after their interrupt. */
+    private static final Duration THREAD_WAIT = Duration.ofSeconds(2);
+
     private final long number;
     private final PluginArchive archive;
     private final Path workDir;
@@ -29,11 +32,13 @@ public final class PluginGeneration {
     private final CarrierExtension extension;
     private final boolean local;
     private final boolean cnam;
+    private final CrashJournal journal;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean retiring;
 
     PluginGeneration(long number, PluginArchive archive, Path workDir, PluginManager manager, PluginWrapper wrapper,
-                     CarrierExtension extension) {
+                     CarrierExtension extension, CrashJournal journal) {
+        this.journal = journal;
         this.number = number;
         this.archive = archive;
         this.workDir = workDir;
@@ -148,7 +153,8 @@ public final class PluginGeneration {
             }
         }
         PluginFailure stopped = null;
-        try {
+        ClassLoader pluginLoader = classLoader();
+        try (CrashJournal.Note ignored = journal.enter(id(), "stop()")) {
             TimeBox.call(id() + " " + version() + " CarrierExtension.stop()", stopLimit, classLoader(), () -> {
                 extension.stop();
                 return null;
@@ -164,16 +170,18 @@ public final class PluginGeneration {
         } catch (PluginLoadException e) {
             unloaded = e.failure();
         }
+        PluginThreads.Sweep threads = PluginThreads.sweep(pluginLoader, stopLimit.compareTo(THREAD_WAIT) < 0 ? stopLimit : THREAD_WAIT);
         PluginArchive.deleteQuietly(workDir);
-        return new Retirement(stopped, unloaded);
+        return new Retirement(stopped, unloaded, threads);
     }
 
     /**
      * How a retirement went.
      *
      * @param stop   why the extension's {@code stop()} failed or overran, or null
-     * @param unload why PF4J's stop and unload failed or overran, or null
+     * @param unload  why PF4J's stop and unload failed or overran, or null
+     * @param threads the plugin's threads found running after the unload, and those that survived
      */
-    record Retirement(PluginFailure stop, PluginFailure unload) {
+    record Retirement(PluginFailure stop, PluginFailure unload, PluginThreads.Sweep threads) {
     }
 }

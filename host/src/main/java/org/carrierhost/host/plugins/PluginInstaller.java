@@ -49,9 +49,12 @@ final class PluginInstaller {
                     "the zip names no plugin id", "an installed zip needs plugin.properties with plugin.id and plugin.version"));
             String version = archive.declaredVersion().orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
                     "the zip names no plugin version", "an installed zip needs plugin.properties with plugin.version"));
-            if (!id.matches(SAFE_NAME) || !version.matches(SAFE_NAME)) {
-                throw StandardException.of(ErrorCode.INVALID, "plugin id and version must be letters, digits, '.', '_' or '-'",
-                        "got id '" + id + "', version '" + version + "'");
+            if (!CarrierId.valid(id)) {
+                throw StandardException.of(ErrorCode.INVALID, "invalid plugin id", CarrierId.refusal(id));
+            }
+            if (!version.matches(SAFE_NAME)) {
+                throw StandardException.of(ErrorCode.INVALID, "plugin version must be letters, digits, '.', '_' or '-'",
+                        "got version " + CarrierId.quoted(version));
             }
             return new Staged(temp, id, version, pluginsDir.resolve("carrier-" + id + "-" + version + ".zip"));
         } catch (PluginLoadException e) {

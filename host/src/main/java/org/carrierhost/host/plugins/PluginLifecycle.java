@@ -139,6 +139,9 @@ public final class PluginLifecycle implements AutoCloseable {
             throw failFile(zip, actor, e.failure());
         }
         Optional<String> declared = archive.declaredId();
+        if (declared.isPresent() && !CarrierId.valid(declared.get())) {
+            throw failFile(zip, actor, PluginFailure.now("invalid plugin id", CarrierId.refusal(declared.get())));
+        }
         if (declared.isPresent()) {
             CarrierSlot slot = table.slot(declared.get());
             ReentrantLock lock = slot.lifecycleLock();
@@ -243,8 +246,12 @@ public final class PluginLifecycle implements AutoCloseable {
         PluginGeneration.Retirement outcome = generation.retire(drain, loader.stopLimit());
         String target = slot.id() + " " + generation.version();
         record(actor, CarrierAction.STOP, target, outcome.stop());
-        record(actor, CarrierAction.UNLOAD, target, outcome.unload());
+        String threads = outcome.threads().describe();
+        record(actor, CarrierAction.UNLOAD, threads == null ? target : target + "; " + threads, outcome.unload());
         PluginFailure failure = outcome.stop() != null ? outcome.stop() : outcome.unload();
+        if (failure == null && !outcome.threads().survivors().isEmpty()) {
+            failure = PluginFailure.now("leaking: threads of " + target + " survived the unload", threads);
+        }
         if (failure != null) {
             slot.failure(failure);
         }

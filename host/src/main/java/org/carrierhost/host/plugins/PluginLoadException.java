@@ -16,6 +16,12 @@ public final class PluginLoadException extends Exception {
         this.failure = PluginFailure.now(message, cause);
     }
 
+    /** The plugin must not serve for a reason of a known kind, such as a quarantine. */
+    public PluginLoadException(PluginFailure failure) {
+        super(failure.describe());
+        this.failure = failure;
+    }
+
     public PluginLoadException(String message, Throwable cause) {
         this(message, TimeBox.describe(cause));
         initCause(cause);

@@ -50,12 +50,21 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration claimLifetime;
+    private final String owner;
 
     /**
      * @param claimLifetime how long an unfinished claim blocks others; after that a crashed caller's claim
      *                      is taken over
      */
     public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime) {
+        this(dataSource, clock, claimLifetime, UUID.randomUUID().toString());
+    }
+
+    /**
+     * @param owner the instance id of this host process, written on each claim it takes (see {@link ClaimRecovery})
+     */
+    public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime, String owner) {
+        this.owner = owner;
         this.dataSource = dataSource;
         this.clock = clock;
         this.claimLifetime = claimLifetime;
@@ -166,10 +175,11 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         long now = clock.millis();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO numbers (number, state, carrier, data, created_at,"
-                     + " updated_at, claim_token, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + " updated_at, claim_token, claimed_at, claim_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindNew(s, offer.number(), NumberState.DISCOVERY, carrier, CarrierDataCodec.encode(offer.data()), now);
             s.setString(7, token);
             s.setLong(8, now);
+            s.setString(9, owner);
             s.executeUpdate();
             return new ClaimResult.Claimed(new Claim(new NumberRecord(offer.number(), NumberState.DISCOVERY, carrier, null,
                     new LinkedHashMap<>(CarrierDataCodec.plain(offer.data()))), token));
@@ -189,12 +199,13 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "UPDATE numbers SET claim_token = ?, claimed_at = ? WHERE number = ? AND state IN (" + states + ")"
-                             + " AND (claim_token IS NULL OR claimed_at < ?)")) {
+                     "UPDATE numbers SET claim_token = ?, claimed_at = ?, claim_owner = ? WHERE number = ? AND state IN ("
+                             + states + ") AND (claim_token IS NULL OR claimed_at < ?)")) {
             s.setString(1, token);
             s.setLong(2, now);
-            s.setString(3, number);
-            s.setLong(4, now - claimLifetime.toMillis());
+            s.setString(3, owner);
+            s.setString(4, number);
+            s.setLong(5, now - claimLifetime.toMillis());
             int won = from.isEmpty() ? 0 : s.executeUpdate();
             Optional<NumberRecord> current = find(c, number);
             if (current.isEmpty()) {

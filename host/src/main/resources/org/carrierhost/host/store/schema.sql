@@ -44,4 +44,9 @@ CREATE TABLE IF NOT EXISTS carrier_states (
     enabled     BOOLEAN      NOT NULL,
     updated_at  BIGINT       NOT NULL,
     actor       VARCHAR(128) NOT NULL
-)
+);
+
+-- Issue 11: which host process holds a claim (its instance id), so claims of a process that is gone are
+-- released at start instead of blocking their number for registry.claim_lifetime_ms. Added this way so
+-- an existing data directory is upgraded in place.
+ALTER TABLE numbers ADD COLUMN IF NOT EXISTS claim_owner VARCHAR(64)

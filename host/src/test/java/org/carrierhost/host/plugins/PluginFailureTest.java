@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +14,6 @@ import java.util.Random;
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,65 +29,39 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class PluginFailureTest {
 
-    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
-
     @TempDir
     Path plugins;
     @TempDir
     Path data;
     @TempDir
     Path elsewhere;
+    private DropInHost dropIns;
     private CarrierHost host;
     private ApiClient api;
 
     @AfterEach
     void stop() {
-        if (host != null) {
-            host.close();
+        if (dropIns != null) {
+            dropIns.close();
         }
     }
 
     private void start(Map<String, String> extra) throws Exception {
-        TestPlugins.copyMock(plugins);
-        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
-        settings.put("plugins.start_timeout_ms", "500");
-        settings.put("plugins.stop_timeout_ms", "500");
-        settings.putAll(extra);
-        host = TestHosts.start(plugins, data, settings);
-        api = ApiClient.of(host);
+        dropIns = new DropInHost(plugins, data, extra);
+        host = dropIns.host;
+        api = dropIns.api;
     }
 
-    /** Moves {@code zip} into the drop-in directory in one step, as a careful operator would. */
     private Path drop(Path zip) throws Exception {
-        return Files.move(zip, plugins.resolve(zip.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        return dropIns.drop(zip);
     }
 
     private JsonNode listed(String target) {
-        for (JsonNode c : api.get("/api/carriers").json()) {
-            if (c.path("id").asText().equals(target) || c.path("file").asText().equals(target)) {
-                return c;
-            }
-        }
-        return null;
+        return dropIns.listed(target);
     }
 
-    /** Waits for {@code target} (an id or a file name) to show {@code reason}, then checks the host survived. */
     private void assertExplainedAndSurvived(String target, String reason, Path zip) {
-        Await.until(SHOWN_WITHIN, () -> {
-            JsonNode c = listed(target);
-            return c != null && c.path("error").path("message").asText().contains(reason);
-        }, () -> api.get("/api/carriers").text());
-        JsonNode events = api.get("/api/events").json();
-        boolean logged = false;
-        for (JsonNode e : events) {
-            logged |= e.path("result").asText().equals("failed") && e.path("error").asText().contains(reason);
-        }
-        assertTrue(logged, "no failed event naming '" + reason + "': " + events);
-        assertEquals(200, api.get("/api/health").status());
-        JsonNode numbers = api.get("/api/numbers?prefix=415&quantity=10").json().path("numbers");
-        assertEquals(10, numbers.size(), numbers.toString());
-        numbers.forEach(n -> assertEquals("mock", n.path("carrier").asText()));
-        assertTrue(Files.exists(zip), "the operator's zip is kept: " + zip);
+        dropIns.assertExplainedAndSurvived(target, reason, zip);
     }
 
     @Test
@@ -199,7 +170,7 @@ class PluginFailureTest {
     void aCarrierStopThatHangsIsTimeBoxed() throws Exception {
         start(Map.of());
         Path zip = drop(TestPlugins.faulty(elsewhere, "hangstop", "HangingStopCarrier", null));
-        Await.until(SHOWN_WITHIN, () -> host.carriers().servingIds().contains("hangstop"), () -> api.get("/api/carriers").text());
+        Await.until(DropInHost.SHOWN_WITHIN, () -> host.carriers().servingIds().contains("hangstop"), () -> api.get("/api/carriers").text());
 
         assertEquals(200, api.post("/api/carriers/hangstop/reload", "").status());
 

@@ -268,6 +268,14 @@ public final class HostConfiguration {
         }
     }
 
+    /** Every host key, those with a default and the optional ones, sorted. */
+    static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>(DEFAULTS.keySet());
+        keys.addAll(OPTIONAL);
+        java.util.Collections.sort(keys);
+        return keys;
+    }
+
     private static boolean known(String key) {
         return DEFAULTS.containsKey(key) || OPTIONAL.contains(key) || FREE_PREFIXES.stream().anyMatch(key::startsWith);
     }
@@ -277,10 +285,7 @@ public final class HostConfiguration {
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        List<String> candidates = new ArrayList<>(DEFAULTS.keySet());
-        candidates.addAll(OPTIONAL);
-        java.util.Collections.sort(candidates);
-        for (String candidate : candidates) {
+        for (String candidate : knownKeys()) {
             int d = candidate.startsWith(key) || key.startsWith(candidate) ? 1 : distance.apply(key, candidate);
             if (d < bestDistance) {
                 best = candidate;

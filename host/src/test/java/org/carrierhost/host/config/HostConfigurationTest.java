@@ -63,6 +63,15 @@ class HostConfigurationTest {
     }
 
     @Test
+    void everyHostKeyIsInTheReadmeSettingsReference() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        for (String key : HostConfiguration.knownKeys()) {
+            assertTrue(readme.contains("`" + key + "`"), key + " is missing from the README's settings table");
+        }
+    }
+
+    @Test
     void flagsBeatSystemPropertiesWhichBeatTheEnvironmentWhichBeatsTheFile() throws Exception {
         String file = "http.port=1001\nsearch.timeout_ms=1001\nhttp.threads=4\ncarriers.order=a\n";
         Map<String, String> env = Map.of("CARRIER_HOST_HTTP_PORT", "1002", "CARRIER_HOST_SEARCH_TIMEOUT_MS", "1002",

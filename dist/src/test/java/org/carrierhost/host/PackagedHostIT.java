@@ -1,11 +1,14 @@
 package org.carrierhost.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,7 +96,69 @@ class PackagedHostIT {
         assertTrue(output.contains("http.port"), output);
     }
 
-    private record Running(Process process, String url) {
+    @Test
+    void anUnknownKeyStopsTheLauncherNamingItAndTheKeyItIsCloseTo() throws Exception {
+        Finished run = run("--port", "0", "--data-dir", data.toString(), "--set", "search.timeout=1");
+
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains("search.timeout: unknown setting"), run.output());
+        assertTrue(run.output().contains("did you mean search.timeout_ms?"), run.output());
+    }
+
+    @Test
+    void aPortInUseStopsTheLauncherNamingAddressAndPortBeforeAnyPluginLoads() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Finished run = run("--port", String.valueOf(taken.getLocalPort()), "--data-dir", data.toString());
+
+            assertEquals(2, run.exit(), run.output());
+            assertTrue(run.output().contains("127.0.0.1:" + taken.getLocalPort() + " is already in use"), run.output());
+            assertFalse(run.output().contains("carrier mock"), run.output());
+            assertFalse(Files.exists(data.resolve("plugins-work")), "no plugin was unpacked");
+            assertFalse(Files.exists(data.resolve("registry.mv.db")), "the registry was not even opened");
+        }
+    }
+
+    @Test
+    void sigtermDrainsClosesSaysSoAndExitsZeroWithinFiveSeconds() throws Exception {
+        Running running = start();
+        long began = System.nanoTime();
+
+        // kill(1), not Process.destroy(): destroy also closes this side's pipes, and the last line is read after.
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(running.process().pid())).start().waitFor());
+
+        assertTrue(running.process().waitFor(5, TimeUnit.SECONDS), "the host did not stop within 5 s of SIGTERM");
+        assertEquals(0, running.process().exitValue());
+        assertTrue((System.nanoTime() - began) / 1_000_000 < 5000);
+        running.reader().join(5000);
+        String last = running.lines().get(running.lines().size() - 1);
+        assertTrue(last.startsWith("Carrier Host stopped"), String.join("\n", running.lines()));
+    }
+
+    @Test
+    void versionAndHelpAreAnsweredWithoutStarting() throws Exception {
+        Finished version = run("--version");
+        Finished help = run("--help");
+
+        assertEquals(0, version.exit());
+        assertEquals("carrier-host 1.0.0", version.output().strip());
+        assertEquals(0, help.exit());
+        assertTrue(help.output().lines().limit(2).anyMatch(line -> line.contains("[--set KEY=VALUE]")), help.output());
+    }
+
+    private record Finished(int exit, String output) {
+    }
+
+    private Finished run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/carrier-host").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        processes.add(process);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return new Finished(process.exitValue(), output);
+    }
+
+    private record Running(Process process, String url, List<String> lines, Thread reader) {
     }
 
     private Running start() throws IOException, InterruptedException {
@@ -101,9 +166,11 @@ class PackagedHostIT {
                 "--data-dir", data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(process);
         BlockingQueue<String> url = new LinkedBlockingQueue<>();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
+                    lines.add(line);
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
                         url.add(m.group(1));
@@ -119,7 +186,7 @@ class PackagedHostIT {
         if (base == null) {
             throw new IllegalStateException("the launcher printed no URL within 60 s");
         }
-        return new Running(process, base.replaceAll("/$", ""));
+        return new Running(process, base.replaceAll("/$", ""), lines, reader);
     }
 
     private static void stop(Running running) throws InterruptedException {

@@ -28,6 +28,7 @@ import org.carrierhost.host.http.CarrierRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.HealthRoutes;
+import org.carrierhost.host.http.JsonMapper;
 import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
@@ -47,6 +48,8 @@ import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
@@ -108,8 +111,20 @@ public final class CarrierHost implements AutoCloseable {
     private void open() throws IOException {
         checkBreakerSettings();
         Path dataDir = settings.dataDir().toAbsolutePath();
-        Files.createDirectories(dataDir);
+        StartupChecks.dataDirWritable(dataDir);
         Files.createDirectories(settings.pluginsDir());
+        // The port is taken first, so a port in use stops the start before any plugin loads.
+        ObjectMapper json = JsonMapper.create();
+        String adminToken;
+        if (settings.adminToken().isPresent()) {
+            adminToken = settings.adminToken().get();
+        } else {
+            adminToken = AdminToken.readOrCreate(dataDir);
+            adminTokenFile = dataDir.resolve(AdminToken.FILE);
+        }
+        // Not remembered: close() stops it first, so requests drain before the parts they use close.
+        server = new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.http(), json);
+        server.bind();
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.jdbcUser(), settings.jdbcPassword()));
@@ -145,22 +160,13 @@ public final class CarrierHost implements AutoCloseable {
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
                         settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
-        String adminToken;
-        if (settings.adminToken().isPresent()) {
-            adminToken = settings.adminToken().get();
-        } else {
-            adminToken = AdminToken.readOrCreate(dataDir);
-            adminTokenFile = dataDir.resolve(AdminToken.FILE);
-            DataDirModes.restrict(dataDir);
-        }
-        server = remember(new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.maxBodyBytes()));
-        new HealthRoutes(carriers).register(server);
+        remember(new HealthRoutes(carriers, database.dataSource())).register(server);
         new CarrierRoutes(carriers, settings::carrier).register(server);
         new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
-        new NumberRoutes(manager).register(server);
+        new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new EventRoutes(auditLog).register(server);
         new ConsoleRoutes().register(server);
-        server.start(settings.httpBind(), settings.httpPort(), settings.httpThreads());
+        server.start();
     }
 
     /** Every carrier's breaker and bulkhead keys are read before anything starts, so a wrong one stops the start. */
@@ -236,9 +242,9 @@ public final class CarrierHost implements AutoCloseable {
 
     /** The base URL of the HTTP API, for example {@code http://127.0.0.1:8080/}. */
     public String url() {
-        String bind = settings.httpBind();
+        String bind = settings.http().bind();
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
-        return "http://" + host + ":" + port() + "/";
+        return (server.secure() ? "https://" : "http://") + host + ":" + port() + "/";
     }
 
     /** Where the generated admin token is kept, when {@code admin.token} is unset. */
@@ -249,6 +255,9 @@ public final class CarrierHost implements AutoCloseable {
     /** Stops serving, unloads every carrier and closes the database. */
     @Override
     public synchronized void close() {
+        if (server != null) {
+            server.close();
+        }
         for (int i = closeInReverse.size() - 1; i >= 0; i--) {
             try {
                 closeInReverse.get(i).close();

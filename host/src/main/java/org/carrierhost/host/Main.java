@@ -1,17 +1,21 @@
 package org.carrierhost.host;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 import org.carrierhost.host.config.CommandLine;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.InvalidSettingException;
+import org.carrierhost.host.http.PortInUseException;
 import org.carrierhost.host.plugins.CarrierView;
 
 /**
@@ -22,7 +26,7 @@ import org.carrierhost.host.plugins.CarrierView;
  */
 public final class Main {
 
-    /** Exit code for a bad flag or setting. */
+    /** Exit code for a bad flag or setting, or a port in use. */
     static final int BAD_SETTINGS = 2;
     /** Exit code for a host that could not start. */
     static final int START_FAILED = 1;
@@ -39,6 +43,10 @@ public final class Main {
                 out.println(CommandLine.USAGE);
                 return;
             }
+            if (commandLine.version()) {
+                out.println("carrier-host " + version());
+                return;
+            }
             Path home = Path.of(System.getProperty("carrier-host.home", "."));
             Optional<Path> configFile = commandLine.configFile().map(Path::of);
             Map<String, String> system = new HashMap<>();
@@ -53,15 +61,22 @@ public final class Main {
         CarrierHost host;
         try {
             host = CarrierHost.start(settings);
+        } catch (InvalidSettingException | PortInUseException e) {
+            System.err.println("carrier-host: cannot start: " + e.getMessage());
+            System.exit(BAD_SETTINGS);
+            return;
         } catch (RuntimeException e) {
             System.err.println("carrier-host: cannot start: " + e.getMessage());
             System.exit(START_FAILED);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: stop taking requests, drain, close, say so, and exit 0 rather than 143.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long began = System.nanoTime();
             host.close();
-            stopped.countDown();
+            out.println("Carrier Host stopped in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+            out.flush();
+            Runtime.getRuntime().halt(0);
         }, "carrier-host-shutdown"));
         for (CarrierView carrier : host.carriers().views()) {
             out.println("carrier " + carrier.id() + " " + (carrier.facts() == null ? "" : carrier.facts().version() + " ")
@@ -71,6 +86,19 @@ public final class Main {
         out.println("plugins directory: " + settings.pluginsDir().toAbsolutePath());
         out.println("Carrier Host listening on " + host.url());
         out.flush();
-        stopped.await();
+        new CountDownLatch(1).await();
+    }
+
+    /** The host's version, from the jar. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param configFile the file named by {@code --config}, if any
  * @param settings   the other flags, by setting key
  * @param help       whether {@code --help} was given
+ * @param version    whether {@code --version} was given
  */
-public record CommandLine(Optional<String> configFile, Map<String, String> settings, boolean help) {
+public record CommandLine(Optional<String> configFile, Map<String, String> settings, boolean help, boolean version) {
 
     private static final Map<String, String> FLAGS = Map.of(
             "--plugins-dir", "plugins.dir",
@@ -25,6 +26,7 @@ public record CommandLine(Optional<String> configFile, Map<String, String> setti
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: carrier-host [--config FILE] [--plugins-dir DIR] [--data-dir DIR] [--port N] [--bind ADDR]",
+            "                    [--set KEY=VALUE]... | --help | --version",
             "",
             "  --config FILE      settings file (default conf/carrier-host.properties in the distribution)",
             "  --plugins-dir DIR  the drop-in directory of carrier-*.zip plugins",
@@ -32,6 +34,8 @@ public record CommandLine(Optional<String> configFile, Map<String, String> setti
             "  --port N           HTTP port; 0 picks a free one",
             "  --bind ADDR        address to listen on (default 127.0.0.1)",
             "  --set KEY=VALUE    any other setting, for example --set search.timeout_ms=2000",
+            "  --help             this text",
+            "  --version          the host's version",
             "",
             "Settings come from the file, overridden by CARRIER_HOST_* environment variables, then -D system",
             "properties, then these flags.");
@@ -45,6 +49,7 @@ public record CommandLine(Optional<String> configFile, Map<String, String> setti
         Map<String, String> settings = new LinkedHashMap<>();
         String config = null;
         boolean help = false;
+        boolean version = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = null;
@@ -55,6 +60,10 @@ public record CommandLine(Optional<String> configFile, Map<String, String> setti
             }
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--version")) {
+                version = true;
                 continue;
             }
             if (!arg.equals("--config") && !arg.equals("--set") && !FLAGS.containsKey(arg)) {
@@ -78,6 +87,6 @@ public record CommandLine(Optional<String> configFile, Map<String, String> setti
                 settings.put(FLAGS.get(arg), value);
             }
         }
-        return new CommandLine(Optional.ofNullable(config), Map.copyOf(settings), help);
+        return new CommandLine(Optional.ofNullable(config), Map.copyOf(settings), help, version);
     }
 }

@@ -19,9 +19,8 @@ import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.carrierhost.api.CarrierConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the host's settings from their layers, highest first: command-line flags, {@code -D} system
@@ -35,12 +34,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(HostConfiguration.class);
-
     /** Every host key and its default; a key with no default is optional. */
     static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> SECTIONS = Set.of("http", "admin", "auth", "plugins", "data", "store", "search",
             "acquire", "carriers", "carrier", "registry", "import");
+    /** Host keys that have no default. */
+    private static final Set<String> OPTIONAL = Set.of("admin.token", "store.jdbc_url", "http.tls.keystore",
+            "http.tls.keystore_password");
+    /** Prefixes whose keys are free-form: each carrier's own section, and the named tokens. */
+    private static final List<String> FREE_PREFIXES = List.of("carrier.", "auth.token.");
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "token", "key", "credential");
     private static final String MASK = "********";
 
@@ -60,6 +62,13 @@ public final class HostConfiguration {
         d.put("http.bind", "127.0.0.1");
         d.put("http.threads", "32");
         d.put("http.max_body_bytes", Long.toString(32L << 20));
+        d.put("http.max_header_bytes", "8192");
+        d.put("http.idle_timeout_ms", "30000");
+        d.put("http.read_timeout_ms", "10000");
+        d.put("http.min_body_rate", "1024");
+        d.put("http.drain_timeout_ms", "3000");
+        d.put("http.access_log", "false");
+        d.put("http.tls.keystore_type", "PKCS12");
         d.put("plugins.dir", "plugins-dir");
         d.put("data.dir", "data");
         d.put("store.user", "sa");
@@ -107,7 +116,9 @@ public final class HostConfiguration {
         }
         Map<String, String> systemLayer = new LinkedHashMap<>();
         system.forEach((k, v) -> {
-            if (SECTIONS.contains(k.split("\\.", 2)[0]) && k.contains(".")) {
+            // The JVM's own http.* properties (http.proxyHost, http.agent, ...) are not host settings.
+            boolean jvmHttp = k.startsWith("http.") && !known(k);
+            if (SECTIONS.contains(k.split("\\.", 2)[0]) && k.contains(".") && !jvmHttp) {
                 systemLayer.put(k, v);
             }
         });
@@ -152,12 +163,9 @@ public final class HostConfiguration {
      * @throws InvalidSettingException naming the first key whose value is wrong
      */
     public HostSettings settings() {
-        warnUnknownKeys();
+        checkKnownKeys();
         return new HostSettings(
-                (int) whole("http.port", 0, 65535),
-                text("http.bind"),
-                (int) whole("http.threads", 1, 1000),
-                whole("http.max_body_bytes", 1024, Long.MAX_VALUE),
+                http(),
                 adminToken(),
                 tokens(),
                 path("plugins.dir"),
@@ -182,6 +190,23 @@ public final class HostConfiguration {
                 millis("search.offer_ttl_ms"),
                 millis("search.state_ttl_ms"),
                 carrierSections());
+    }
+
+    private HttpSettings http() {
+        Optional<TlsSettings> tls = optional("http.tls.keystore").map(keystore -> new TlsSettings(path("http.tls.keystore"),
+                settings.getString("http.tls.keystore_password", ""), text("http.tls.keystore_type")));
+        return new HttpSettings((int) whole("http.port", 0, 65535), text("http.bind"), (int) whole("http.threads", 1, 1000),
+                whole("http.max_body_bytes", 1024, Long.MAX_VALUE), (int) whole("http.max_header_bytes", 1024, 1 << 20),
+                millis("http.idle_timeout_ms"), millis("http.read_timeout_ms"), whole("http.min_body_rate", 0, Long.MAX_VALUE),
+                millis("http.drain_timeout_ms"), bool("http.access_log"), tls);
+    }
+
+    private boolean bool(String key) {
+        String value = settings.getString(key, "").strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidSettingException(key, "must be true or false, got '" + value + "' (" + source(key) + ")");
+        }
+        return value.equals("true");
     }
 
     /** Carrier {@code id}'s section with secrets masked, for display. */
@@ -233,14 +258,41 @@ public final class HostConfiguration {
         return tokens;
     }
 
-    private void warnUnknownKeys() {
+    /** Every key a layer set is a host key, an optional one, or under a free-form prefix; else the start stops. */
+    private void checkKnownKeys() {
         for (Iterator<String> keys = settings.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!DEFAULTS.containsKey(key) && !key.startsWith("carrier.") && !key.startsWith("auth.token.")
-                    && !key.equals("admin.token") && !key.equals("store.jdbc_url")) {
-                log.warn("unknown setting {} is ignored", key);
+            if (!known(key)) {
+                throw new InvalidSettingException(key, "unknown setting (" + source(key) + ")" + suggestion(key));
             }
         }
+    }
+
+    /** Every host key, those with a default and the optional ones, sorted. */
+    static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>(DEFAULTS.keySet());
+        keys.addAll(OPTIONAL);
+        java.util.Collections.sort(keys);
+        return keys;
+    }
+
+    private static boolean known(String key) {
+        return DEFAULTS.containsKey(key) || OPTIONAL.contains(key) || FREE_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    /** "; did you mean K?" for the known key closest to {@code key}, when one is close. */
+    static String suggestion(String key) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : knownKeys()) {
+            int d = candidate.startsWith(key) || key.startsWith(candidate) ? 1 : distance.apply(key, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(3, key.length() / 4) ? "; did you mean " + best + "?" : "";
     }
 
     private String text(String key) {

@@ -13,10 +13,7 @@ import org.carrierhost.api.CarrierConfig;
  *
  * <p>Thread-safe: an immutable value.
  *
- * @param httpPort        {@code http.port}; 0 picks a free port
- * @param httpBind        {@code http.bind}
- * @param httpThreads     {@code http.threads}: requests served at once
- * @param maxBodyBytes    {@code http.max_body_bytes}: the largest JSON body accepted
+ * @param http            {@code http.*}: the HTTP server
  * @param adminToken      {@code admin.token}, when set; otherwise one is generated in the data directory
  * @param tokens          {@code auth.token.<name>=<role>:<secret>}, by name
  * @param pluginsDir      {@code plugins.dir}
@@ -42,7 +39,7 @@ import org.carrierhost.api.CarrierConfig;
  * @param stateTtl        {@code search.state_ttl_ms}: how long a search trusts the registry state it read of an offered number
  * @param carrierSections {@code carrier.<id>.*}, by carrier id
  */
-public record HostSettings(int httpPort, String httpBind, int httpThreads, long maxBodyBytes, Optional<String> adminToken,
+public record HostSettings(HttpSettings http, Optional<String> adminToken,
                            Map<String, String> tokens, Path pluginsDir, Path dataDir, Optional<String> jdbcUrl,
                            String jdbcUser, String jdbcPassword, Duration searchTimeout, Duration orderTimeout,
                            List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,

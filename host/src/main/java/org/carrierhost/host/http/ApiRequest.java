@@ -10,12 +10,13 @@ import java.util.Optional;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardException;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * One API request: its path parameters, query, caller and body, with the body's size limit enforced and
@@ -25,17 +26,17 @@ import com.sun.net.httpserver.HttpExchange;
  */
 public final class ApiRequest {
 
-    private final HttpExchange exchange;
+    private final Request request;
     private final Map<String, String> parameters;
     private final Map<String, String> query;
     private final Principal principal;
     private final long maxBodyBytes;
     private final ObjectMapper json;
 
-    ApiRequest(HttpExchange exchange, Map<String, String> parameters, Principal principal, long maxBodyBytes, ObjectMapper json) {
-        this.exchange = exchange;
+    ApiRequest(Request request, Map<String, String> parameters, Principal principal, long maxBodyBytes, ObjectMapper json) {
+        this.request = request;
         this.parameters = parameters;
-        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.query = parseQuery(request.getHttpURI().getQuery());
         this.principal = principal;
         this.maxBodyBytes = maxBodyBytes;
         this.json = json;
@@ -76,16 +77,17 @@ public final class ApiRequest {
 
     /** A request header. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(request.getHeaders().get(name));
     }
 
-    /** The body, at most {@code limit} bytes; larger is answered with {@code too_large}. */
-    public byte[] body(long limit) {
-        try (InputStream in = exchange.getRequestBody()) {
-            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (declared != null && declared.matches("[0-9]+") && Long.parseLong(declared) > limit) {
-                throw tooLarge(Long.parseLong(declared), limit);
-            }
+    /** The body, at most the route's limit; larger is answered with {@code too_large}. */
+    public byte[] body() {
+        long limit = maxBodyBytes;
+        long declared = request.getLength();
+        if (declared > limit) {
+            throw tooLarge(declared, limit);
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
                 throw tooLarge(bytes.length, limit);
@@ -98,7 +100,7 @@ public final class ApiRequest {
 
     /** The body as a JSON object; an empty body is an empty object. */
     public JsonNode jsonBody() {
-        byte[] bytes = body(maxBodyBytes);
+        byte[] bytes = body();
         if (bytes.length == 0) {
             return json.createObjectNode();
         }

@@ -1,51 +1,53 @@
 package org.carrierhost.host.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
-import org.carrierhost.api.ErrorCode;
-import org.carrierhost.host.errors.StandardError;
-import org.carrierhost.host.errors.StandardException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.carrierhost.host.config.HttpSettings;
+import org.carrierhost.host.config.TlsSettings;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
- * The HTTP server: routes requests, checks bearer tokens and roles, and answers every failure in the
- * standard error shape. Built on the JDK's {@link HttpServer}.
+ * The HTTP server, on Jetty 12's core API: the routes, a bounded worker pool, limits on header size, on
+ * how long headers and bodies may take to arrive and on idle connections, HTTPS when a keystore is set,
+ * and a graceful drain on stop. {@link #bind} takes the port before anything else starts, so a port in
+ * use is found before any plugin loads.
  *
- * <p>Thread-safe: routes are fixed before {@link #start}; requests run on a bounded pool.
+ * <p>Thread-safe: routes are added before {@link #start}; Jetty serves requests on its bounded pool.
  */
 public final class ApiServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    /** Threads besides the workers: Jetty's acceptor and selectors. */
+    private static final int ACCEPTORS = 1;
+    private static final int SELECTORS = 2;
 
     private final List<Route> routes = new ArrayList<>();
     private final AccessTokens tokens;
-    private final long maxBodyBytes;
-    private final AuthThrottle throttle = new AuthThrottle();
-    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private HttpServer server;
-    private ExecutorService pool;
+    private final HttpSettings settings;
+    private final ObjectMapper json;
+    private Server server;
+    private ServerConnector connector;
+    private boolean closed;
 
-    public ApiServer(AccessTokens tokens, long maxBodyBytes) {
+    public ApiServer(AccessTokens tokens, HttpSettings settings, ObjectMapper json) {
         this.tokens = tokens;
-        this.maxBodyBytes = maxBodyBytes;
+        this.settings = settings;
+        this.json = json;
     }
 
     /** Adds a route; literal routes should be added before parameter routes of the same shape. */
@@ -54,117 +56,104 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Listens on {@code bind}:{@code port} (0 picks a free port). */
-    public void start(String bind, int port, int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(bind, port), 128);
-        AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+    /** The routes, in the order they are matched. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /**
+     * Takes {@code http.bind}:{@code http.port} (0 picks a free port) without serving yet.
+     *
+     * @throws PortInUseException when the address is taken
+     */
+    public void bind() {
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + ACCEPTORS + SELECTORS + 4, 4, 60_000);
+        pool.setName("http");
+        pool.setDaemon(true);
+        server = new Server(pool);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("http-scheduler", true);
+        server.addBean(scheduler);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(settings.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setMinRequestDataRate(settings.minBodyRate());
+        http.setIdleTimeout(settings.idleTimeout().toMillis());
+        List<ConnectionFactory> factories = new ArrayList<>();
+        if (settings.tls().isPresent()) {
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            factories.add(new SslConnectionFactory(sslContext(settings.tls().get()), "http/1.1"));
+        }
+        factories.add(new HttpConnectionFactory(http));
+        connector = new ServerConnector(server, null, scheduler, null, ACCEPTORS, SELECTORS,
+                factories.toArray(ConnectionFactory[]::new));
+        connector.setHost(settings.bind());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(128);
+        connector.addBean(new ReadDeadline(scheduler, settings.readTimeout()));
+        server.addConnector(connector);
+        server.setErrorHandler(new ErrorPage(json));
+        server.setStopTimeout(settings.drainTimeout().toMillis());
+        server.setStopAtShutdown(false);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new PortInUseException(settings.bind(), settings.port(), e);
+            }
+            throw new UncheckedIOException("cannot listen on " + settings.bind() + ":" + settings.port(), e);
+        }
+    }
+
+    private static SslContextFactory.Server sslContext(TlsSettings tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyStoreType(tls.keystoreType());
+        return ssl;
+    }
+
+    /** Serves the routes added so far; binds first if {@link #bind} was not called. */
+    public void start() {
+        if (server == null) {
+            bind();
+        }
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog()));
+        server.setHandler(graceful);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
     }
 
     /** The port it listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) {
-        ApiResponse response;
-        try {
-            response = dispatch(exchange);
-        } catch (StandardException e) {
-            response = ApiResponse.json(e.error().code().status(), JsonViews.error(e.error().bounded()));
-        } catch (Exception | LinkageError e) {
-            log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            response = ApiResponse.json(500, Map.of("error", Map.of("code", 500, "error", "internal",
-                    "message", "internal error; see the host's log", "cause", String.valueOf(e))));
-        }
-        write(exchange, response);
+    /** Whether it serves HTTPS. */
+    public boolean secure() {
+        return settings.tls().isPresent();
     }
 
-    private ApiResponse dispatch(HttpExchange exchange) throws Exception {
-        // HEAD answers as GET does, without the body (see write).
-        String method = exchange.getRequestMethod().equals("HEAD") ? "GET" : exchange.getRequestMethod();
-        List<String> path = Route.split(exchange.getRequestURI().getPath());
-        List<Route> shaped = new ArrayList<>();
-        for (Route route : routes) {
-            Optional<Map<String, String>> parameters = route.match(path);
-            if (parameters.isEmpty()) {
-                continue;
-            }
-            if (!route.method().equals(method)) {
-                shaped.add(route);
-                continue;
-            }
-            Principal principal = null;
-            if (route.role() != null) {
-                String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-                throttle.check(client);
-                principal = tokens.authenticate(exchange.getRequestHeaders().getFirst("Authorization")).orElse(null);
-                throttle.record(client, principal != null);
-                if (principal == null) {
-                    throw StandardException.of(ErrorCode.UNAUTHORIZED, "missing or wrong admin token",
-                            "send Authorization: Bearer <token>");
-                }
-                if (!principal.role().covers(route.role())) {
-                    throw StandardException.of(ErrorCode.FORBIDDEN, "token '" + principal.name() + "' may not do this",
-                            "it has role " + principal.role().name().toLowerCase(java.util.Locale.ROOT) + "; this needs "
-                                    + route.role().name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-            return route.handler().handle(new ApiRequest(exchange, parameters.get(), principal, maxBodyBytes, json));
-        }
-        if (!shaped.isEmpty()) {
-            String allowed = shaped.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
-            // Not one of the carrier errors, but the same shape, so clients parse one thing.
-            Map<String, Object> error = new java.util.LinkedHashMap<>();
-            error.put("code", 405);
-            error.put("error", "method_not_allowed");
-            error.put("message", "method " + StandardError.bounded(method, 40) + " is not allowed here");
-            error.put("cause", "allowed: " + allowed);
-            error.put("carrier", null);
-            return new ApiResponse(405, Map.of("error", error), ApiResponse.JSON, Map.of("Allow", allowed));
-        }
-        throw StandardException.of(ErrorCode.NOT_FOUND, "no such route: " + StandardError.bounded(method, 40) + " "
-                + StandardError.bounded(exchange.getRequestURI().getPath(), 200));
-    }
-
-    private void write(HttpExchange exchange, ApiResponse response) {
-        try (exchange) {
-            byte[] body = response.body() instanceof byte[] bytes ? bytes : json.writeValueAsBytes(response.body());
-            var headers = exchange.getResponseHeaders();
-            headers.set("Content-Type", response.contentType());
-            headers.set("Cache-Control", "no-store");
-            headers.set("X-Content-Type-Options", "nosniff");
-            response.headers().forEach(headers::set);
-            if (response.status() == 401) {
-                headers.set("WWW-Authenticate", "Bearer realm=\"carrier-host\"");
-            }
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(response.status(), body.length == 0 || head ? -1 : body.length);
-            if (body.length > 0 && !head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException e) {
-            log.debug("client went away before the answer to {} {} was written", exchange.getRequestMethod(),
-                    exchange.getRequestURI());
-        }
-    }
-
+    /** Stops taking connections, lets requests in flight finish for up to {@code http.drain_timeout_ms}, then stops. */
     @Override
-    public void close() {
-        if (server != null) {
-            server.stop(0);
+    public synchronized void close() {
+        if (server == null || closed) {
+            return;
         }
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        try {
+            if (server.isStarted()) {
+                server.stop();
+            } else {
+                connector.close();
+            }
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(ApiServer.class).warn("stopping the HTTP server: {}", e.toString());
         }
     }
 }

@@ -34,8 +34,8 @@ public final class CarrierLifecycleRoutes {
                 throw StandardException.of(ErrorCode.INVALID, "the body must be a plugin zip",
                         "send Content-Type: application/zip, not " + StandardError.bounded(type, 100));
             }
-            return carrier(operations.install(request.body(maxZipBytes), request.actor()));
-        }));
+            return carrier(operations.install(request.body(), request.actor()));
+        }).withMaxBody(maxZipBytes));
         server.route(Route.of("POST", "/api/carriers/{id}/enable", Role.OPERATOR,
                 request -> carrier(operations.enable(request.parameter("id"), request.actor()))));
         server.route(Route.of("POST", "/api/carriers/{id}/disable", Role.OPERATOR,

@@ -2,36 +2,70 @@ package org.carrierhost.host.http;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.carrierhost.api.CarrierApi;
 import org.carrierhost.host.plugins.CarrierTable;
 
 /**
- * {@code GET /api/health}: public, for load balancers and the launcher's checks.
+ * {@code GET /api/health} (liveness: the process answers) and {@code GET /api/health/ready} (readiness: the
+ * registry answers and every enabled carrier is started with its circuit closed; 503 naming each reason
+ * otherwise). Public, for load balancers and orchestrators.
  *
- * <p>Thread-safe: reads thread-safe parts only.
+ * <p>Thread-safe: reads thread-safe parts only; the readiness probe bounds its own registry query.
  */
-public final class HealthRoutes {
+public final class HealthRoutes implements AutoCloseable {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final CarrierTable carriers;
+    private final Readiness readiness;
     private final Instant started = Instant.now();
 
-    public HealthRoutes(CarrierTable carriers) {
+    public HealthRoutes(CarrierTable carriers, DataSource registry) {
         this.carriers = carriers;
+        this.readiness = new Readiness(carriers, registry, PROBE_TIMEOUT);
     }
 
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
-        server.route(Route.of("GET", "/api/health", null, request -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "UP");
-            body.put("api_version", CarrierApi.VERSION);
-            body.put("carriers_known", carriers.views().size());
-            body.put("carriers_serving", carriers.servingIds().size());
-            body.put("uptime_ms", Duration.between(started, Instant.now()).toMillis());
-            return ApiResponse.ok(body);
+        server.route(Route.of("GET", "/api/health", null, request -> ApiResponse.ok(new Health("UP", CarrierApi.VERSION,
+                carriers.views().size(), carriers.servingIds().size(), Duration.between(started, Instant.now()).toMillis()))));
+        server.route(Route.of("GET", "/api/health/ready", null, request -> {
+            List<String> reasons = readiness.reasons();
+            if (reasons.isEmpty()) {
+                return ApiResponse.ok(new Ready("READY", carriers.servingIds().size()));
+            }
+            return ApiHandler.error(ApiError.of(503, "not_ready", "not ready: " + String.join("; ", reasons),
+                    String.join("\n", reasons)));
         }));
+    }
+
+    @Override
+    public void close() {
+        readiness.close();
+    }
+
+    /**
+     * The liveness answer.
+     *
+     * @param status           always {@code UP}: the process answers
+     * @param apiVersion       the carrier api version
+     * @param carriersKnown    carriers listed
+     * @param carriersServing  carriers serving
+     * @param uptimeMs         since the start
+     */
+    record Health(String status, String apiVersion, int carriersKnown, int carriersServing, long uptimeMs) {
+    }
+
+    /**
+     * The readiness answer when ready.
+     *
+     * @param status          {@code READY}
+     * @param carriersServing carriers serving
+     */
+    record Ready(String status, int carriersServing) {
     }
 }

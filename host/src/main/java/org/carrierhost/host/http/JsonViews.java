@@ -25,17 +25,6 @@ public final class JsonViews {
     private JsonViews() {
     }
 
-    /** The standard error body: {@code {"error": {code, error, message, cause, carrier}}}. */
-    public static Map<String, Object> error(StandardError error) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("code", error.code().status());
-        inner.put("error", error.code().wireName());
-        inner.put("message", error.message());
-        inner.put("cause", error.cause());
-        inner.put("carrier", error.carrier());
-        return Map.of("error", inner);
-    }
-
     /** One carrier's failure inside a search answer: {@code {carrier, code, error, message, cause}}. */
     public static Map<String, Object> errorEntry(StandardError error) {
         Map<String, Object> entry = new LinkedHashMap<>();

@@ -27,9 +27,14 @@ public final class NumberRoutes {
     private static final int MAX_CHECK = 10_000;
 
     private final CarrierManager manager;
+    private final long maxBodyBytes;
 
-    public NumberRoutes(CarrierManager manager) {
+    /**
+     * @param maxBodyBytes the largest check or import body ({@code http.max_body_bytes})
+     */
+    public NumberRoutes(CarrierManager manager, long maxBodyBytes) {
         this.manager = manager;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** Adds the routes to {@code server}. */
@@ -62,13 +67,13 @@ public final class NumberRoutes {
             manager.check(raw).forEach((number, state) ->
                     body.put(number, state.map(NumberState::wireName).orElse("not_found")));
             return ApiResponse.ok(body);
-        }));
+        }).withMaxBody(maxBodyBytes));
         server.route(Route.of("POST", "/api/numbers/import", Role.OPERATOR, request -> {
             JsonNode body = request.jsonBody();
             String carrier = text(body, "carrier").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
                     "carrier is required", "body must be {\"carrier\": \"local\", \"numbers\": [...]}"));
             return ApiResponse.ok(JsonViews.importReport(manager.importNumbers(carrier, numbers(body), request.actor())));
-        }));
+        }).withMaxBody(maxBodyBytes));
         server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {
             String number = request.parameter("number");
             return ApiResponse.ok(JsonViews.number(manager.get(number), manager.history(number)));

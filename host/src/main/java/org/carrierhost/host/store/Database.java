@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(16);
         config.setPoolName("carrier-host-db");
         config.setAutoCommit(true);
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource pool = new HikariDataSource(config);
         try {
             createSchema(pool);

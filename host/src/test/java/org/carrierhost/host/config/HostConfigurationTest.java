@@ -30,10 +30,45 @@ class HostConfigurationTest {
     void defaultsServeOnLoopback8080WithFiveSecondSearches() {
         HostSettings settings = HostConfiguration.of(Map.of()).settings();
 
-        assertEquals(8080, settings.httpPort());
-        assertEquals("127.0.0.1", settings.httpBind());
+        assertEquals(8080, settings.http().port());
+        assertEquals("127.0.0.1", settings.http().bind());
         assertEquals(Duration.ofSeconds(5), settings.searchTimeout());
         assertEquals(Path.of("plugins-dir"), settings.pluginsDir());
+    }
+
+    @Test
+    void anUnknownKeyStopsTheStartNamingTheKnownKeyItIsCloseTo() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("search.timeout", "1")).settings());
+
+        assertEquals("search.timeout", e.key());
+        assertTrue(e.getMessage().endsWith("did you mean search.timeout_ms?"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyFarFromAnyKnownOneGetsNoSuggestion() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("foo.bar", "1")).settings());
+
+        assertEquals("foo.bar", e.key());
+        assertTrue(!e.getMessage().contains("did you mean"), e.getMessage());
+    }
+
+    @Test
+    void theJvmsOwnHttpPropertiesAreNotTakenForHostSettings() {
+        HostSettings settings = HostConfiguration.load(Optional.empty(), false, Path.of("."), Map.of(),
+                Map.of("http.proxyHost", "proxy.example", "http.agent", "x"), Map.of()).settings();
+
+        assertEquals(8080, settings.http().port());
+    }
+
+    @Test
+    void everyHostKeyIsInTheReadmeSettingsReference() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        for (String key : HostConfiguration.knownKeys()) {
+            assertTrue(readme.contains("`" + key + "`"), key + " is missing from the README's settings table");
+        }
     }
 
     @Test
@@ -46,9 +81,9 @@ class HostConfigurationTest {
 
         HostSettings settings = load(file, env, system, flags);
 
-        assertEquals(1004, settings.httpPort());
+        assertEquals(1004, settings.http().port());
         assertEquals(Duration.ofMillis(1003), settings.searchTimeout());
-        assertEquals(5, settings.httpThreads());
+        assertEquals(5, settings.http().threads());
         assertEquals(List.of("a"), settings.carriersOrder());
     }
 

@@ -1,0 +1,26 @@
+package org.carrierhost.host.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The HTTP server's settings ({@code http.*}).
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param port           {@code http.port}; 0 picks a free port
+ * @param bind           {@code http.bind}
+ * @param threads        {@code http.threads}: requests served at once
+ * @param maxBodyBytes   {@code http.max_body_bytes}: the largest stock import or check body
+ * @param maxHeaderBytes {@code http.max_header_bytes}: the request line and headers together; larger is answered 431
+ * @param idleTimeout    {@code http.idle_timeout_ms}: a connection that sends nothing for this long is closed
+ * @param readTimeout    {@code http.read_timeout_ms}: a request's headers must have arrived within this
+ * @param minBodyRate    {@code http.min_body_rate}: bytes per second a request body must at least arrive at
+ * @param drainTimeout   {@code http.drain_timeout_ms}: how long requests in flight may finish on stop
+ * @param accessLog      {@code http.access_log}: one log line per request
+ * @param tls            {@code http.tls.*}, when HTTPS is served
+ */
+public record HttpSettings(int port, String bind, int threads, long maxBodyBytes, int maxHeaderBytes, Duration idleTimeout,
+                           Duration readTimeout, long minBodyRate, Duration drainTimeout, boolean accessLog,
+                           Optional<TlsSettings> tls) {
+}

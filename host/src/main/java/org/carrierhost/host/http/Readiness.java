@@ -1,0 +1,104 @@
+package org.carrierhost.host.http;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.CarrierView;
+
+/**
+ * Whether the host can serve: the registry answers a real query within a time bound, and every enabled
+ * carrier is started with its circuit closed. Each reason it cannot is named.
+ *
+ * <p>Thread-safe: at most one registry query runs at a time, on a thread of its own; a probe that finds
+ * one still running waits for that one instead of starting another, so a hung database never piles up
+ * threads.
+ */
+final class Readiness implements AutoCloseable {
+
+    private static final String QUERY = "SELECT COUNT(*) FROM numbers WHERE number = ?";
+
+    private final CarrierTable carriers;
+    private final DataSource registry;
+    private final Duration timeout;
+    private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "readiness-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<?> running;
+
+    Readiness(CarrierTable carriers, DataSource registry, Duration timeout) {
+        this.carriers = carriers;
+        this.registry = registry;
+        this.timeout = timeout;
+    }
+
+    /** Why the host is not ready; empty when it is. */
+    List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        registryFault().ifPresent(reasons::add);
+        for (CarrierView view : carriers.views()) {
+            if (!view.enabled()) {
+                continue;
+            }
+            if (!"STARTED".equals(view.state())) {
+                reasons.add("carrier " + view.id() + " is " + view.state()
+                        + (view.error() == null ? "" : ": " + view.error().describe()));
+            } else if (view.breaker() != null && !"closed".equals(view.breaker().state())) {
+                reasons.add("carrier " + view.id() + " circuit is " + view.breaker().state());
+            }
+        }
+        return reasons;
+    }
+
+    private java.util.Optional<String> registryFault() {
+        Future<?> probe;
+        synchronized (this) {
+            if (running == null || running.isDone()) {
+                running = prober.submit(this::query);
+            }
+            probe = running;
+        }
+        try {
+            probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return java.util.Optional.empty();
+        } catch (TimeoutException e) {
+            return java.util.Optional.of("registry did not answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return java.util.Optional.of("registry unreachable: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("registry probe interrupted");
+        }
+    }
+
+    private Void query() throws Exception {
+        try (Connection connection = registry.getConnection();
+             PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            statement.setString(1, "+0");
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        prober.shutdownNow();
+    }
+}

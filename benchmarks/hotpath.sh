@@ -5,7 +5,7 @@
 #
 # OLD_TREE (optional): a worktree of an older commit (git worktree add /tmp/old 7f0e486), built and
 # measured the same way in the same run. Environment: RUNS (3), DURATION (10s), STOCK (1000000),
-# SKIP_BUILD=1 to reuse the built trees, ONLY="http inprocess" to pick parts.
+# SKIP_BUILD=1 to reuse the built trees, ONLY="main scaling inprocess" (the default) to pick parts.
 # Writes every wrk output and the tables to benchmarks/target/hotpath/<time>/; the tables go to stdout.
 # Every HTTP figure is the median of RUNS wrk runs, each right after a run of GET /api/health at the same
 # connection count (the baseline, in the same run); the ratio is of the two medians.
@@ -15,7 +15,7 @@ old=${1:-}
 runs=${RUNS:-3}
 duration=${DURATION:-10s}
 stock=${STOCK:-1000000}
-only=${ONLY:-http inprocess}
+only=${ONLY:-main scaling inprocess}
 token=bench-token-0123456789
 out="$root/benchmarks/target/hotpath/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
@@ -86,16 +86,17 @@ header() {
 } 
 search='/api/numbers?prefix=415&quantity=10&carriers=mock'
 
-if [[ " $only " == *" http "* ]]; then
-  java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins search "$out/plugins-new" > /dev/null
+java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins search "$out/plugins-new" > /dev/null
+java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins hung "$out/plugins-hung" > /dev/null
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)" \
+  | tee -a "$out/results.md"
+if [[ " $only " == *" main "* ]]; then
   start_host new "$root" 18181 "$out/plugins-new"
   if [ -n "$old" ]; then
     mkdir -p "$out/plugins-old"
     cp "$old"/dist/target/carrier-host/plugins/carrier-{mock,local}-1.0.0.zip "$out/plugins-old/"
     start_host old "$old" 18182 "$out/plugins-old"
   fi
-  java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins hung "$out/plugins-hung" > /dev/null
-  start_host hung "$root" 18183 "$out/plugins-hung" --set search.timeout_ms=200 --set carrier.hung.breaker.open_ms=600000
   hosts="new${old:+ old}"
   for h in $hosts; do
     port=18181; [ "$h" = old ] && port=18182
@@ -103,8 +104,6 @@ if [[ " $only " == *" http "* ]]; then
     echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
       | tee -a "$out/results.md"
   done
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)" \
-    | tee -a "$out/results.md"
   header | tee -a "$out/results.md"
   for h in $hosts; do
     port=18181; [ "$h" = old ] && port=18182
@@ -126,14 +125,20 @@ if [[ " $only " == *" http "* ]]; then
     asked=$(( asked + n ))
     for from in $(seq $(( i * 100000 )) 10000 $(( i * 100000 + n - 1 ))); do   # checks of at most 10,000
       to=$(( from + 9999 < i * 100000 + n - 1 ? from + 9999 : i * 100000 + n - 1 ))
-      list=$(seq "$from" "$to" | awk '{printf "%s\"+1%03d555%04d\"", NR>1?",":"", 201+int($1/10000), $1%10000}')
+      list=$(seq "$from" "$to" | awk '{printf "%s\"+1%03d555%04d\"", (NR > 1 ? "," : ""), 201 + int($1 / 10000), $1 % 10000}')
       got=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"numbers\":[$list]}" \
         http://127.0.0.1:18181/api/numbers/check | grep -o '"in_service"' | wc -l)
       ok=$(( ok + got ))
     done
   done
   echo "durability: after kill -9 and a restart, $ok of $asked answered acquires are in_service" | tee -a "$out/results.md"
-  echo "(distinct acquires answered per run: see $out/*acquire*.txt)"
+  cleanup; pids=()
+fi
+
+if [[ " $only " == *" scaling "* ]]; then
+  start_host new "$root" 18181 "$out/plugins-new"
+  start_host hung "$root" 18183 "$out/plugins-hung" --set search.timeout_ms=200 --set carrier.hung.breaker.open_ms=600000
+  wait_ok "http://127.0.0.1:18181/api/numbers?prefix=415&quantity=1&carriers=mock10"
   header | tee -a "$out/results.md"
   for c in 1 8 128; do figure new "mock search" 18181 $c "$search"; done
   figure new "search of 3 carriers" 18181 32 '/api/numbers?prefix=415&quantity=10&carriers=mock,mock2,mock3'

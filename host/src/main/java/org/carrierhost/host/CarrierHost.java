@@ -101,7 +101,7 @@ public final class CarrierHost implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.createDirectories(settings.pluginsDir());
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.jdbcUser(), settings.jdbcPassword()));
+                settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize()));
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime());
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
         hostEvents.addListener(auditLog);

@@ -47,10 +47,16 @@ public final class HungCarrierThreadsBenchmark {
         settings.put("search.timeout_ms", "50");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (InProcessHost host = InProcessHost.start("hung", settings)) {
-            ThreadPoolExecutor callers = new ThreadPoolExecutor(CALLERS, CALLERS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            ThreadPoolExecutor callers = new ThreadPoolExecutor(CALLERS, CALLERS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "bench-caller");
+                        t.setDaemon(true);
+                        return t;
+                    });
             callers.prestartAllCoreThreads();
             callers.submit(() -> host.find("415", 10, List.of("mock"))).get();
             int before = threads.getThreadCount();
+            Map<String, Integer> namesBefore = names();
             threads.resetPeakThreadCount();
             AtomicInteger next = new AtomicInteger();
             org.carrierhost.benchmarks.Samples latency = new org.carrierhost.benchmarks.Samples();
@@ -78,6 +84,17 @@ public final class HungCarrierThreadsBenchmark {
             System.out.printf("| %s | %,d | %d | %d | %d | %+d | %d | %d | %.2f |%n", name, searches, before,
                     threads.getPeakThreadCount(), after, after - before, view.maxConcurrent(), view.lingering(), latency.median());
             callers.shutdownNow();
+            Map<String, Integer> grown = names();
+            grown.replaceAll((prefix, n) -> n - namesBefore.getOrDefault(prefix, 0));
+            grown.values().removeIf(n -> n == 0);
+            System.out.println("|  | new threads by name: " + grown + " | | | | | | | |");
         }
+    }
+
+    /** Live threads by name with digits removed ({@code carrier-call-7} counts as {@code carrier-call-}). */
+    private static Map<String, Integer> names() {
+        Map<String, Integer> byName = new java.util.TreeMap<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> byName.merge(t.getName().replaceAll("[0-9]+", ""), 1, Integer::sum));
+        return byName;
     }
 }

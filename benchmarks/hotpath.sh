@@ -126,8 +126,8 @@ if [[ " $only " == *" main "* ]]; then
     for from in $(seq $(( i * 100000 )) 10000 $(( i * 100000 + n - 1 ))); do   # checks of at most 10,000
       to=$(( from + 9999 < i * 100000 + n - 1 ? from + 9999 : i * 100000 + n - 1 ))
       list=$(seq "$from" "$to" | awk '{printf "%s\"+1%03d555%04d\"", (NR > 1 ? "," : ""), 201 + int($1 / 10000), $1 % 10000}')
-      got=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"numbers\":[$list]}" \
-        http://127.0.0.1:18181/api/numbers/check | grep -o '"in_service"' | wc -l)
+      got=$(echo "{\"numbers\":[$list]}" | curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary @- http://127.0.0.1:18181/api/numbers/check | grep -o '"in_service"' | wc -l)
       ok=$(( ok + got ))
     done
   done

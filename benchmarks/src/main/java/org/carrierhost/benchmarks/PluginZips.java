@@ -1,11 +1,13 @@
 package org.carrierhost.benchmarks;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -33,6 +35,26 @@ public final class PluginZips {
 
     /** {@code source} as plugin {@code id}, written to {@code dir} as {@code carrier-<id>-1.0.0.zip}. */
     public static Path withId(Path source, Path dir, String id) throws IOException {
+        return rewrite(source, dir, id, Map.of());
+    }
+
+    /**
+     * The built faulty carriers' zip as plugin {@code id} in {@code dir}, serving only
+     * {@code org.carrierhost.plugins.faulty.<extensionClass>}: an extra jar's {@code META-INF/extensions.idx}
+     * names that one class (as the host's tests build theirs).
+     */
+    public static Path faulty(Path dir, String id, String extensionClass) throws IOException {
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(jar)) {
+            out.putNextEntry(new ZipEntry("META-INF/extensions.idx"));
+            out.write(("org.carrierhost.plugins.faulty." + extensionClass + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return rewrite(built("carrier-faulty-1.0.0.zip"), dir, id, Map.of("lib/extensions-" + id + ".jar", jar.toByteArray()));
+    }
+
+    private static Path rewrite(Path source, Path dir, String id, Map<String, byte[]> extra)
+            throws IOException {
         Path target = dir.resolve("carrier-" + id + "-1.0.0.zip");
         try (ZipFile in = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry : Collections.list(in.entries())) {
@@ -40,11 +62,17 @@ public final class PluginZips {
                 try (InputStream data = in.getInputStream(entry)) {
                     if (entry.getName().equals("plugin.properties")) {
                         String text = new String(data.readAllBytes(), StandardCharsets.UTF_8);
-                        out.write(text.replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id).getBytes(StandardCharsets.UTF_8));
+                        out.write(text.replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
+                                .getBytes(StandardCharsets.UTF_8));
                     } else {
                         data.transferTo(out);
                     }
                 }
+                out.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> entry : extra.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
                 out.closeEntry();
             }
         }

@@ -127,7 +127,7 @@ public final class CarrierHost implements AutoCloseable {
         server.bind();
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.jdbcUser(), settings.jdbcPassword()));
+                settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize()));
         DataDirModes.restrict(dataDir);
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime(), instanceId);
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));

@@ -21,6 +21,9 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.host.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the host's settings from their layers, highest first: command-line flags, {@code -D} system
@@ -72,6 +75,7 @@ public final class HostConfiguration {
         d.put("plugins.dir", "plugins-dir");
         d.put("data.dir", "data");
         d.put("store.user", "sa");
+        d.put("store.pool_size", Integer.toString(Database.DEFAULT_POOL_SIZE));
         d.put("store.password", "");
         d.put("search.timeout_ms", "5000");
         d.put("acquire.timeout_ms", "60000");
@@ -173,6 +177,7 @@ public final class HostConfiguration {
                 optional("store.jdbc_url"),
                 settings.getString("store.user", ""),
                 settings.getString("store.password", ""),
+                (int) whole("store.pool_size", 1, 1000),
                 millis("search.timeout_ms"),
                 millis("acquire.timeout_ms"),
                 list("carriers.order"),

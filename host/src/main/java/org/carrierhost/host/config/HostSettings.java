@@ -21,6 +21,7 @@ import org.carrierhost.api.CarrierConfig;
  * @param jdbcUrl         {@code store.jdbc_url}; the embedded H2 database in the data directory when unset
  * @param jdbcUser        {@code store.user}
  * @param jdbcPassword    {@code store.password}
+ * @param jdbcPoolSize    {@code store.pool_size}: the most database connections open at once
  * @param searchTimeout   {@code search.timeout_ms}
  * @param orderTimeout    {@code acquire.timeout_ms}
  * @param carriersOrder   {@code carriers.order}
@@ -41,7 +42,7 @@ import org.carrierhost.api.CarrierConfig;
  */
 public record HostSettings(HttpSettings http, Optional<String> adminToken,
                            Map<String, String> tokens, Path pluginsDir, Path dataDir, Optional<String> jdbcUrl,
-                           String jdbcUser, String jdbcPassword, Duration searchTimeout, Duration orderTimeout,
+                           String jdbcUser, String jdbcPassword, int jdbcPoolSize, Duration searchTimeout, Duration orderTimeout,
                            List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,
                            long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio,
                            Duration rescanInterval, Duration stableWindow, Duration claimLifetime, int maxImport,

@@ -105,6 +105,9 @@ public final class CarrierManager implements AutoCloseable {
         if (request.dryRun()) {
             return dryRun(current, request, activation);
         }
+        if (!activation && carriers.isLocal(current.carrier())) {
+            return acquireLocal(current, request, actor);
+        }
         Claim claim = claimed(registry.claim(number, activation ? EnumSet.of(NumberState.RESERVED) : ACQUIRABLE, target), target);
         return move(claim, NumberAction.ACQUIRE, target, request.accountId(), actor, activation ? null
                 : carrier -> carrier.acquireNumber(claim.record().withAccountId(request.accountId())));
@@ -147,6 +150,28 @@ public final class CarrierManager implements AutoCloseable {
         } catch (RuntimeException e) {
             registry.release(claim);
             events.publish(NumberEvent.failed(actor, action, current.number(), current.carrier(), describe(e)));
+            throw e;
+        }
+    }
+
+    /**
+     * Acquires a number of a local carrier's stock with one commit: the local carrier (which keeps no state
+     * of its own; the registry is its stock) is asked first, then the claim, the new state and its history
+     * row are written in one transaction, whose conditions still let exactly one of racing callers win.
+     */
+    private NumberRecord acquireLocal(NumberRecord current, AcquireRequest request, String actor) {
+        NumberState target = request.target();
+        try {
+            NumberRecord updated = calls.call(current.carrier(), CarrierOperation.ACQUIRE, settings.orderTimeout(),
+                    carrier -> carrier.acquireNumber(current.withAccountId(request.accountId())));
+            ClaimResult moved = registry.moveAtOnce(new NumberRecord(current.number(), target, current.carrier(),
+                    request.accountId(), updated.data()), ACQUIRABLE, actor);
+            NumberRecord stored = moved instanceof ClaimResult.Moved m ? m.stored() : claimed(moved, target).record();
+            offers.stored(stored.number(), stored.state());
+            events.publish(NumberEvent.ok(actor, NumberAction.ACQUIRE, current.number(), stored.carrier(), target.wireName()));
+            return stored;
+        } catch (RuntimeException e) {
+            events.publish(NumberEvent.failed(actor, NumberAction.ACQUIRE, current.number(), current.carrier(), describe(e)));
             throw e;
         }
     }

@@ -257,6 +257,50 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
+    public ClaimResult moveAtOnce(NumberRecord updated, Set<NumberState> from, String actor) {
+        String number = updated.number();
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<NumberRecord> current = find(c, number);
+                ClaimResult refused = current.isEmpty() ? new ClaimResult.Missing(number)
+                        : from.contains(current.get().state()) ? null : new ClaimResult.WrongState(current.get());
+                if (refused == null && stored(c, updated, current.get().state(), now)) {
+                    insertHistory(c, number, now, actor, current.get().state(), updated.state(), updated.carrier());
+                    c.commit();
+                    return new ClaimResult.Moved(new NumberRecord(number, updated.state(), updated.carrier(),
+                            updated.accountId(), CarrierDataCodec.plain(updated.data())));
+                }
+                c.rollback();
+                return refused != null ? refused : new ClaimResult.Busy(current.get());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("store " + number, e);
+        }
+    }
+
+    /** Stores {@code updated} if the number is still in {@code state} and unclaimed (or its claim expired). */
+    private boolean stored(Connection c, NumberRecord updated, NumberState state, long now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE numbers SET state = ?, carrier = ?, account_id = ?, data = ?, claim_token = NULL, claimed_at = NULL,"
+                        + " updated_at = ? WHERE number = ? AND state = ? AND (claim_token IS NULL OR claimed_at < ?)")) {
+            update.setString(1, updated.state().name());
+            update.setString(2, updated.carrier());
+            update.setString(3, updated.accountId());
+            update.setString(4, CarrierDataCodec.encode(updated.data()));
+            update.setLong(5, now);
+            update.setString(6, updated.number());
+            update.setString(7, state.name());
+            update.setLong(8, now - claimLifetime.toMillis());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    @Override
     public void release(Claim claim) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(

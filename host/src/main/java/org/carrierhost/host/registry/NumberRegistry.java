@@ -61,6 +61,15 @@ public interface NumberRegistry extends NumberInventory {
     /** Gives up {@code claim} without changing the number. */
     void release(Claim claim);
 
+    /**
+     * {@link #claim} and {@link #complete} in one transaction, for a move that calls no remote carrier in
+     * between: if {@code updated}'s number is in one of {@code from} and nobody holds a claim, stores
+     * {@code updated} and records the move in its history as done by {@code actor}, with one commit.
+     *
+     * @return {@link ClaimResult.Moved} with the stored record, or why the move was not made
+     */
+    ClaimResult moveAtOnce(NumberRecord updated, Set<NumberState> from, String actor);
+
     /** The history of {@code number}, oldest first. */
     List<HistoryEntry> history(String number);
 }

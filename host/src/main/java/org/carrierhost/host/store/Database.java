@@ -27,13 +27,21 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens the database at {@code jdbcUrl} and creates any missing table. */
+    /** The default of {@code store.pool_size}. */
+    public static final int DEFAULT_POOL_SIZE = 16;
+
+    /** Opens the database at {@code jdbcUrl} with {@link #DEFAULT_POOL_SIZE} connections, creating any missing table. */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** Opens the database at {@code jdbcUrl} with at most {@code poolSize} connections, creating any missing table. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("carrier-host-db");
         config.setAutoCommit(true);
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());

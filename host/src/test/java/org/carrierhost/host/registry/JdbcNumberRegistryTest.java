@@ -149,6 +149,34 @@ class JdbcNumberRegistryTest {
     }
 
     @Test
+    void aMoveAtOnceStoresTheNumberAndItsHistoryInOneStep() {
+        registry.addAvailable("local", List.of("+14155550100"), "test");
+
+        ClaimResult result = registry.moveAtOnce(new NumberRecord("+14155550100", NumberState.IN_SERVICE, "local", "a", Map.of()),
+                FREE, "api:admin");
+
+        assertEquals(NumberState.IN_SERVICE, ((ClaimResult.Moved) result).stored().state());
+        assertEquals("a", registry.find("+14155550100").orElseThrow().accountId());
+        List<HistoryEntry> history = registry.history("+14155550100");
+        assertEquals(NumberState.IN_SERVICE, history.get(history.size() - 1).to());
+    }
+
+    @Test
+    void aMoveAtOnceOfAHeldOrClaimedNumberIsRefusedAndChangesNothing() {
+        registry.addAvailable("local", List.of("+14155550100", "+14155550101"), "test");
+        NumberRecord held = new NumberRecord("+14155550100", NumberState.IN_SERVICE, "local", "a", Map.of());
+        registry.moveAtOnce(held, FREE, "first");
+        registry.claim("+14155550101", FREE, NumberState.IN_SERVICE);
+
+        assertInstanceOf(ClaimResult.WrongState.class, registry.moveAtOnce(held, FREE, "second"));
+        assertInstanceOf(ClaimResult.Busy.class,
+                registry.moveAtOnce(new NumberRecord("+14155550101", NumberState.IN_SERVICE, "local", "b", Map.of()), FREE, "second"));
+        assertInstanceOf(ClaimResult.Missing.class,
+                registry.moveAtOnce(new NumberRecord("+14155550199", NumberState.IN_SERVICE, "local", "b", Map.of()), FREE, "second"));
+        assertEquals(NumberState.AVAILABLE, registry.find("+14155550101").orElseThrow().state());
+    }
+
+    @Test
     void anUnknownNumberIsMissing() {
         assertInstanceOf(ClaimResult.Missing.class, registry.claim("+14155550199", FREE, NumberState.IN_SERVICE));
     }

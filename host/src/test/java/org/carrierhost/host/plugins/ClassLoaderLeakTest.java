@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,22 @@ class ClassLoaderLeakTest {
 
             assertTrue(late - early < CLASS_TOLERANCE, "loaded classes grew from " + early + " to " + late + " over "
                     + FAILED_CYCLES + " failed loads: their class loaders stay reachable");
+        }
+    }
+
+    @Test
+    void failedLoadsLeaveNoWorkingFolderBehind() throws Exception {
+        TestPlugins.faulty(plugins, "thrower", "ThrowingStartCarrier", null);
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
+            for (int cycle = 1; cycle <= FAILED_WARM_UP; cycle++) {
+                failToReload(host);
+            }
+
+            Path work = data.resolve("plugins-work");
+            try (java.util.stream.Stream<Path> left = Files.exists(work) ? Files.list(work) : java.util.stream.Stream.empty()) {
+                List<Path> folders = left.toList();
+                assertTrue(folders.isEmpty(), "failed loads left " + folders);
+            }
         }
     }
 

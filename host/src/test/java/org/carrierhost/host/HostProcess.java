@@ -21,12 +21,14 @@ public final class HostProcess implements AutoCloseable {
 
     private final Process process;
     private final CompletableFuture<String> url = new CompletableFuture<>();
+    private final StringBuffer output = new StringBuffer();
 
     private HostProcess(Process process) {
         this.process = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
+                    output.append(line).append('\n');
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
                         url.complete(m.group(1));
@@ -62,6 +64,11 @@ public final class HostProcess implements AutoCloseable {
     /** Waits for the process to end by itself; its exit code, or null if it still runs after {@code seconds}. */
     public Integer awaitExit(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    /** What the process printed so far (stdout and stderr), for failure messages. */
+    public String output() {
+        return output.toString();
     }
 
     /** SIGKILL: no shutdown hook, no clean-up. */

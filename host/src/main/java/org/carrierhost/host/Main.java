@@ -58,10 +58,13 @@ public final class Main {
             System.exit(START_FAILED);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: stop taking requests, drain, close, say so, and exit 0 rather than 143.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long began = System.nanoTime();
             host.close();
-            stopped.countDown();
+            out.println("Carrier Host stopped in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+            out.flush();
+            Runtime.getRuntime().halt(0);
         }, "carrier-host-shutdown"));
         for (CarrierView carrier : host.carriers().views()) {
             out.println("carrier " + carrier.id() + " " + (carrier.facts() == null ? "" : carrier.facts().version() + " ")
@@ -71,6 +74,6 @@ public final class Main {
         out.println("plugins directory: " + settings.pluginsDir().toAbsolutePath());
         out.println("Carrier Host listening on " + host.url());
         out.flush();
-        stopped.await();
+        new CountDownLatch(1).await();
     }
 }

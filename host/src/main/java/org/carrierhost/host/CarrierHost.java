@@ -40,17 +40,23 @@ import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
- * the HTTP API, wired together. This is the embedding API: build {@link HostSettings} (for example with
- * {@link org.carrierhost.host.config.HostConfiguration}), {@link #start} it, use {@link #manager()}, and
- * {@link #close()} it.
+ * the HTTP API, wired together. This is the embedding API: set one up with {@link #builder()} (HTTP off
+ * unless asked for), or build {@link HostSettings} (for example with
+ * {@link org.carrierhost.host.config.HostConfiguration}) and {@link #start} it (HTTP on); use
+ * {@link #manager()}, and {@link #close()} it, which ends every thread of the host's and releases every
+ * plugin class loader.
  *
  * <p>Thread-safe: the parts are; {@link #close()} may be called once from any thread.
  */
 public final class CarrierHost implements AutoCloseable {
 
     private final HostSettings settings;
+    private final boolean http;
+    private final Optional<MeterRegistry> meterRegistry;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     private Database database;
     private NumberRegistry registry;
@@ -63,8 +69,15 @@ public final class CarrierHost implements AutoCloseable {
     private ApiServer server;
     private Path adminTokenFile;
 
-    private CarrierHost(HostSettings settings) {
+    private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
         this.settings = settings;
+        this.http = http;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** A builder for an embedded host, with the HTTP API off unless asked for. */
+    public static CarrierHostBuilder builder() {
+        return new CarrierHostBuilder();
     }
 
     /**
@@ -81,7 +94,12 @@ public final class CarrierHost implements AutoCloseable {
      * first one on (the loads of start-up included).
      */
     public static CarrierHost start(HostSettings settings, List<HostEventListener> listeners) {
-        CarrierHost host = new CarrierHost(settings);
+        return start(settings, listeners, true, Optional.empty());
+    }
+
+    static CarrierHost start(HostSettings settings, List<HostEventListener> listeners, boolean http,
+            Optional<MeterRegistry> meterRegistry) {
+        CarrierHost host = new CarrierHost(settings, http, meterRegistry);
         listeners.forEach(host.hostEvents::addListener);
         try {
             host.open();
@@ -122,6 +140,9 @@ public final class CarrierHost implements AutoCloseable {
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
                         settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
+        if (!http) {
+            return; // Embedded with the Java API only: no port, no token file.
+        }
         String adminToken;
         if (settings.adminToken().isPresent()) {
             adminToken = settings.adminToken().get();
@@ -205,12 +226,28 @@ public final class CarrierHost implements AutoCloseable {
         return settings;
     }
 
-    /** The port the HTTP API listens on. */
+    /** The platform's Micrometer registry, when one was given to the {@link #builder()}. */
+    public Optional<MeterRegistry> meterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * The port the HTTP API listens on.
+     *
+     * @throws IllegalStateException when the host was started without HTTP
+     */
     public int port() {
+        if (server == null) {
+            throw new IllegalStateException("this host serves no HTTP: start it with CarrierHost.builder().http(port) or .withHttp()");
+        }
         return server.port();
     }
 
-    /** The base URL of the HTTP API, for example {@code http://127.0.0.1:8080/}. */
+    /**
+     * The base URL of the HTTP API, for example {@code http://127.0.0.1:8080/}.
+     *
+     * @throws IllegalStateException when the host was started without HTTP
+     */
     public String url() {
         String bind = settings.httpBind();
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;

@@ -17,10 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
 import org.carrierhost.host.events.HostEvent;
+import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.manager.SearchResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,5 +86,24 @@ class CarrierHostBuilderTest {
         try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).meterRegistry(meters).start()) {
             assertSame(meters, host.meterRegistry().orElseThrow());
         }
+    }
+
+    @Test
+    void theReadmeEmbeddingSnippetSearchesAndAcquires() throws Exception {
+        TestPlugins.copyMock(plugins);
+        List<HostEvent> events = new CopyOnWriteArrayList<>();
+        NumberRecord taken;
+        // As in the README's "Embedding", with temporary folders for plugins/ and data/.
+        try (CarrierHost host = CarrierHost.builder()
+                .pluginsDir(plugins)
+                .dataDir(data)
+                .setting("search.timeout_ms", "2000")
+                .listener(events::add)
+                .start()) {
+            SearchResponse found = host.manager().find(SearchRequest.of("415", 10));
+            taken = host.manager().acquire(found.numbers().get(0).number(), AcquireRequest.forAccount("acct-1"), "my-app");
+        }
+        assertEquals(NumberState.IN_SERVICE, taken.state());
+        assertFalse(events.isEmpty());
     }
 }

@@ -49,19 +49,23 @@ import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
- * the HTTP API, wired together. This is the embedding API: build {@link HostSettings} (for example with
- * {@link org.carrierhost.host.config.HostConfiguration}), {@link #start} it, use {@link #manager()}, and
- * {@link #close()} it.
+ * the HTTP API, wired together. This is the embedding API: set one up with {@link #builder()} (HTTP off
+ * unless asked for), or build {@link HostSettings} (for example with
+ * {@link org.carrierhost.host.config.HostConfiguration}) and {@link #start} it (HTTP on); use
+ * {@link #manager()}, and {@link #close()} it, which ends every thread of the host's and releases every
+ * plugin class loader.
  *
  * <p>Thread-safe: the parts are; {@link #close()} may be called once from any thread.
  */
 public final class CarrierHost implements AutoCloseable {
 
     private final HostSettings settings;
+    private final boolean http;
+    private final Optional<MeterRegistry> meterRegistry;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     /** This process's id on the claims it takes; claims of other ids are released at start. */
     private final String instanceId = java.util.UUID.randomUUID().toString();
@@ -76,8 +80,15 @@ public final class CarrierHost implements AutoCloseable {
     private ApiServer server;
     private Path adminTokenFile;
 
-    private CarrierHost(HostSettings settings) {
+    private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
         this.settings = settings;
+        this.http = http;
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** A builder for an embedded host, with the HTTP API off unless asked for. */
+    public static CarrierHostBuilder builder() {
+        return new CarrierHostBuilder();
     }
 
     /**
@@ -94,7 +105,12 @@ public final class CarrierHost implements AutoCloseable {
      * first one on (the loads of start-up included).
      */
     public static CarrierHost start(HostSettings settings, List<HostEventListener> listeners) {
-        CarrierHost host = new CarrierHost(settings);
+        return start(settings, listeners, true, Optional.empty());
+    }
+
+    static CarrierHost start(HostSettings settings, List<HostEventListener> listeners, boolean http,
+            Optional<MeterRegistry> meterRegistry) {
+        CarrierHost host = new CarrierHost(settings, http, meterRegistry);
         listeners.forEach(host.hostEvents::addListener);
         try {
             host.open();
@@ -113,18 +129,19 @@ public final class CarrierHost implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         Files.createDirectories(settings.pluginsDir());
-        // The port is taken first, so a port in use stops the start before any plugin loads.
-        ObjectMapper json = JsonMapper.create();
-        String adminToken;
-        if (settings.adminToken().isPresent()) {
-            adminToken = settings.adminToken().get();
-        } else {
-            adminToken = AdminToken.readOrCreate(dataDir);
-            adminTokenFile = dataDir.resolve(AdminToken.FILE);
+        if (http) {
+            // The port is taken first, so a port in use stops the start before any plugin loads.
+            String adminToken;
+            if (settings.adminToken().isPresent()) {
+                adminToken = settings.adminToken().get();
+            } else {
+                adminToken = AdminToken.readOrCreate(dataDir);
+                adminTokenFile = dataDir.resolve(AdminToken.FILE);
+            }
+            // Not remembered: close() stops it first, so requests drain before the parts they use close.
+            server = new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.http(), JsonMapper.create());
+            server.bind();
         }
-        // Not remembered: close() stops it first, so requests drain before the parts they use close.
-        server = new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.http(), json);
-        server.bind();
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize()));
@@ -160,6 +177,9 @@ public final class CarrierHost implements AutoCloseable {
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
                         settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
+        if (!http) {
+            return; // Embedded with the Java API only: no port, no token file.
+        }
         remember(new HealthRoutes(carriers, database.dataSource())).register(server);
         new CarrierRoutes(carriers, settings::carrier).register(server);
         new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
@@ -235,16 +255,33 @@ public final class CarrierHost implements AutoCloseable {
         return settings;
     }
 
-    /** The port the HTTP API listens on. */
+    /** The platform's Micrometer registry, when one was given to the {@link #builder()}. */
+    public Optional<MeterRegistry> meterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * The port the HTTP API listens on.
+     *
+     * @throws IllegalStateException when the host was started without HTTP
+     */
     public int port() {
+        if (server == null) {
+            throw new IllegalStateException("this host serves no HTTP: start it with CarrierHost.builder().http(port) or .withHttp()");
+        }
         return server.port();
     }
 
-    /** The base URL of the HTTP API, for example {@code http://127.0.0.1:8080/}. */
+    /**
+     * The base URL of the HTTP API, for example {@code http://127.0.0.1:8080/}.
+     *
+     * @throws IllegalStateException when the host was started without HTTP
+     */
     public String url() {
+        int port = port();
         String bind = settings.http().bind();
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
-        return (server.secure() ? "https://" : "http://") + host + ":" + port() + "/";
+        return (server.secure() ? "https://" : "http://") + host + ":" + port + "/";
     }
 
     /** Where the generated admin token is kept, when {@code admin.token} is unset. */

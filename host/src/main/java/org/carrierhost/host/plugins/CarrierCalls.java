@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,11 +40,15 @@ import org.carrierhost.host.events.HostEvents;
 public final class CarrierCalls {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** How long an idle call thread lingers: long enough to be reused under load, short enough to go after close. */
+    public static final long IDLE_SECONDS = 2;
     /**
      * The threads plugin code runs on. Unbounded as a pool, bounded in use: number calls by each carrier's
-     * bulkhead, lifecycle calls by each carrier's lifecycle lock.
+     * bulkhead, lifecycle calls by each carrier's lifecycle lock. An idle thread ends after
+     * {@link #IDLE_SECONDS}, so a closed host leaves none behind for long.
      */
-    static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+    static final ExecutorService EXECUTOR = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
         Thread t = new Thread(r, "carrier-call-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         return t;

@@ -1,0 +1,50 @@
+package org.carrierhost.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distribution's systemd unit: its own user, restart on failure, stop by SIGTERM, and valid to systemd. */
+class SystemdUnitIT {
+
+    private static final Path HOME = Path.of(System.getProperty("dist.home", "target/carrier-host"));
+    private static final Path UNIT = HOME.resolve("systemd/carrier-host.service");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theUnitRunsAsItsOwnUserRestartsOnFailureAndStopsWithSigterm() throws Exception {
+        List<String> lines = Files.readAllLines(UNIT);
+        for (String line : List.of("User=carrier-host", "Restart=on-failure", "KillSignal=SIGTERM",
+                "ExecStart=/opt/carrier-host/bin/carrier-host")) {
+            assertTrue(lines.contains(line), line);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("TimeoutStopSec=")));
+    }
+
+    @Test
+    void systemdAnalyzeVerifiesTheUnit() throws Exception {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        assumeTrue(Files.isExecutable(analyze) || Files.isExecutable(Path.of("/bin/systemd-analyze")),
+                "systemd-analyze is not installed (apt-get install systemd), so the unit is not verified");
+        // As installed: /opt/carrier-host is the distribution's home, here the built folder.
+        Path unit = dir.resolve("carrier-host.service");
+        Files.writeString(unit, Files.readString(UNIT).replace("/opt/carrier-host", HOME.toAbsolutePath().toString()));
+        Process verify = new ProcessBuilder("systemd-analyze", "verify", unit.toString()).redirectErrorStream(true).start();
+        String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertTrue(verify.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, verify.exitValue(), output);
+        assertEquals("", output.strip(), "systemd-analyze warns nothing");
+    }
+}

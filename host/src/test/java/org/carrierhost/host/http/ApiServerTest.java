@@ -13,18 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
 
-import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
-import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.TestHosts;
-import org.carrierhost.host.TestPlugins;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.carrierhost.host.MockHost;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,28 +25,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The server's own answers over real HTTP: routing errors, limits, request ids and HEAD. */
 class ApiServerTest {
 
-    @TempDir
-    Path plugins;
-    @TempDir
-    Path data;
-    private CarrierHost host;
-    private ApiClient api;
-
-    @BeforeEach
-    void start() throws IOException {
-        TestPlugins.copyMock(plugins);
-        host = TestHosts.start(plugins, data, Map.of());
-        api = ApiClient.of(host);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    final MockHost mock = new MockHost();
 
     @Test
     void anUnknownRouteIsAStandard404() {
-        Reply reply = api.get("/api/nothing-here");
+        Reply reply = mock.api().get("/api/nothing-here");
 
         assertEquals(404, reply.status());
         assertEquals("not_found", reply.error());
@@ -62,7 +39,7 @@ class ApiServerTest {
 
     @Test
     void aWrongMethodIs405NamingTheAllowedOnes() {
-        Reply reply = api.send("DELETE", "/api/numbers", new byte[0], "application/json");
+        Reply reply = mock.api().send("DELETE", "/api/numbers", new byte[0], "application/json");
 
         assertEquals(405, reply.status());
         assertEquals("method_not_allowed", reply.error());
@@ -73,7 +50,7 @@ class ApiServerTest {
     void anOversizedJsonBodyIs413() {
         String body = "{\"account_id\":\"" + "a".repeat((int) Route.SMALL_BODY) + "\"}";
 
-        Reply reply = api.post("/api/numbers/+14159000000/acquire", body);
+        Reply reply = mock.api().post("/api/numbers/+14159000000/acquire", body);
 
         assertEquals(413, reply.status());
         assertEquals("too_large", reply.error());
@@ -82,9 +59,9 @@ class ApiServerTest {
     @Test
     void everyAnswerCarriesARequestIdAndAGivenOneIsKept() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> fresh = http.send(HttpRequest.newBuilder(URI.create(host.url() + "api/health")).build(),
+        HttpResponse<String> fresh = http.send(HttpRequest.newBuilder(URI.create(mock.host().url() + "api/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> given = http.send(HttpRequest.newBuilder(URI.create(host.url() + "api/nothing"))
+        HttpResponse<String> given = http.send(HttpRequest.newBuilder(URI.create(mock.host().url() + "api/nothing"))
                 .header("X-Request-Id", "abc-123").build(), HttpResponse.BodyHandlers.ofString());
 
         assertTrue(fresh.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{16}"));
@@ -94,9 +71,9 @@ class ApiServerTest {
     @Test
     void headIsAnsweredAsGetWithoutABody() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(host.url() + "console/console.css")).build(),
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(mock.host().url() + "console/console.css")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(host.url() + "console/console.css"))
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(mock.host().url() + "console/console.css"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, head.statusCode());
@@ -130,7 +107,7 @@ class ApiServerTest {
 
     @Test
     void aStackTraceNeverReachesTheClient() {
-        Reply reply = api.post("/api/numbers/check", "{\"numbers\": [" + "[".repeat(100) + "]}");
+        Reply reply = mock.api().post("/api/numbers/check", "{\"numbers\": [" + "[".repeat(100) + "]}");
 
         assertEquals(400, reply.status());
         assertFalse(reply.text().contains("at org."), reply.text());
@@ -139,7 +116,7 @@ class ApiServerTest {
 
     /** Sends {@code request} as is and reads the answer until the server closes or a full body arrived. */
     private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", host.port())) {
+        try (Socket socket = new Socket("127.0.0.1", mock.host().port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             try {

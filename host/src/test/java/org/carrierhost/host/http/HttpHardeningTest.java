@@ -9,57 +9,36 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.carrierhost.host.ApiClient;
-import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.TestHosts;
-import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.MockHost;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.config.InvalidSettingException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The inputs that answered 500, and the smaller points of issue 11, answered as they should be. */
 class HttpHardeningTest {
 
-    @TempDir
-    Path plugins;
-    @TempDir
-    Path data;
-    private CarrierHost host;
-    private ApiClient api;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestPlugins.copyMock(plugins);
-        host = TestHosts.start(plugins, data, Map.of());
-        api = ApiClient.of(host);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    final MockHost mock = new MockHost();
 
     @Test
     void anUploadWithAnEmptyContentTypeIsInvalid() {
-        assertEquals(400, api.send("POST", "/api/carriers", new byte[] {1, 2}, ";").status());
+        assertEquals(400, mock.api().send("POST", "/api/carriers", new byte[] {1, 2}, ";").status());
     }
 
     @Test
     void anAccountIdOverItsLimitIsInvalid() {
-        ApiClient.Reply reply = api.post("/api/numbers/+14159000000/acquire", "{\"account_id\":\"" + "x".repeat(129) + "\"}");
+        ApiClient.Reply reply = mock.api().post("/api/numbers/+14159000000/acquire", "{\"account_id\":\"" + "x".repeat(129) + "\"}");
         assertEquals(400, reply.status(), reply.text());
     }
 
     @Test
     void headAnswersAsGetWithoutABody() throws Exception {
-        HttpResponse<byte[]> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(host.url() + "api/health"))
+        HttpResponse<byte[]> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.host().url() + "api/health"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
@@ -67,7 +46,7 @@ class HttpHardeningTest {
 
     @Test
     void aNotFoundEchoesABoundedPartOfThePath() {
-        ApiClient.Reply reply = api.get("/api/" + "y".repeat(200_000));
+        ApiClient.Reply reply = mock.api().get("/api/" + "y".repeat(200_000));
         // Jetty refuses a request line this long as 414 before routing; either way the answer is short.
         assertTrue(reply.status() == 404 || reply.status() == 414, "status " + reply.status());
         assertTrue(reply.text().length() < 2_000, reply.text().length() + " characters");
@@ -75,7 +54,7 @@ class HttpHardeningTest {
 
     @Test
     void repeatedWrongTokensAreAnsweredTooManyRequests() {
-        ApiClient wrong = api.withToken("wrong-token-wrong-token");
+        ApiClient wrong = mock.api().withToken("wrong-token-wrong-token");
         int last = 0;
         for (int i = 0; i < AuthThrottle.FREE_FAILURES + 2; i++) {
             last = wrong.get("/api/carriers").status();
@@ -85,8 +64,8 @@ class HttpHardeningTest {
 
     @Test
     void theDataDirectoryIsOwnerOnlyAndTheRegistryFilesToo() throws Exception {
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("registry.mv.db"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mock.dataDir())));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mock.dataDir().resolve("registry.mv.db"))));
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.Event;
+import org.carrierhost.host.events.LoggedEvent;
+import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.manager.ImportReport;
 import org.carrierhost.host.manager.ImportResult;
@@ -36,8 +38,14 @@ public final class JsonViews {
         return entry;
     }
 
-    /** A carrier object. */
-    public static Map<String, Object> carrier(CarrierView view) {
+    /**
+     * A carrier object, with its recent figures: whether it is a zip that never loaded ({@code failed_zip}),
+     * whether it is configured (false once a call failed as not configured), its {@code health}
+     * ({@code ok}, {@code idle}, {@code failing}, {@code not_configured} or {@code down}) and
+     * {@code recent}: calls, errors and p50/p99 latency for each of the last 15 minutes, and the latest
+     * failed call.
+     */
+    public static Map<String, Object> carrier(CarrierView view, RecentCalls.Figures figures) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", view.id());
         c.put("version", view.facts() == null ? null : view.facts().version());
@@ -61,7 +69,55 @@ public final class JsonViews {
         stats.put("lingering", view.breaker().lingering());
         c.put("stats", stats);
         c.put("breaker", breaker(view.breaker()));
+        c.put("failed_zip", failedZip(view));
+        c.put("configured", !figures.notConfigured());
+        c.put("health", health(view, figures));
+        c.put("recent", recent(figures));
         return c;
+    }
+
+    /** A zip that never loaded is listed under its file name: it can be retried or removed, nothing else. */
+    private static boolean failedZip(CarrierView view) {
+        return view.facts() == null && view.file() != null && view.error() != null
+                && view.id().equals(view.file().getFileName().toString());
+    }
+
+    private static String health(CarrierView view, RecentCalls.Figures figures) {
+        if (!"STARTED".equals(view.state())) {
+            return "down";
+        }
+        if (figures.notConfigured()) {
+            return "not_configured";
+        }
+        if (figures.lastFailed() || "OPEN".equalsIgnoreCase(view.breaker().state())) {
+            return "failing";
+        }
+        return figures.minutes().stream().anyMatch(m -> m.calls() > 0) ? "ok" : "idle";
+    }
+
+    private static Map<String, Object> recent(RecentCalls.Figures figures) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("minutes", figures.minutes().stream().map(m -> {
+            Map<String, Object> minute = new LinkedHashMap<>();
+            minute.put("start", m.start().toString());
+            minute.put("calls", m.calls());
+            minute.put("errors", m.errors());
+            minute.put("p50_ms", m.p50Ms());
+            minute.put("p99_ms", m.p99Ms());
+            return minute;
+        }).toList());
+        RecentCalls.Failure last = figures.lastError();
+        if (last == null) {
+            r.put("last_error", null);
+        } else {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("time", last.time().toString());
+            e.put("error", last.error() == null ? null : last.error().wireName());
+            e.put("message", last.detail());
+            r.put("last_error", e);
+        }
+        r.put("last_failed", figures.lastFailed());
+        return r;
     }
 
     private static Map<String, Object> failure(PluginFailure failure) {
@@ -147,15 +203,18 @@ public final class JsonViews {
         return n;
     }
 
-    /** An audit or lifecycle event. */
-    public static Map<String, Object> event(Event event) {
+    /** An audit or lifecycle event, with the id the log gave it and the carrier it is filed under. */
+    public static Map<String, Object> event(LoggedEvent logged) {
+        Event event = logged.event();
         Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", logged.id());
         e.put("time", event.time().toString());
         e.put("actor", event.actor());
         e.put("action", event.action());
         e.put("target", event.target());
         e.put("result", event.result());
         e.put("error", event.error());
+        e.put("carrier", event.carrier());
         return e;
     }
 

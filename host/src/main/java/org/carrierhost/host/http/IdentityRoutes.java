@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * {@code GET /api/whoami}: the calling token's name and role, so the console can show who is signed in
- * and offer only what that role may do.
+ * and offer only what that role may do, and whether the host serves {@code /api/cluster}.
  *
  * <p>Thread-safe: stateless.
  */
@@ -19,6 +19,8 @@ public final class IdentityRoutes {
             body.put("name", request.principal().name());
             body.put("role", request.principal().role().name().toLowerCase(Locale.ROOT));
             body.put("actor", request.principal().actor());
+            // Whether this host serves the cluster view, so the console asks for it only where it exists.
+            body.put("cluster", server.routes().stream().anyMatch(r -> r.pattern().equals("/api/cluster")));
             return ApiResponse.ok(body);
         }));
     }

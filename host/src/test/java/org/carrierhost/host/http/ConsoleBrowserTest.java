@@ -136,6 +136,32 @@ class ConsoleBrowserTest {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier='" + carrier + "']")));
     }
 
+    /** Clicks {@code css} in {@code carrier}'s row, looking again if the row was just redrawn. */
+    private void clickIn(String carrier, String css) {
+        waiting().until(d -> {
+            row(carrier).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** The text of {@code carrier}'s row. */
+    private String textOf(String carrier) {
+        return waiting().until(d -> row(carrier).getText());
+    }
+
+    /** The buttons shown in {@code carrier}'s actions cell. */
+    private List<String> actionsOf(String carrier) {
+        return waiting().until(d -> buttons(row(carrier).findElement(By.cssSelector("td.actions"))));
+    }
+
+    /** Whether the page fits the window's width: no horizontal scrolling at 1280 px. */
+    private void assertFitsTheWidth() {
+        Object[] widths = ((java.util.List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
+        assertTrue(((Number) widths[0]).longValue() <= ((Number) widths[1]).longValue(),
+                "the page is " + widths[0] + " px wide in a " + widths[1] + " px window");
+    }
+
     private static List<String> buttons(WebElement in) {
         return in.findElements(By.tagName("button")).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
     }
@@ -144,8 +170,8 @@ class ConsoleBrowserTest {
     void anAdminSignsInSeesWhoAndTheTokenBoxIsGone() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
 
-        WebElement mock = row("mock");
-        assertTrue(mock.getText().contains("STARTED"), mock.getText());
+        String mock = textOf("mock");
+        assertTrue(mock.contains("STARTED"), mock);
         assertEquals("admin admin", browser.findElement(By.id("who")).getText(), "the token's name and role");
         assertFalse(browser.findElement(By.id("token")).isDisplayed(), "the token box is hidden after sign-in");
         assertTrue(browser.findElement(By.id("live")).getText().contains("live"));
@@ -175,8 +201,8 @@ class ConsoleBrowserTest {
     void twoCarriersAreDisabledAndEnabledAtOnceWithAResultForEach() throws Exception {
         TestPlugins.mockVariant(plugins, "second", "1.0.0");
         signIn(TestHosts.ADMIN_TOKEN);
-        row("mock").findElement(By.cssSelector("input.select-row")).click();
-        row("second").findElement(By.cssSelector("input.select-row")).click();
+        clickIn("mock", "input.select-row");
+        clickIn("second", "input.select-row");
 
         browser.findElement(By.id("bulk-disable")).click();
 
@@ -304,7 +330,7 @@ class ConsoleBrowserTest {
 
         assertTrue(browser.findElement(By.id("who")).getText().contains("watcher"));
         assertTrue(browser.findElement(By.id("who")).getText().contains("viewer"));
-        List<String> shown = buttons(browser.findElement(By.tagName("body")));
+        List<String> shown = waiting().until(d -> buttons(d.findElement(By.tagName("body"))));
         assertTrue(shown.stream().noneMatch(CHANGING::contains), "a viewer sees " + shown);
         assertTrue(browser.findElements(By.cssSelector("input[type=file], input[type=checkbox], textarea")).stream()
                 .noneMatch(WebElement::isDisplayed), "no upload, selection or import input");
@@ -313,17 +339,19 @@ class ConsoleBrowserTest {
     @Test
     void aFailedZipShowsItsReasonAndOffersOnlyRetryAndRemove() {
         signIn(TestHosts.ADMIN_TOKEN);
-        WebElement broken = row("carrier-broken-1.0.0.zip");
+        String broken = textOf("carrier-broken-1.0.0.zip");
 
-        assertTrue(broken.getText().contains("FAILED"), broken.getText());
-        assertTrue(broken.getText().contains("no plugin descriptor"), broken.getText());
-        assertEquals(List.of("retry", "remove"), buttons(broken.findElement(By.cssSelector("td.actions"))));
-        assertEquals(List.of("disable", "reload", "remove"), buttons(row("mock").findElement(By.cssSelector("td.actions"))));
-        for (WebElement actions : browser.findElements(By.cssSelector("#carrier-rows td.actions"))) {
+        assertTrue(broken.contains("FAILED"), broken);
+        assertTrue(broken.contains("no plugin descriptor"), broken);
+        assertEquals(List.of("retry", "remove"), actionsOf("carrier-broken-1.0.0.zip"));
+        assertEquals(List.of("disable", "reload", "remove"), actionsOf("mock"));
+        Boolean oneLine = waiting().until(d -> d.findElements(By.cssSelector("#carrier-rows td.actions")).stream().allMatch(actions -> {
             List<WebElement> each = actions.findElements(By.tagName("button"));
             int top = each.get(0).getLocation().getY();
-            assertTrue(each.stream().allMatch(b -> b.getLocation().getY() == top), "the actions stay on one line at 1280 px");
-        }
+            return each.stream().allMatch(b -> b.getLocation().getY() == top);
+        }));
+        assertTrue(oneLine, "the actions stay on one line at 1280 px");
+        assertFitsTheWidth();
     }
 
     @Test
@@ -335,9 +363,11 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
 
         waiting().until(d -> row("bandwidth").getText().contains("not configured"));
-        WebElement bandwidth = row("bandwidth");
-        assertTrue(bandwidth.getText().contains("STARTED"), bandwidth.getText());
-        assertTrue(bandwidth.findElement(By.cssSelector("td.error-cell")).getText().contains("not configured"), bandwidth.getText());
+        String bandwidth = textOf("bandwidth");
+        assertTrue(bandwidth.contains("STARTED"), bandwidth);
+        String error = waiting().until(d -> row("bandwidth").findElement(By.cssSelector("td.error-cell")).getText());
+        assertTrue(error.contains("not configured"), bandwidth);
+        assertFitsTheWidth();
         screenshot("console-carriers.png");
     }
 

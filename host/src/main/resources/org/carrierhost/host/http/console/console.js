@@ -119,7 +119,7 @@ function time(iso) {
 const SVG = 'http://www.w3.org/2000/svg';
 
 function sparkline(series, label) {
-  const width = 90;
+  const width = 64;
   const height = 22;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'spark');
@@ -148,6 +148,10 @@ function sparkline(series, label) {
   title.textContent = label;
   svg.appendChild(title);
   return svg;
+}
+
+function ms(value) {
+  return value >= 10 ? String(Math.round(value)) : String(value);
 }
 
 function sparkCell(row, series, label, figure) {
@@ -234,7 +238,9 @@ function carrierRow(c, showSource) {
   const name = cell(tr, '');
   name.appendChild(el('span', { class: 'carrier-id' }, c.id));
   if (c.version !== null) {
-    name.appendChild(el('span', { class: 'badge' }, c.enabled ? 'enabled' : 'disabled'));
+    if (!c.enabled) {
+      name.appendChild(el('span', { class: 'badge' }, 'disabled'));
+    }
     if (c.local) {
       name.appendChild(el('span', { class: 'badge' }, 'local'));
     }
@@ -253,9 +259,9 @@ function carrierRow(c, showSource) {
     health.title = 'every call fails until the carrier is configured';
   }
   const breaker = c.breaker || {};
-  const b = cell(tr, breaker.state || '', 'breaker-' + (breaker.state || ''));
-  if (breaker.state === 'open' && breaker.retry_in_s) {
-    b.textContent += ' (retry in ' + breaker.retry_in_s + ' s)';
+  if (breaker.state) {
+    health.appendChild(el('span', { class: 'breaker breaker-' + breaker.state }, 'breaker ' + breaker.state.replace('_', '-')
+      + (breaker.state === 'open' && breaker.retry_in_s ? ', retry in ' + breaker.retry_in_s + ' s' : '')));
   }
   if (showSource) {
     cell(tr, c.source === undefined ? '' : c.source);
@@ -266,20 +272,23 @@ function carrierRow(c, showSource) {
   const now = minutes.length ? minutes[minutes.length - 1] : { calls: 0, errors: 0, p50_ms: 0, p99_ms: 0 };
   const total = calls.reduce((a, b2) => a + b2, 0);
   const failed = errors.reduce((a, b2) => a + b2, 0);
-  sparkCell(tr, [{ values: calls }], c.id + ': calls per minute, last 15 minutes', String(total));
-  sparkCell(tr, [{ values: errors, kind: 'errors' }], c.id + ': failed calls per minute, last 15 minutes', String(failed));
+  sparkCell(tr, [{ values: calls }, { values: errors, kind: 'errors' }],
+    c.id + ': calls and failed calls per minute, last 15 minutes', total + ' / ' + failed);
   sparkCell(tr, [{ values: minutes.map((m) => m.p99_ms), kind: 'p99' }, { values: minutes.map((m) => m.p50_ms) }],
-    c.id + ': p50 and p99 latency per minute', now.p50_ms + ' / ' + now.p99_ms + ' ms');
+    c.id + ': p50 and p99 latency per minute, last 15 minutes', ms(now.p50_ms) + ' / ' + ms(now.p99_ms) + ' ms');
   const error = cell(tr, '', 'error-cell');
   const last = c.recent && c.recent.last_error;
+  // Long reasons are clamped to a few lines; the whole text is in the tooltip.
   if (c.error) {
-    error.appendChild(document.createTextNode(c.error.message));
+    error.appendChild(el('div', { class: 'clamp' }, c.error.message));
     if (c.error.cause) {
-      error.appendChild(el('div', { class: 'cause' }, c.error.cause));
+      error.appendChild(el('div', { class: 'cause clamp' }, c.error.cause));
     }
+    error.title = c.error.message + (c.error.cause ? ': ' + c.error.cause : '');
   } else if (last && (c.recent.last_failed || !c.configured)) {
-    error.appendChild(document.createTextNode(last.message || last.error));
+    error.appendChild(el('div', { class: 'clamp' }, last.message || last.error));
     error.appendChild(el('div', { class: 'cause' }, last.error + ' at ' + time(last.time)));
+    error.title = last.message || last.error;
   }
   if (canChange()) {
     const actions = cell(tr, '', 'actions');

@@ -92,12 +92,14 @@ public final class CarrierHostExtension implements BeforeEachCallback, AfterEach
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        root = Files.createTempDirectory("carrier-host-test");
-        Files.createDirectories(pluginsDir());
         for (Path zip : zips) {
             if (!Files.isRegularFile(zip)) {
                 throw new IllegalStateException("no plugin zip at " + zip.toAbsolutePath() + ": build it first (mvn package)");
             }
+        }
+        root = Files.createTempDirectory("carrier-host-test");
+        Files.createDirectories(pluginsDir());
+        for (Path zip : zips) {
             Files.copy(zip, pluginsDir().resolve(zip.getFileName().toString()));
         }
         host = start();

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.carrierhost.host.ApiClient;
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,10 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 class EventApiTest {
 
     @RegisterExtension
-    final MockHost mock = new MockHost();
+    final CarrierHostExtension mock = TestHosts.mockOverHttp();
+
+    private ApiClient api() {
+        return ApiClient.of(mock.host());
+    }
 
     private List<JsonNode> events(String query) {
-        ApiClient.Reply reply = mock.api().get("/api/events" + query);
+        ApiClient.Reply reply = api().get("/api/events" + query);
         assertEquals(200, reply.status(), reply.text());
         List<JsonNode> list = new ArrayList<>();
         reply.json().forEach(list::add);
@@ -30,8 +35,8 @@ class EventApiTest {
 
     @Test
     void theCarrierFilterKeepsOnlyThatCarriersEvents() {
-        mock.api().post("/api/carriers/mock/disable", "");
-        mock.api().post("/api/numbers/+14155550100/acquire", "{}");
+        api().post("/api/carriers/mock/disable", "");
+        api().post("/api/numbers/+14155550100/acquire", "{}");
 
         List<JsonNode> mockEvents = events("?carrier=mock");
         assertTrue(mockEvents.size() >= 3, mockEvents.toString());
@@ -41,8 +46,8 @@ class EventApiTest {
 
     @Test
     void theActionAndActorFiltersMatchExactly() {
-        mock.api().post("/api/carriers/mock/disable", "");
-        mock.api().post("/api/carriers/mock/enable", "");
+        api().post("/api/carriers/mock/disable", "");
+        api().post("/api/carriers/mock/enable", "");
 
         List<JsonNode> disables = events("?action=disable&actor=api:admin");
         assertEquals(1, disables.size(), disables.toString());
@@ -60,8 +65,8 @@ class EventApiTest {
     @Test
     void beforeAnIdGivesTheNextPageWithoutOverlap() {
         for (int i = 0; i < 3; i++) {
-            mock.api().post("/api/carriers/mock/disable", "");
-            mock.api().post("/api/carriers/mock/enable", "");
+            api().post("/api/carriers/mock/disable", "");
+            api().post("/api/carriers/mock/enable", "");
         }
         List<JsonNode> first = events("?limit=3");
         long lastId = first.get(2).path("id").asLong();
@@ -74,7 +79,7 @@ class EventApiTest {
 
     @Test
     void anUnknownParameterIsRefusedByName() {
-        ApiClient.Reply reply = mock.api().get("/api/events?carier=mock");
+        ApiClient.Reply reply = api().get("/api/events?carier=mock");
 
         assertEquals(400, reply.status());
         assertEquals("invalid", reply.error());
@@ -83,7 +88,7 @@ class EventApiTest {
 
     @Test
     void aMalformedSinceIsRefused() {
-        ApiClient.Reply reply = mock.api().get("/api/events?since=yesterday");
+        ApiClient.Reply reply = api().get("/api/events?since=yesterday");
 
         assertEquals(400, reply.status());
         assertTrue(reply.json().path("error").path("message").asText().contains("since"), reply.text());

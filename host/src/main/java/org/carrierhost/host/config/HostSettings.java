@@ -2,6 +2,7 @@ package org.carrierhost.host.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.carrierhost.api.CarrierConfig;
 
@@ -30,5 +31,14 @@ public record HostSettings(HttpSettings http, AccessSettings access, PluginSetti
     /** Carrier {@code id}'s section; empty when none is configured. */
     public CarrierConfig carrier(String id) {
         return carrierSections.getOrDefault(id, CarrierConfig.empty());
+    }
+
+    /** Every part, with secrets masked, the carriers' own ones included. */
+    @Override
+    public String toString() {
+        Map<String, Map<String, String>> carriers = new TreeMap<>();
+        carrierSections.forEach((id, section) -> carriers.put(id, HostConfiguration.masked(id, section)));
+        return "HostSettings[http=" + http + ", access=" + access + ", plugins=" + plugins + ", dataDir=" + dataDir
+                + ", store=" + store + ", search=" + search + ", numbers=" + numbers + ", carrierSections=" + carriers + "]";
     }
 }

@@ -179,6 +179,15 @@ class HostConfigurationTest {
     }
 
     @Test
+    void theTypedSettingsPrintNoSecret() {
+        String printed = HostConfiguration.of(Map.of("store.password", "hunter2-store", "admin.token", "hunter2-admin-token",
+                "auth.token.ci", "viewer:hunter2-viewer-secret", "http.tls.keystore", "k.p12",
+                "http.tls.keystore_password", "hunter2-tls", "carrier.bw.password", "hunter2-carrier")).settings().toString();
+
+        assertFalse(printed.contains("hunter2"), printed);
+    }
+
+    @Test
     void aKeystoreTypeIsOneOfTheAllowedValuesInAnyCase() {
         HostSettings settings = HostConfiguration.of(Map.of("http.tls.keystore", "k.p12", "http.tls.keystore_type", "jks"))
                 .settings();

@@ -125,6 +125,8 @@ public final class CarrierHost implements AutoCloseable {
     }
 
     private void open() throws IOException {
+        // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
+        settings.carrierSections().forEach(BreakerSettings::from);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         Files.createDirectories(settings.plugins().dir());

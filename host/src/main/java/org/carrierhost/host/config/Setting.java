@@ -3,9 +3,11 @@ package org.carrierhost.host.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,9 @@ public record Setting<T>(String key, SettingType<T> type, Optional<String> defau
 
     /** What a secret's value is shown as. */
     public static final String MASK = "********";
+
+    /** Each pattern's regular expressions, compiled once: keys are looked up for every masked value shown. */
+    private static final Map<String, Pattern> REGEXES = new ConcurrentHashMap<>();
 
     /** Words that make a {@link Secrecy#BY_NAME} key a secret. */
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "token", "key", "credential");
@@ -142,6 +147,10 @@ public record Setting<T>(String key, SettingType<T> type, Optional<String> defau
     }
 
     private Pattern regex(boolean lastAnySegment) {
+        return REGEXES.computeIfAbsent(key + (lastAnySegment ? " namespace" : ""), k -> compile(lastAnySegment));
+    }
+
+    private Pattern compile(boolean lastAnySegment) {
         String[] segments = key.split("\\.");
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -38,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -195,6 +197,45 @@ class ConsoleBrowserTest {
 
         waiting().until(d -> row("dropped").getText().contains("STARTED"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "dropped"));
+    }
+
+    @Test
+    void theConsoleIsUsableFromTheKeyboard() {
+        startHost();
+        browser.get(host.url());
+        browser.findElement(By.id("token")).sendKeys(TestHosts.ADMIN_TOKEN + Keys.ENTER);
+        row("mock");
+
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        boolean reached = false;
+        for (int i = 0; i < 40 && !reached; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            reached = Boolean.TRUE.equals(js.executeScript("const a = document.activeElement;"
+                    + " return a.tagName === 'BUTTON' && a.textContent === 'disable' && a.closest('tr').dataset.carrier === 'mock';"));
+        }
+        assertTrue(reached, "the mock carrier's disable button is reached with Tab");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        waiting().until(d -> row("mock").getText().contains("DISABLED"));
+    }
+
+    @Test
+    void aDroppedConnectionIsShownAsOfflineAndComesBackByItself() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        int port = host.port();
+
+        host.close();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+        assertEquals("offline", browser.findElement(By.id("live")).getText());
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+        settings.put("http.port", String.valueOf(port));
+        host = TestHosts.start(plugins, data, settings);
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+        assertEquals("live", browser.findElement(By.id("live")).getText());
+        ApiClient.of(host).post("/api/carriers/mock/disable", "");
+        waiting().until(d -> row("mock").getText().contains("DISABLED"));
     }
 
     @Test

@@ -192,6 +192,9 @@ function scheduleCarriers() {
 
 function renderCarriers() {
   const rows = $('carrier-rows');
+  const active = document.activeElement;
+  const focusedRow = active && active.closest ? active.closest('#carrier-rows tr') : null;
+  const focused = focusedRow ? { id: focusedRow.dataset.carrier, tag: active.tagName, text: active.textContent, cls: active.className } : null;
   rows.replaceChildren();
   const showSource = state.carriers.some((c) => c.source !== undefined && c.source !== null);
   document.querySelectorAll('#carriers th.source').forEach((th) => { th.hidden = !showSource; });
@@ -203,6 +206,15 @@ function renderCarriers() {
   }
   for (const c of state.carriers) {
     rows.appendChild(carrierRow(c, showSource));
+  }
+  if (focused) {
+    // A live redraw must not take the keyboard focus away: put it back on the same control of the same row.
+    const again = [...rows.querySelectorAll('tr')].filter((tr) => tr.dataset.carrier === focused.id)
+      .flatMap((tr) => [...tr.querySelectorAll('button, input')])
+      .find((e) => e.tagName === focused.tag && e.textContent === focused.text && e.className === focused.cls);
+    if (again) {
+      again.focus();
+    }
   }
   const list = $('carrier-ids');
   list.replaceChildren(...state.carriers.map((c) => el('option', { value: c.id })));

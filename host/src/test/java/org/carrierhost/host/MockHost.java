@@ -3,6 +3,7 @@ package org.carrierhost.host;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,15 +20,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MockHost implements BeforeEachCallback, AfterEachCallback {
 
+    private final Map<String, String> settings;
+    private final List<String> alsoBuilt;
     private Path root;
     private CarrierHost host;
     private ApiClient api;
+
+    /** The mock alone, with the test defaults. */
+    public MockHost() {
+        this(Map.of(), List.of());
+    }
+
+    /**
+     * @param settings  settings over the test defaults, for example a named token
+     * @param alsoBuilt ids of other built carriers to drop in beside the mock, for example {@code local}
+     */
+    public MockHost(Map<String, String> settings, List<String> alsoBuilt) {
+        this.settings = Map.copyOf(settings);
+        this.alsoBuilt = List.copyOf(alsoBuilt);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         root = Files.createTempDirectory("mock-host");
         TestPlugins.copyMock(pluginsDir());
-        host = TestHosts.start(pluginsDir(), dataDir(), Map.of());
+        for (String id : alsoBuilt) {
+            TestPlugins.copyBuilt(pluginsDir(), id);
+        }
+        host = TestHosts.start(pluginsDir(), dataDir(), settings);
         api = ApiClient.of(host);
     }
 

@@ -1,5 +1,7 @@
 package org.carrierhost.host.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.carrierhost.host.plugins.BreakerView;
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A carrier as the API answers it ({@code components/schemas/Carrier} of the OpenAPI document); with its
  * settings, secrets masked, in {@code config} when one carrier is asked for ({@code CarrierDetail}).
  *
- * <p>Thread-safe: an immutable value (the config map is copied).
+ * <p>Thread-safe: an immutable value (the config map is copied, in its order).
  *
  * @param id          the carrier id
  * @param version     its version, or null when it never loaded
@@ -33,7 +35,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
 
     CarrierAnswer {
-        config = config == null ? null : Map.copyOf(config);
+        config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
     /** {@code view} as answered, without its settings. */

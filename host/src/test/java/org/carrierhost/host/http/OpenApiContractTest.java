@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -154,9 +155,10 @@ class OpenApiContractTest {
         call("POST", "/api/carriers", admin, "not a zip", "text/plain");
         call("GET", "/api/events?limit=0", admin, null, null);
         answer(header("X-Padding", "p".repeat(100_000)), "GET", "/api/health");
+        call("GET", "/api/" + "y".repeat(200_000), admin, null, null);
 
         assertEquals(List.of(), problems);
-        assertTrue(statuses.containsAll(Set.of(400, 401, 403, 404, 405, 409, 413, 431)), "statuses seen: " + statuses);
+        assertTrue(statuses.containsAll(Set.of(400, 401, 403, 404, 405, 409, 413, 414, 431)), "statuses seen: " + statuses);
     }
 
     @Test
@@ -180,15 +182,22 @@ class OpenApiContractTest {
 
     @Test
     void anAnswerOffTheDocumentIsCaught() {
-        assertTrue(document.problems("GET", "/api/numbers/+1415", 404, JSON, "{\"error\":{\"code\":404}}").toString()
+        assertTrue(offTheDocument("GET", "/api/numbers/+1415", 404, "{\"error\":{\"code\":404}}")
                 .contains("required property 'message' not found"));
-        assertTrue(document.problems("GET", "/api/numbers/+1415", 404, JSON,
-                "{\"error\":{\"code\":400,\"error\":\"invalid\",\"message\":\"m\",\"cause\":null,\"carrier\":null}}").toString()
-                .contains("code"));
-        assertTrue(document.problems("GET", "/api/health", 200, JSON, "{\"status\":\"UP\",\"api_version\":\"1\",\"carriers_known\":1,"
-                + "\"carriers_serving\":1,\"uptime_ms\":5,\"surprise\":1}").toString().contains("surprise"));
-        assertTrue(document.problems("GET", "/api/health", 418, JSON, "{}").toString().contains("418 is not documented"));
-        assertTrue(document.problems("GET", "/console", 200, JSON, "{}").toString().contains("'application/json' is not documented"));
+        assertTrue(offTheDocument("GET", "/api/numbers/+1415", 404,
+                "{\"error\":{\"code\":400,\"error\":\"invalid\",\"message\":\"m\",\"cause\":null,\"carrier\":null}}").contains("code"));
+        assertTrue(offTheDocument("GET", "/api/health", 200, "{\"status\":\"UP\",\"api_version\":\"1\",\"carriers_known\":1,"
+                + "\"carriers_serving\":1,\"uptime_ms\":5,\"surprise\":1}").contains("surprise"));
+        assertTrue(offTheDocument("GET", "/api/health", 418, "{}").contains("418 is not documented"));
+        assertTrue(offTheDocument("GET", "/console", 200, "{}").contains("'application/json' is not documented"));
+        assertTrue(document.problems("GET", "/api/health", 200, HttpHeaders.of(Map.of("Content-Type", List.of(JSON)), (k, v) -> true),
+                "{}").toString().contains("X-Request-Id is missing"));
+    }
+
+    /** The problems the document finds with an answer that has a request id and is JSON. */
+    private String offTheDocument(String method, String path, int status, String body) {
+        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of(JSON), "X-Request-Id", List.of("r1")), (k, v) -> true);
+        return document.problems(method, path, status, headers, body).toString();
     }
 
     // --- the exchanges ---
@@ -228,8 +237,7 @@ class OpenApiContractTest {
             throw new IllegalStateException(e);
         }
         String pathOnly = path.split("\\?", 2)[0];
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        problems.addAll(document.problems(method, pathOnly, response.statusCode(), contentType, response.body()));
+        problems.addAll(document.problems(method, pathOnly, response.statusCode(), response.headers(), response.body()));
         statuses.add(response.statusCode());
         if (response.statusCode() == 200) {
             document.template(pathOnly).ifPresent(template -> answeredOk.add(method + " " + template));

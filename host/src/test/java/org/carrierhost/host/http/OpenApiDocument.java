@@ -3,6 +3,7 @@ package org.carrierhost.host.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,6 +37,9 @@ final class OpenApiDocument {
 
     private static final String IRI = "https://carrier-host.invalid/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the server answers on any path, routed or not: an unknown path, and failures before routing. */
+    private static final Map<Integer, String> ANY_PATH = new java.util.TreeMap<>(Map.of(404, "NotFound", 408, "RequestTimeout",
+            414, "UriTooLong", 431, "HeadersTooLarge", 500, "Internal"));
 
     private final String text;
     private final JsonNode root;
@@ -119,18 +123,20 @@ final class OpenApiDocument {
     /**
      * What is wrong with an answer, judged against the document: its status must be documented for the
      * operation (for a method the path lacks, as any of the path's operations documents 405; for an unknown
-     * path, as {@code components/responses/NotFound}), its content type must be one the status documents,
-     * and a JSON body must validate against that status's schema. Empty when the answer fits.
+     * path, 404 as {@code components/responses/NotFound}, or a failure before routing such as 414), it must carry each header the status documents, its
+     * content type must be one the status documents, and a JSON body must validate against that status's
+     * schema. Empty when the answer fits.
      */
-    List<String> problems(String method, String path, int status, String contentType, String body) {
-        String what = method + " " + path + " -> " + status;
+    List<String> problems(String method, String path, int status, HttpHeaders headers, String body) {
+        String contentType = headers.firstValue("Content-Type").orElse(null);
+        String what = method + " " + (path.length() <= 100 ? path : path.substring(0, 100) + "...") + " -> " + status;
         Optional<String> template = template(path);
         String pointer;
         if (template.isEmpty()) {
-            if (status != 404) {
-                return List.of(what + ": an undocumented path must answer 404");
+            if (!ANY_PATH.containsKey(status)) {
+                return List.of(what + ": an undocumented path must answer 404 (or a server-level " + ANY_PATH.keySet() + ")");
             }
-            pointer = "/components/responses/NotFound";
+            pointer = "/components/responses/" + ANY_PATH.get(status);
         } else {
             JsonNode pathItem = root.path("paths").path(template.get());
             Optional<JsonNode> operation = operation(method, template.get());
@@ -145,22 +151,30 @@ final class OpenApiDocument {
             }
         }
         pointer = resolve(pointer);
+        List<String> problems = new ArrayList<>();
+        for (Iterator<String> names = root.at(pointer + "/headers").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (headers.firstValue(name).isEmpty()) {
+                problems.add(what + ": the documented header " + name + " is missing");
+            }
+        }
         String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String schemaPointer = pointer + "/content/" + escape(media) + "/schema";
         JsonNode schemaNode = root.at(schemaPointer);
         if (schemaNode.isMissingNode()) {
-            return List.of(what + ": content type '" + media + "' is not documented at " + pointer);
+            problems.add(what + ": content type '" + media + "' is not documented at " + pointer);
+            return problems;
         }
         if (!media.equals("application/json")) {
-            return List.of();
+            return problems;
         }
         JsonNode instance;
         try {
             instance = JSON.readTree(body);
         } catch (IOException e) {
-            return List.of(what + ": the body is not JSON: " + e.getMessage());
+            problems.add(what + ": the body is not JSON: " + e.getMessage());
+            return problems;
         }
-        List<String> problems = new ArrayList<>();
         for (Error error : validator(schemaPointer).validate(instance)) {
             problems.add(what + ": " + error + " (schema " + schemaPointer + ")");
         }

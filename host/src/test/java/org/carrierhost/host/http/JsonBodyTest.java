@@ -3,8 +3,10 @@ package org.carrierhost.host.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,11 +16,11 @@ class JsonBodyTest {
     private static final String ACQUIRE = "/api/numbers/+14159000000/acquire";
 
     @RegisterExtension
-    final MockHost mock = new MockHost();
+    final CarrierHostExtension mock = TestHosts.mockOverHttp();
 
     @Test
     void anUnknownFieldIsRefusedNamingItAndTheKnownOnes() {
-        Reply reply = mock.api().post(ACQUIRE, "{\"acount_id\":\"acct-1\"}");
+        Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "{\"acount_id\":\"acct-1\"}");
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("unknown field 'acount_id'", message(reply));
@@ -27,7 +29,7 @@ class JsonBodyTest {
 
     @Test
     void aBodyNestedTooDeeplyIsRefusedNamingTheLimit() {
-        Reply reply = mock.api().post("/api/numbers/check", "{\"numbers\":" + "[".repeat(40) + "]".repeat(40) + "}");
+        Reply reply = ApiClient.of(mock.host()).post("/api/numbers/check", "{\"numbers\":" + "[".repeat(40) + "]".repeat(40) + "}");
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("body is over a JSON limit: nested deeper than " + JsonMapper.MAX_DEPTH + " levels", message(reply));
@@ -35,7 +37,7 @@ class JsonBodyTest {
 
     @Test
     void aStringOverTheLimitIsRefusedNamingTheLimit() {
-        Reply reply = mock.api().post("/api/numbers/check", "{\"numbers\":[\"" + "1".repeat(JsonMapper.MAX_STRING + 1) + "\"]}");
+        Reply reply = ApiClient.of(mock.host()).post("/api/numbers/check", "{\"numbers\":[\"" + "1".repeat(JsonMapper.MAX_STRING + 1) + "\"]}");
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("body is over a JSON limit: a string longer than " + JsonMapper.MAX_STRING + " characters", message(reply));
@@ -43,7 +45,7 @@ class JsonBodyTest {
 
     @Test
     void aFlagGivenAsTextIsRefusedNamingTheField() {
-        Reply reply = mock.api().post(ACQUIRE, "{\"dry_run\":\"true\"}");
+        Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "{\"dry_run\":\"true\"}");
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("dry_run has the wrong type", message(reply));
@@ -51,7 +53,7 @@ class JsonBodyTest {
 
     @Test
     void aNumberGivenForATextFieldIsRefusedNamingTheField() {
-        Reply reply = mock.api().post(ACQUIRE, "{\"account_id\":5}");
+        Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "{\"account_id\":5}");
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("account_id has the wrong type", message(reply));
@@ -59,7 +61,7 @@ class JsonBodyTest {
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        Reply reply = mock.api().post(ACQUIRE, "[1,2]");
+        Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "[1,2]");
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("body must be a JSON object", message(reply));
@@ -67,7 +69,7 @@ class JsonBodyTest {
 
     @Test
     void malformedJsonIsRefusedWithItsPosition() {
-        Reply reply = mock.api().post(ACQUIRE, "{\"account_id\":\n}");
+        Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "{\"account_id\":\n}");
 
         assertEquals(400, reply.status(), reply.text());
         assertTrue(message(reply).startsWith("malformed JSON at line 2, column 1"), message(reply));
@@ -75,7 +77,7 @@ class JsonBodyTest {
 
     @Test
     void numbersToCheckMayBeJsonNumbers() {
-        Reply reply = mock.api().post("/api/numbers/check", "{\"numbers\":[14159000000]}");
+        Reply reply = ApiClient.of(mock.host()).post("/api/numbers/check", "{\"numbers\":[14159000000]}");
 
         assertEquals(200, reply.status(), reply.text());
         assertEquals("not_found", reply.json().path("14159000000").asText(), reply.text());

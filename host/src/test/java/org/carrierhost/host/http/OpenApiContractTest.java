@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.MockHost;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class OpenApiContractTest {
     private static final String NUMBER = "+14159000000";
 
     @RegisterExtension
-    final MockHost mock = new MockHost(Map.of("auth.token.dash", "viewer:" + VIEWER_TOKEN), List.of("local"));
+    final CarrierHostExtension mock = TestHosts.withCarriers("mock", "local").withHttp().setting("auth.token.dash", "viewer:" + VIEWER_TOKEN);
 
     @TempDir
     Path elsewhere;

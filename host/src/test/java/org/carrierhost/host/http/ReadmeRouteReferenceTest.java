@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +29,14 @@ class ReadmeRouteReferenceTest {
     private static final Path README = Path.of("..", "README.md");
 
     @RegisterExtension
-    final MockHost mock = new MockHost(Map.of(), List.of("bandwidth"));
+    final CarrierHostExtension mock = TestHosts.withCarriers("mock", "bandwidth").withHttp();
 
     @Test
     void theUnconfiguredBandwidthEntryIsWhatTheHostAnswers() throws IOException {
         Matcher quoted = Pattern.compile("such\\s+an\\s+entry:\\s+`(\\{[^`]+})`").matcher(readme());
         assertTrue(quoted.find(), "the README quotes the unconfigured Bandwidth carrier's entry");
 
-        JsonNode answered = mock.api().get("/api/numbers?prefix=415&quantity=1").json().path("errors").path(0);
+        JsonNode answered = ApiClient.of(mock.host()).get("/api/numbers?prefix=415&quantity=1").json().path("errors").path(0);
 
         assertEquals(new ObjectMapper().readTree(quoted.group(1)), answered);
     }
@@ -58,8 +60,8 @@ class ReadmeRouteReferenceTest {
     }
 
     @Test
-    void everyZipTheReadmeUploadsIsOneTheBuildMakes() throws IOException {
-        Matcher upload = Pattern.compile("--data-binary @(\\S+\\.zip)").matcher(readme());
+    void everyZipOfThisBuildTheReadmeUploadsIsOneItMakes() throws IOException {
+        Matcher upload = Pattern.compile("--data-binary @(plugins/\\S+\\.zip)").matcher(readme());
         List<String> missing = new ArrayList<>();
         int uploads = 0;
         for (; upload.find(); uploads++) {
@@ -72,7 +74,7 @@ class ReadmeRouteReferenceTest {
             }
         }
         assertTrue(uploads > 0, "the README has an upload example");
-        assertEquals(List.of(), missing, "zips the README uploads that the build does not make");
+        assertEquals(List.of(), missing, "zips under plugins/ the README uploads that the build does not make");
     }
 
     private static String readme() throws IOException {

@@ -37,6 +37,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * real server: every route the server registers is documented and every documented operation is registered,
  * and real answers of every route, errors included, validate against the document's schema for their status.
  * The answers come over real HTTP from a real host serving the real mock and local carrier zips.
+ *
+ * <p>Adding a route: register it through {@code ApiServer.route}, then describe it in the document under
+ * {@code paths} (its parameters, body, 200 answer with a schema under {@code components/schemas}, and the
+ * error statuses it can answer, as {@code $ref}s to {@code components/responses}; {@code security: []} and no
+ * {@code x-role} for a public route, else {@code x-role} naming its role), and add a call of it to
+ * {@link #everyRouteAnswersAsDocumented}. Until then the first test names the route that is missing.
  */
 class OpenApiContractTest {
 

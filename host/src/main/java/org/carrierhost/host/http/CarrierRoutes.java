@@ -35,7 +35,7 @@ public final class CarrierRoutes {
             String id = request.parameter("id");
             CarrierAnswer carrier = CarrierAnswer.of(carriers.view(id).orElseThrow(() ->
                     new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))));
-            return ApiResponse.ok(carrier.withConfig(HostConfiguration.masked(configs.apply(id))));
+            return ApiResponse.ok(carrier.withConfig(HostConfiguration.masked(id, configs.apply(id))));
         }));
     }
 }

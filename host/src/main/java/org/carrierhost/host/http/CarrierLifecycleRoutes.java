@@ -51,6 +51,6 @@ public final class CarrierLifecycleRoutes {
     }
 
     private ApiResponse carrier(org.carrierhost.host.plugins.CarrierView view) {
-        return ApiResponse.ok(JsonViews.carrier(view, recent.figures(view.id())));
+        return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(view.id())));
     }
 }

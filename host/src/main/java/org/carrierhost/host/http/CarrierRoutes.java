@@ -1,6 +1,5 @@
 package org.carrierhost.host.http;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import org.carrierhost.api.CarrierConfig;
@@ -35,14 +34,13 @@ public final class CarrierRoutes {
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("GET", "/api/carriers", Role.VIEWER,
-                request -> ApiResponse.ok(carriers.views().stream().map(v -> JsonViews.carrier(v, recent.figures(v.id()))).toList())));
+                request -> ApiResponse.ok(carriers.views().stream().map(v -> CarrierAnswer.of(v, recent.figures(v.id()))).toList())));
         server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
             String id = request.parameter("id");
-            Map<String, Object> body = JsonViews.carrier(carriers.view(id).orElseThrow(() ->
+            CarrierAnswer carrier = CarrierAnswer.of(carriers.view(id).orElseThrow(() ->
                     new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))),
                     recent.figures(id));
-            body.put("config", HostConfiguration.masked(id, configs.apply(id)));
-            return ApiResponse.ok(body);
+            return ApiResponse.ok(carrier.withConfig(HostConfiguration.masked(id, configs.apply(id))));
         }));
     }
 }

@@ -22,7 +22,7 @@ final class EventFrames {
 
     String frame(LoggedEvent event) {
         try {
-            return "id: " + event.id() + "\nevent: audit\ndata: " + json.writeValueAsString(JsonViews.event(event)) + "\n\n";
+            return "id: " + event.id() + "\nevent: audit\ndata: " + json.writeValueAsString(EventAnswer.of(event)) + "\n\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.id(), e);
         }

@@ -45,7 +45,7 @@ public final class EventRoutes {
             EventQuery query = new EventQuery(request.query("carrier").orElse(null), request.query("action").orElse(null),
                     request.query("actor").orElse(null), request.query("since").map(EventRoutes::instant).orElse(null),
                     before, null, limit);
-            return ApiResponse.ok(events.find(query).stream().map(JsonViews::event).toList());
+            return ApiResponse.ok(events.find(query).stream().map(EventAnswer::of).toList());
         }));
     }
 

@@ -1,0 +1,191 @@
+package org.carrierhost.host.http;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.carrierhost.host.events.RecentCalls;
+import org.carrierhost.host.plugins.BreakerView;
+import org.carrierhost.host.plugins.CarrierView;
+import org.carrierhost.host.plugins.PluginFailure;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A carrier as the API answers it ({@code components/schemas/Carrier} of the OpenAPI document); with its
+ * settings, secrets masked, in {@code config} when one carrier is asked for ({@code CarrierDetail}).
+ *
+ * <p>Thread-safe: an immutable value (the config map is copied, in its order).
+ *
+ * @param id          the carrier id
+ * @param version     its version, or null when it never loaded
+ * @param state       PF4J's state name
+ * @param enabled     whether it is enabled
+ * @param local       whether it keeps its stock in the host's registry
+ * @param cnam        whether it offers caller-name lookups
+ * @param description its description, or null
+ * @param provider    its provider, or null
+ * @param file        its zip's file name, or null
+ * @param error       its latest failure, or null
+ * @param stats       its call figures
+ * @param breaker     its circuit breaker and bulkhead
+ * @param failedZip   whether it is a zip that never loaded, listed under its file name: it can be retried
+ *                    (reloaded) or removed, nothing else
+ * @param configured  false once a call failed because the carrier is not configured
+ * @param health      {@code ok}, {@code idle}, {@code failing}, {@code not_configured} or {@code down}
+ * @param recent      its calls over the last 15 minutes, and its latest failed call
+ * @param config      its masked settings; left out of the answer when null
+ */
+record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
+                     String description, String provider, String file, Failure error, Stats stats, Breaker breaker,
+                     boolean failedZip, boolean configured, String health, Recent recent,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
+
+    CarrierAnswer {
+        config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    }
+
+    /** {@code view} with its recent {@code figures} as answered, without its settings. */
+    static CarrierAnswer of(CarrierView view, RecentCalls.Figures figures) {
+        var facts = view.facts();
+        BreakerView b = view.breaker();
+        return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state(), view.enabled(),
+                facts != null && facts.local(), facts != null && facts.cnam(),
+                facts == null ? null : facts.description(), facts == null ? null : facts.provider(),
+                view.file() == null ? null : view.file().getFileName().toString(), Failure.of(view.error()),
+                new Stats(view.stats().calls(), view.stats().errors(), view.inFlight(),
+                        new Latency(round(view.stats().meanMs()), round(view.stats().maxMs()), round(view.stats().lastMs())),
+                        b.lingering()),
+                new Breaker(b.state(), round(b.failureRate()), b.calls(), b.failedCalls(), b.rejectedCalls(),
+                        b.retryInSeconds(), b.running(), b.maxConcurrent(), b.lingering()),
+                failedZip(view), !figures.notConfigured(), health(view, figures), Recent.of(figures), null);
+    }
+
+    /** A zip that never loaded is listed under its file name: it can be retried or removed, nothing else. */
+    private static boolean failedZip(CarrierView view) {
+        return view.facts() == null && view.file() != null && view.error() != null
+                && view.id().equals(view.file().getFileName().toString());
+    }
+
+    private static String health(CarrierView view, RecentCalls.Figures figures) {
+        if (!"STARTED".equals(view.state())) {
+            return "down";
+        }
+        if (figures.notConfigured()) {
+            return "not_configured";
+        }
+        if (figures.lastFailed() || "open".equalsIgnoreCase(view.breaker().state())) {
+            return "failing";
+        }
+        return figures.minutes().stream().anyMatch(m -> m.calls() > 0) ? "ok" : "idle";
+    }
+
+    /** This answer with the carrier's masked settings. */
+    CarrierAnswer withConfig(Map<String, String> masked) {
+        return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, error, stats,
+                breaker, failedZip, configured, health, recent, masked);
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 100) / 100.0;
+    }
+
+    /**
+     * A carrier's calls over the last 15 minutes.
+     *
+     * @param minutes    one entry a minute, oldest first, the current minute last
+     * @param lastError  the latest failed call, or null
+     * @param lastFailed whether the latest call failed
+     */
+    record Recent(List<Minute> minutes, LastError lastError, boolean lastFailed) {
+
+        Recent {
+            minutes = List.copyOf(minutes);
+        }
+
+        static Recent of(RecentCalls.Figures figures) {
+            RecentCalls.Failure last = figures.lastError();
+            return new Recent(figures.minutes().stream()
+                    .map(m -> new Minute(m.start().toString(), m.calls(), m.errors(), m.p50Ms(), m.p99Ms())).toList(),
+                    last == null ? null : new LastError(last.time().toString(),
+                            last.error() == null ? null : last.error().wireName(), last.detail()),
+                    figures.lastFailed());
+        }
+    }
+
+    /**
+     * One minute's calls.
+     *
+     * @param start  when the minute began, ISO-8601
+     * @param calls  calls that finished in it
+     * @param errors of those, failed
+     * @param p50Ms  median latency in milliseconds
+     * @param p99Ms  99th-percentile latency in milliseconds
+     */
+    record Minute(String start, long calls, long errors, double p50Ms, double p99Ms) {
+    }
+
+    /**
+     * The latest failed call.
+     *
+     * @param time    when, ISO-8601
+     * @param error   its standard error's name
+     * @param message its message and cause
+     */
+    record LastError(String time, String error, String message) {
+    }
+
+    /**
+     * A carrier's latest failure.
+     *
+     * @param message what failed
+     * @param cause   why, or null
+     * @param time    when, ISO-8601
+     */
+    record Failure(String message, String cause, String time) {
+
+        static Failure of(PluginFailure failure) {
+            return failure == null ? null : new Failure(failure.message(), failure.cause(), failure.time().toString());
+        }
+    }
+
+    /**
+     * A carrier's call figures.
+     *
+     * @param calls     calls made
+     * @param errors    of those, failed
+     * @param inFlight  running now on its serving version
+     * @param latency   latency figures
+     * @param lingering calls that outlived their deadline and still run
+     */
+    record Stats(long calls, long errors, int inFlight, Latency latency, int lingering) {
+    }
+
+    /**
+     * Latency in milliseconds, to two decimals.
+     *
+     * @param meanMs mean
+     * @param maxMs  largest
+     * @param lastMs latest
+     */
+    record Latency(double meanMs, double maxMs, double lastMs) {
+    }
+
+    /**
+     * The circuit breaker and bulkhead.
+     *
+     * @param state         {@code closed}, {@code open} or {@code half_open}
+     * @param failureRate   percent of judged calls that failed, to two decimals
+     * @param calls         calls judged
+     * @param failedCalls   of those, failed
+     * @param rejectedCalls answered at once while open
+     * @param retryInS      while open, seconds until a probe
+     * @param running       calls running now
+     * @param maxConcurrent the bulkhead's bound
+     * @param lingering     calls past their deadline still running
+     */
+    record Breaker(String state, double failureRate, int calls, int failedCalls, long rejectedCalls, long retryInS,
+                   int running, int maxConcurrent, int lingering) {
+    }
+}

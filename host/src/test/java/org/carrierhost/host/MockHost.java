@@ -19,15 +19,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MockHost implements BeforeEachCallback, AfterEachCallback {
 
+    private final Map<String, String> settings;
     private Path root;
     private CarrierHost host;
     private ApiClient api;
+
+    /** A host with the test defaults. */
+    public MockHost() {
+        this(Map.of());
+    }
+
+    /** A host with {@code settings} over the test defaults. */
+    public MockHost(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         root = Files.createTempDirectory("mock-host");
         TestPlugins.copyMock(pluginsDir());
-        host = TestHosts.start(pluginsDir(), dataDir(), Map.of());
+        host = TestHosts.start(pluginsDir(), dataDir(), settings);
         api = ApiClient.of(host);
     }
 

@@ -40,7 +40,7 @@ public final class HostConfiguration {
     /** Every host key and its default; a key with no default is optional. */
     static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> SECTIONS = Set.of("http", "admin", "auth", "plugins", "data", "store", "search",
-            "acquire", "carriers", "carrier", "registry", "import");
+            "acquire", "carriers", "carrier", "registry", "import", "metrics");
     /** Host keys that have no default. */
     private static final Set<String> OPTIONAL = Set.of("admin.token", "store.jdbc_url", "http.tls.keystore",
             "http.tls.keystore_password");
@@ -93,6 +93,7 @@ public final class HostConfiguration {
         d.put("import.max_numbers", "1000000");
         d.put("search.offer_ttl_ms", "900000");
         d.put("search.state_ttl_ms", "5000");
+        d.put("metrics.public", "false");
         return Map.copyOf(d);
     }
 
@@ -194,6 +195,7 @@ public final class HostConfiguration {
                 (int) whole("import.max_numbers", 1, Integer.MAX_VALUE),
                 millis("search.offer_ttl_ms"),
                 millis("search.state_ttl_ms"),
+                new MetricsSettings(bool("metrics.public")),
                 carrierSections());
     }
 

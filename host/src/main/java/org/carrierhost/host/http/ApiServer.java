@@ -43,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
     private boolean closed;
+    private HttpObserver observer = HttpObserver.NONE;
 
     public ApiServer(AccessTokens tokens, HttpSettings settings, ObjectMapper json) {
         this.tokens = tokens;
@@ -53,6 +54,12 @@ public final class ApiServer implements AutoCloseable {
     /** Adds a route; literal routes should be added before parameter routes of the same shape. */
     public ApiServer route(Route route) {
         routes.add(route);
+        return this;
+    }
+
+    /** Tells {@code observer} of every answered request (the HTTP metrics); set before {@link #start}. */
+    public ApiServer observe(HttpObserver observer) {
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
         return this;
     }
 
@@ -120,7 +127,7 @@ public final class ApiServer implements AutoCloseable {
             bind();
         }
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog()));
+        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog(), observer));
         server.setHandler(graceful);
         try {
             server.start();

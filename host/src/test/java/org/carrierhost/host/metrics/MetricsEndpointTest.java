@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.carrierhost.host.ApiClient.Reply;
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.hawkular.agent.prometheus.types.Counter;
 import org.hawkular.agent.prometheus.types.Gauge;
 import org.hawkular.agent.prometheus.types.Histogram;
@@ -26,7 +28,7 @@ class MetricsEndpointTest {
     private static final String LATENCY = "carrierhost_carrier_call_duration_seconds";
 
     @RegisterExtension
-    final MockHost mock = new MockHost();
+    final CarrierHostExtension carriers = TestHosts.mockOverHttp();
 
     @Test
     void eachCarrierCallCountEqualsTheSearchesAndAcquiresMade() {
@@ -62,8 +64,8 @@ class MetricsEndpointTest {
     @Test
     void carrierErrorsAreCountedByTheirCode() {
         String number = search(1).get(0);
-        mock.api().post("/api/carriers/mock/disable", "");
-        Reply refused = mock.api().post("/api/numbers/" + number + "/acquire", "{\"carrier\":\"mock\"}");
+        api().post("/api/carriers/mock/disable", "");
+        Reply refused = api().post("/api/numbers/" + number + "/acquire", "{\"carrier\":\"mock\"}");
         assertEquals(503, refused.status(), refused.text());
 
         Counter failed = scrape().the(CALLS, MetricType.COUNTER, Counter.class,
@@ -81,14 +83,14 @@ class MetricsEndpointTest {
         assertEquals(0.0, scrape.the("carrierhost_carrier_calls_in_flight", MetricType.GAUGE, Gauge.class,
                 Map.of("carrier", "mock")).getValue());
 
-        mock.api().post("/api/carriers/mock/disable", "");
+        api().post("/api/carriers/mock/disable", "");
         assertEquals(1.0, gauge(scrape(), "carrierhost_carrier_state", "disabled"));
         assertEquals(0.0, gauge(scrape(), "carrierhost_carrier_state", "started"));
     }
 
     @Test
     void aReloadIsCountedAsASwapAndTimed() {
-        Reply reloaded = mock.api().post("/api/carriers/mock/reload", "");
+        Reply reloaded = api().post("/api/carriers/mock/reload", "");
         assertEquals(200, reloaded.status(), reloaded.text());
 
         Scrape scrape = scrape();
@@ -105,10 +107,10 @@ class MetricsEndpointTest {
 
     @Test
     void httpRequestsAreCountedByRoutePatternAndStatus() {
-        mock.api().get("/api/carriers/mock");
-        mock.api().get("/api/carriers/nobody");
-        mock.api().get("/api/carriers/somebody");
-        mock.api().get("/no/such/path");
+        api().get("/api/carriers/mock");
+        api().get("/api/carriers/nobody");
+        api().get("/api/carriers/somebody");
+        api().get("/no/such/path");
 
         Scrape scrape = scrape();
         String requests = "carrierhost_http_requests_seconds";
@@ -136,7 +138,7 @@ class MetricsEndpointTest {
     }
 
     private Scrape scrape() {
-        Reply reply = mock.api().get("/metrics");
+        Reply reply = api().get("/metrics");
         assertEquals(200, reply.status(), reply.text());
         return Scrape.parse(reply.text());
     }
@@ -148,7 +150,7 @@ class MetricsEndpointTest {
     private List<String> search(int times) {
         List<String> numbers = new java.util.ArrayList<>();
         for (int i = 0; i < times; i++) {
-            Reply reply = mock.api().get("/api/numbers?prefix=415&quantity=5");
+            Reply reply = api().get("/api/numbers?prefix=415&quantity=5");
             assertEquals(200, reply.status(), reply.text());
             numbers.add(reply.json().path("numbers").get(i).path("number").asText());
         }
@@ -156,7 +158,11 @@ class MetricsEndpointTest {
     }
 
     private void acquire(String number) {
-        Reply acquired = mock.api().post("/api/numbers/" + number + "/acquire", "{}");
+        Reply acquired = api().post("/api/numbers/" + number + "/acquire", "{}");
         assertEquals(200, acquired.status(), acquired.text());
+    }
+
+    private ApiClient api() {
+        return ApiClient.of(carriers.host());
     }
 }

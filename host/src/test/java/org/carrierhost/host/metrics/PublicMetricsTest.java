@@ -3,10 +3,11 @@ package org.carrierhost.host.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import org.carrierhost.host.ApiClient.Reply;
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,17 +15,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PublicMetricsTest {
 
     @RegisterExtension
-    final MockHost mock = new MockHost(Map.of("metrics.public", "true"));
+    final CarrierHostExtension carriers = TestHosts.mockOverHttp().setting("metrics.public", "true");
 
     @Test
     void metricsAnswerWithoutAToken() {
-        Reply reply = mock.api().withToken(null).get("/metrics");
+        Reply reply = api().withToken(null).get("/metrics");
         assertEquals(200, reply.status(), reply.text());
         assertTrue(Scrape.parse(reply.text()).has("carrierhost_carrier_state"));
     }
 
     @Test
     void theApiStillNeedsAToken() {
-        assertEquals(401, mock.api().withToken(null).get("/api/carriers").status());
+        assertEquals(401, api().withToken(null).get("/api/carriers").status());
+    }
+
+    private ApiClient api() {
+        return ApiClient.of(carriers.host());
     }
 }

@@ -9,4 +9,8 @@ package org.carrierhost.host.config;
  *             trusted network); otherwise it needs a viewer's token
  */
 public record MetricsSettings(boolean open) {
+
+    static MetricsSettings from(HostConfiguration values) {
+        return new MetricsSettings(values.get(Settings.METRICS_PUBLIC));
+    }
 }

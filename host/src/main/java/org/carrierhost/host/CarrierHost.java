@@ -37,6 +37,8 @@ import org.carrierhost.host.http.OpenApiRoutes;
 import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.metrics.HostMetrics;
+import org.carrierhost.host.metrics.MetricsRoute;
 import org.carrierhost.host.plugins.ArchiveLimits;
 import org.carrierhost.host.plugins.BreakerSettings;
 import org.carrierhost.host.plugins.CarrierCalls;
@@ -86,6 +88,7 @@ public final class CarrierHost implements AutoCloseable {
     private CarrierOperations operations;
     private CarrierManager manager;
     private ApiServer server;
+    private HostMetrics metrics;
     private Path adminTokenFile;
 
     private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
@@ -138,6 +141,8 @@ public final class CarrierHost implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         Files.createDirectories(settings.plugins().dir());
+        // Remembered first, so closed last: the meters outlive every part they read.
+        metrics = remember(HostMetrics.create(meterRegistry));
         if (http) {
             // The port is taken first, so a port in use stops the start before any plugin loads.
             String adminToken;
@@ -149,12 +154,13 @@ public final class CarrierHost implements AutoCloseable {
             }
             // Not remembered: close() stops it first, so requests drain before the parts they use close.
             server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
-            server.bind();
+            server.observe(metrics.http()).bind();
         }
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.store().user(), settings.store().password(), settings.store().poolSize()));
         DataDirModes.restrict(dataDir);
+        metrics.watchPool(database.dataSource());
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
         hostEvents.addListener(auditLog);
@@ -166,6 +172,7 @@ public final class CarrierHost implements AutoCloseable {
                     + StandardError.bounded(String.join(", ", released), 150), null, null));
         }
         carriers = new CarrierTable(id -> BreakerSettings.from(id, settings.carrier(id)), hostEvents);
+        hostEvents.addListener(metrics.listener(carriers));
         CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
         CrashJournal journal = new CrashJournal(dataDir);
         for (CrashJournal.Quarantine q : journal.recover()) {
@@ -201,6 +208,7 @@ public final class CarrierHost implements AutoCloseable {
         new IdentityRoutes().register(server);
         new OpenApiRoutes().register(server);
         new ConsoleRoutes().register(server);
+        metrics.scrapeable().ifPresent(prometheus -> new MetricsRoute(prometheus, settings.metrics().open()).register(server));
         server.start();
     }
 
@@ -271,6 +279,14 @@ public final class CarrierHost implements AutoCloseable {
     /** The platform's Micrometer registry, when one was given to the {@link #builder()}. */
     public Optional<MeterRegistry> meterRegistry() {
         return meterRegistry;
+    }
+
+    /**
+     * The registry the host's meters are in: the platform's, or the host's own Prometheus registry (which
+     * {@code GET /metrics} serves).
+     */
+    public MeterRegistry meters() {
+        return metrics.registry();
     }
 
     /**

@@ -65,7 +65,12 @@ public final class CarrierHostBuilder {
         return this;
     }
 
-    /** The platform's Micrometer registry, for the host's meters; see {@link CarrierHost#meterRegistry()}. */
+    /**
+     * The platform's Micrometer registry, for the host's meters (carrier calls, lifecycle, HTTP, connection
+     * pool), which {@link CarrierHost#close()} takes out again; the JVM's meters are the platform's to bind.
+     * Without one the host keeps a Prometheus registry of its own. {@code GET /metrics} serves the
+     * registry when it is, or holds, a Prometheus registry. See {@link CarrierHost#meters()}.
+     */
     public CarrierHostBuilder meterRegistry(MeterRegistry registry) {
         this.meterRegistry = Objects.requireNonNull(registry, "registry");
         return this;

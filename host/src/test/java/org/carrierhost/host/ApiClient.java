@@ -60,7 +60,9 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), JSON.readTree(response.body().isEmpty() ? "{}" : response.body()));
+            boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
+            return new Reply(response.statusCode(), response.body(), json
+                    ? JSON.readTree(response.body().isEmpty() ? "{}" : response.body()) : JSON.missingNode());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -74,7 +76,7 @@ public final class ApiClient {
      *
      * @param status the HTTP status
      * @param text   the body as text
-     * @param json   the body as JSON
+     * @param json   the body as JSON (missing when the answer is not JSON, the metrics' text say)
      */
     public record Reply(int status, String text, JsonNode json) {
 

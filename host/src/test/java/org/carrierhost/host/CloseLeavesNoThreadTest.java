@@ -31,7 +31,8 @@ class CloseLeavesNoThreadTest {
             }
             ApiClient.of(host).get("/api/numbers?prefix=415&quantity=3");
             Set<String> running = HostThreads.newSince(before);
-            assertTrue(running.contains("audit-log-writer") && running.stream().anyMatch(n -> n.startsWith("carrier-call-")),
+            // Call threads are pooled across hosts: an earlier test's idle one may serve, so it need not be new.
+            assertTrue(running.contains("audit-log-writer") && HostThreads.names().stream().anyMatch(n -> n.startsWith("carrier-call-")),
                     "the host's threads are seen while it runs: " + running);
         }
         // Idle plugin-call threads end after CarrierCalls.IDLE_SECONDS; everything else ends inside close().

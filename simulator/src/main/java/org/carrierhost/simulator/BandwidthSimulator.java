@@ -1,9 +1,7 @@
 package org.carrierhost.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,21 +11,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A stand-in for the Bandwidth numbers API on the JDK's HTTP server. It serves
+ * A stand-in for the Bandwidth numbers API on Jetty 12, the server the host runs on. It serves
  * {@code /api/accounts/{account}/availableNumbers}, {@code /orders}, {@code /orders/{id}},
  * {@code /disconnects} and {@code /disconnects/{id}} behind Basic auth, and {@code /_sim/failures} (no
  * auth; it is a local test tool) to switch failures on and off.
  *
- * <p>Thread-safe: the server runs requests on a small pool; the stock, orders, switches and the request
+ * <p>Thread-safe: Jetty runs requests on a small bounded pool; the stock, orders, switches and the request
  * log are each thread-safe.
  */
 public final class BandwidthSimulator implements AutoCloseable {
@@ -43,12 +49,11 @@ public final class BandwidthSimulator implements AutoCloseable {
     private final DisconnectDesk disconnects;
     private final Deque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
     private final String expectedAuth;
-    private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "bandwidth-simulator");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Jetty's acceptor and selector take two threads of the pool; the rest serve requests. */
+    private static final int THREADS = 8;
+
+    private final Server server;
+    private final ServerConnector connector;
 
     private BandwidthSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -58,11 +63,29 @@ public final class BandwidthSimulator implements AutoCloseable {
         this.disconnects = new DisconnectDesk(stock, failures, settings.pollsUntilComplete());
         this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
-        this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 0);
-        server.createContext("/api/", this::api);
-        server.createContext("/_sim/failures", this::admin);
-        server.setExecutor(pool);
-        server.start();
+        QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2);
+        pool.setName("bandwidth-simulator");
+        pool.setDaemon(true);
+        this.server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.bind());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                return serve(request, response, callback);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot start the simulator on " + settings.bind() + ":" + settings.port(), e);
+        }
     }
 
     /** Starts a simulator; {@link #port()} tells the port it got. */
@@ -72,12 +95,12 @@ public final class BandwidthSimulator implements AutoCloseable {
 
     /** The port it listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The API base URL a carrier's {@code base_url} should be, for example {@code http://127.0.0.1:9090/api}. */
     public String baseUrl() {
-        String host = server.getAddress().getHostString();
+        String host = connector.getHost();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
@@ -124,15 +147,30 @@ public final class BandwidthSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the simulator: " + e, e);
+        }
     }
 
-    private void api(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            RecordedRequest request = record(exchange);
-            send(exchange, route(request));
+    /** {@code /api/...} and {@code /_sim/failures}; any other path is answered 404. */
+    private boolean serve(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        Answer answer;
+        try {
+            if (path.startsWith("/api/")) {
+                answer = route(record(request, path));
+            } else if (path.startsWith("/_sim/failures")) {
+                answer = admin(request);
+            } else {
+                answer = Answer.text(404, "No resource at " + path + "\n");
+            }
+        } catch (IOException e) {
+            answer = Answer.text(400, "cannot read the request: " + e.getMessage() + "\n");
         }
+        send(response, callback, answer);
+        return true;
     }
 
     private Answer route(RecordedRequest request) {
@@ -179,22 +217,18 @@ public final class BandwidthSimulator implements AutoCloseable {
      * {@code GET /_sim/failures} describes the switches; {@code POST /_sim/failures?on=order_failed},
      * {@code ?off=order_failed}, {@code ?throttle=3} (or {@code always}, {@code 0}) and {@code ?clear} change them.
      */
-    private void admin(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Map<String, String> params = QueryParams.parse(exchange.getRequestURI().getRawQuery());
-            if (exchange.getRequestMethod().equals("POST")) {
-                try {
-                    changeFailures(params);
-                } catch (IllegalArgumentException e) {
-                    send(exchange, Answer.text(400, e.getMessage() + "\n"));
-                    return;
-                }
-            } else if (!exchange.getRequestMethod().equals("GET")) {
-                send(exchange, Answer.text(405, "GET or POST\n"));
-                return;
+    private Answer admin(Request request) {
+        Map<String, String> params = QueryParams.parse(request.getHttpURI().getQuery());
+        if (request.getMethod().equals("POST")) {
+            try {
+                changeFailures(params);
+            } catch (IllegalArgumentException e) {
+                return Answer.text(400, e.getMessage() + "\n");
             }
-            send(exchange, Answer.text(200, failures.describe()));
+        } else if (!request.getMethod().equals("GET")) {
+            return Answer.text(405, "GET or POST\n");
         }
+        return Answer.text(200, failures.describe());
     }
 
     private void changeFailures(Map<String, String> params) {
@@ -223,15 +257,14 @@ public final class BandwidthSimulator implements AutoCloseable {
                         .map(Failure::wireName).toList()));
     }
 
-    private RecordedRequest record(HttpExchange exchange) throws IOException {
+    private RecordedRequest record(Request http, String path) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        for (HttpField field : http.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getValue());
         }
-        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, body);
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        String body = Content.Source.asString(http, StandardCharsets.UTF_8);
+        RecordedRequest request = new RecordedRequest(http.getMethod(), path, http.getHttpURI().getQuery(), headers, body);
         requests.addLast(request);
         while (requests.size() > KEPT_REQUESTS) {
             requests.pollFirst();
@@ -239,18 +272,15 @@ public final class BandwidthSimulator implements AutoCloseable {
         return request;
     }
 
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    private static void send(Response response, Callback callback, Answer answer) {
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", answer.type());
-        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.type());
+        answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         if (answer.status() == 401) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"bandwidth-simulator\"");
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"bandwidth-simulator\"");
         }
-        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -18,6 +18,8 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        // Jetty's start and stop lines say nothing the listening line below does not.
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         SimulatorSettings settings;
         try {
             settings = parse(args);

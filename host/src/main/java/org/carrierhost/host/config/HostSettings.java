@@ -19,10 +19,12 @@ import org.carrierhost.api.CarrierConfig;
  * @param store           {@code store.*}: the registry's database
  * @param search          {@code search.*} and {@code carriers.order}
  * @param numbers         {@code acquire.*}, {@code registry.*} and {@code import.*}
+ * @param metrics         {@code metrics.*}
  * @param carrierSections {@code carrier.<id>.*}, by carrier id, keys without the {@code carrier.<id>.} prefix
  */
 public record HostSettings(HttpSettings http, AccessSettings access, PluginSettings plugins, Path dataDir, StoreSettings store,
-                           SearchSettings search, NumberSettings numbers, Map<String, CarrierConfig> carrierSections) {
+                           SearchSettings search, NumberSettings numbers, MetricsSettings metrics,
+                           Map<String, CarrierConfig> carrierSections) {
 
     public HostSettings {
         carrierSections = Map.copyOf(carrierSections);

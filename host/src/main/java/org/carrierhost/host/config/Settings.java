@@ -119,6 +119,10 @@ public final class Settings {
     public static final Setting<Integer> IMPORT_MAX_NUMBERS = integer("import.max_numbers", 1_000_000, 1, Integer.MAX_VALUE,
             "the most numbers one stock import may list");
 
+    // metrics.*: GET /metrics
+    public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false,
+            "GET /metrics (Prometheus text) answers without a token; otherwise it needs a viewer token");
+
     // carrier.<id>.*: each carrier's breaker and bulkhead, then its own keys
     public static final Setting<Integer> BREAKER_FAILURE_RATE = integer("carrier.<id>.breaker.failure_rate", 50, 1, 100,
             "the percentage of the carrier's last calls that, failed or late, opens its circuit");

@@ -1,5 +1,6 @@
 package org.carrierhost.host.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,15 @@ import java.util.Optional;
  * @param target the carrier (with its version where one applies) or the file; its first word is the carrier
  *               (or the file) the audit log files it under
  * @param error  why it failed, or null when it succeeded
+ * @param took   how long it took, for an operator's action (a reload, say); null when not measured
  */
-public record CarrierEvent(Instant time, String actor, CarrierAction action, String target, String error)
+public record CarrierEvent(Instant time, String actor, CarrierAction action, String target, String error, Duration took)
         implements HostEvent {
+
+    /** An event whose duration is not measured. */
+    public CarrierEvent(Instant time, String actor, CarrierAction action, String target, String error) {
+        this(time, actor, action, target, error, null);
+    }
 
     public CarrierEvent {
         Objects.requireNonNull(time, "time");
@@ -34,6 +41,11 @@ public record CarrierEvent(Instant time, String actor, CarrierAction action, Str
     /** A failure, now. */
     public static CarrierEvent failed(String actor, CarrierAction action, String target, String error) {
         return new CarrierEvent(Instant.now(), actor, action, target, error == null ? "failed" : error);
+    }
+
+    /** This event, saying it took {@code duration}. */
+    public CarrierEvent lasting(Duration duration) {
+        return new CarrierEvent(time, actor, action, target, error, duration);
     }
 
     /** Whether it succeeded. */

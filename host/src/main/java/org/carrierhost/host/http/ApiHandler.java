@@ -46,12 +46,14 @@ final class ApiHandler extends Handler.Abstract {
     private final AuthThrottle throttle = new AuthThrottle();
     private final ObjectMapper json;
     private final boolean logAccess;
+    private final HttpObserver observer;
 
-    ApiHandler(List<Route> routes, AccessTokens tokens, ObjectMapper json, boolean logAccess) {
+    ApiHandler(List<Route> routes, AccessTokens tokens, ObjectMapper json, boolean logAccess, HttpObserver observer) {
         this.routes = List.copyOf(routes);
         this.tokens = tokens;
         this.json = json;
         this.logAccess = logAccess;
+        this.observer = observer;
     }
 
     @Override
@@ -71,6 +73,8 @@ final class ApiHandler extends Handler.Abstract {
             answer = internal(id);
         }
         write(response, callback, answer, id);
+        observer.answered(method, outcome.route == null ? HttpObserver.UNMATCHED : outcome.route.pattern(), answer.status(),
+                System.nanoTime() - began);
         if (logAccess) {
             accessLog.info("{} {} {} {} {}ms {} id={}", method, outcome.route == null ? path : outcome.route.pattern(),
                     answer.status(), outcome.actor, (System.nanoTime() - began) / 1_000_000, Request.getRemoteAddr(request), id);

@@ -44,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
     private boolean closed;
+    private HttpObserver observer = HttpObserver.NONE;
 
     public ApiServer(AccessTokens tokens, HttpSettings settings, ObjectMapper json) {
         this.tokens = tokens;
@@ -60,6 +61,12 @@ public final class ApiServer implements AutoCloseable {
     /** Closes {@code part} (open streams, say) when the server stops, before it drains requests in flight. */
     public ApiServer closeBeforeStop(AutoCloseable part) {
         beforeStop.add(part);
+        return this;
+    }
+
+    /** Tells {@code observer} of every answered request (the HTTP metrics); set before {@link #start}. */
+    public ApiServer observe(HttpObserver observer) {
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
         return this;
     }
 
@@ -127,7 +134,7 @@ public final class ApiServer implements AutoCloseable {
             bind();
         }
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog()));
+        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog(), observer));
         server.setHandler(graceful);
         try {
             server.start();

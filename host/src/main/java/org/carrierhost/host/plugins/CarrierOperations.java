@@ -3,6 +3,7 @@ package org.carrierhost.host.plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
@@ -13,7 +14,7 @@ import org.carrierhost.host.events.CarrierEvent;
 /**
  * What an operator asks of one carrier at runtime: enable, disable, reload, install and remove. Each runs
  * under the carrier's lifecycle lock, persists what must survive a restart before it reports success, and
- * writes its outcome to the event log.
+ * writes its outcome, with how long it took (waiting for the lock included), to the event log.
  *
  * <p>Thread-safe: all state lives in the {@link PluginLifecycle}, the slots and the state store, which
  * are thread-safe; operations on one carrier are serialised by its lock.
@@ -226,13 +227,15 @@ public final class CarrierOperations {
         }
         CarrierSlot slot = lifecycle.table().existing(id).orElseThrow(() ->
                 new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id)));
+        long start = System.nanoTime();
         slot.lifecycleLock().lock();
         try {
             CarrierView view = work.apply(slot);
-            lifecycle.events().publish(CarrierEvent.ok(actor, action, id));
+            lifecycle.events().publish(CarrierEvent.ok(actor, action, id).lasting(Duration.ofNanos(System.nanoTime() - start)));
             return view;
         } catch (StandardException e) {
-            lifecycle.events().publish(CarrierEvent.failed(actor, action, id, e.getMessage()));
+            lifecycle.events().publish(CarrierEvent.failed(actor, action, id, e.getMessage())
+                    .lasting(Duration.ofNanos(System.nanoTime() - start)));
             throw e;
         } finally {
             slot.lifecycleLock().unlock();

@@ -133,6 +133,7 @@ class OpenApiContractTest {
         call("GET", "/api/whoami", VIEWER_TOKEN, null, null);
         call("GET", "/favicon.ico", null, null, null);
         openStream(VIEWER_TOKEN);
+        call("GET", "/metrics", VIEWER_TOKEN, null, null);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());
@@ -167,6 +168,7 @@ class OpenApiContractTest {
         call("GET", "/api/events?limit=0", admin, null, null);
         call("GET", "/api/events?carier=mock", admin, null, null);
         call("GET", "/api/events?since=yesterday", admin, null, null);
+        call("GET", "/metrics", null, null, null);
         answer(header("X-Padding", "p".repeat(100_000)), "GET", "/api/health");
         call("GET", "/api/" + "y".repeat(200_000), admin, null, null);
 

@@ -1,0 +1,48 @@
+package org.carrierhost.host.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.carrierhost.host.http.HttpObserver;
+
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The HTTP API's meters: requests by method, route pattern and status, with their latency. Routes are
+ * patterns ({@code /api/carriers/{id}}), unmatched paths are one series and unusual methods another, so
+ * no request adds series.
+ *
+ * <p>Thread-safe: timers are looked up in a concurrent map.
+ */
+final class HttpMeters implements HttpObserver {
+
+    static final String REQUESTS = "carrierhost.http.requests";
+    /** Coarse buckets: one series each for every route and status. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)};
+
+    /** Methods named as they are; any other is {@code other}, as the client chooses the method. */
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH",
+            "OPTIONS");
+
+    private final OwnedMeters meters;
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    HttpMeters(OwnedMeters meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void answered(String method, String route, int status, long nanos) {
+        timers.computeIfAbsent(new Key(METHODS.contains(method) ? method : "other", route, status), key -> meters.add(Timer.builder(REQUESTS)
+                .description("HTTP requests answered, by method, route pattern and status")
+                .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(meters.registry()))).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private record Key(String method, String route, int status) {
+    }
+}

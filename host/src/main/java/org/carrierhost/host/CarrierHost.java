@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.carrierhost.api.CarrierContext;
+import org.carrierhost.host.cluster.ClusterSync;
+import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.events.AuditLog;
@@ -25,6 +28,7 @@ import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
 import org.carrierhost.host.http.CarrierLifecycleRoutes;
 import org.carrierhost.host.http.CarrierRoutes;
+import org.carrierhost.host.http.ClusterRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.HealthRoutes;
@@ -79,6 +83,10 @@ public final class CarrierHost implements AutoCloseable {
     private CarrierManager manager;
     private ApiServer server;
     private Path adminTokenFile;
+    private NodeIdentity node;
+    private ClusterSync cluster;
+    /** Where, in the data directory, the zips installed through the API (on any host of the cluster) are kept. */
+    static final String INSTALL_DIR = "cluster-plugins";
 
     private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
         this.settings = settings;
@@ -147,7 +155,9 @@ public final class CarrierHost implements AutoCloseable {
                 settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize()));
         DataDirModes.restrict(dataDir);
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime(), instanceId);
-        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
+        node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
+                http ? url() : "embedded", Main.version(), Instant.now());
+        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId())));
         hostEvents.addListener(auditLog);
         List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
                 .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));
@@ -168,12 +178,15 @@ public final class CarrierHost implements AutoCloseable {
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
-        lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
-                new JdbcCarrierStateStore(database.dataSource()), hostEvents, settings.drainTimeout()));
+        JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
+        lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
+                states, hostEvents, settings.drainTimeout()));
         lifecycle.loadAll("startup");
-        operations = new CarrierOperations(lifecycle);
+        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
+        operations = new CarrierOperations(lifecycle, cluster.link());
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(lifecycle, operations, settings.rescanInterval(), settings.stableWindow())).start();
+        remember(cluster).start(operations, settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
                         settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
@@ -185,6 +198,7 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new EventRoutes(auditLog).register(server);
+        new ClusterRoutes(cluster).register(server);
         new ConsoleRoutes().register(server);
         server.start();
     }
@@ -248,6 +262,11 @@ public final class CarrierHost implements AutoCloseable {
     /** Where the host raises its typed events: add a {@link HostEventListener} here to receive them. */
     public HostEvents hostEvents() {
         return hostEvents;
+    }
+
+    /** The cluster of hosts sharing this host's database: this node, the others, and keeping in step with them. */
+    public ClusterSync cluster() {
+        return cluster;
     }
 
     /** The settings it runs with. */

@@ -40,10 +40,10 @@ public final class HostConfiguration {
     /** Every host key and its default; a key with no default is optional. */
     static final Map<String, String> DEFAULTS = defaults();
     private static final Set<String> SECTIONS = Set.of("http", "admin", "auth", "plugins", "data", "store", "search",
-            "acquire", "carriers", "carrier", "registry", "import");
+            "acquire", "carriers", "carrier", "registry", "import", "cluster");
     /** Host keys that have no default. */
     private static final Set<String> OPTIONAL = Set.of("admin.token", "store.jdbc_url", "http.tls.keystore",
-            "http.tls.keystore_password");
+            "http.tls.keystore_password", "cluster.node_id");
     /** Prefixes whose keys are free-form: each carrier's own section, and the named tokens. */
     private static final List<String> FREE_PREFIXES = List.of("carrier.", "auth.token.");
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "token", "key", "credential");
@@ -93,6 +93,9 @@ public final class HostConfiguration {
         d.put("import.max_numbers", "1000000");
         d.put("search.offer_ttl_ms", "900000");
         d.put("search.state_ttl_ms", "5000");
+        d.put("cluster.heartbeat_ms", "1000");
+        d.put("cluster.check_ms", "2000");
+        d.put("cluster.down_after_ms", "5000");
         return Map.copyOf(d);
     }
 
@@ -194,6 +197,7 @@ public final class HostConfiguration {
                 (int) whole("import.max_numbers", 1, Integer.MAX_VALUE),
                 millis("search.offer_ttl_ms"),
                 millis("search.state_ttl_ms"),
+                cluster(),
                 carrierSections());
     }
 
@@ -314,6 +318,15 @@ public final class HostConfiguration {
             throw new InvalidSettingException("admin.token", "the admin token must have at least 16 characters, as named tokens do");
         }
         return token;
+    }
+
+    private ClusterSettings cluster() {
+        Optional<String> nodeId = optional("cluster.node_id");
+        if (nodeId.isPresent() && !nodeId.get().matches(ClusterSettings.NODE_ID)) {
+            throw new InvalidSettingException("cluster.node_id", "must be 1 to 128 letters, digits, '.', '_', ':' or '-', got '"
+                    + nodeId.get() + "' (" + source("cluster.node_id") + ")");
+        }
+        return new ClusterSettings(nodeId, millis("cluster.heartbeat_ms"), millis("cluster.check_ms"), millis("cluster.down_after_ms"));
     }
 
     private Optional<String> optional(String key) {

@@ -38,6 +38,7 @@ import org.carrierhost.api.CarrierConfig;
  * @param maxImport       {@code import.max_numbers}: the most numbers one stock import may list
  * @param offerTtl        {@code search.offer_ttl_ms}: how long a search's offers are remembered, in memory, for an acquire
  * @param stateTtl        {@code search.state_ttl_ms}: how long a search trusts the registry state it read of an offered number
+ * @param cluster         {@code cluster.*}: this host's node id and heartbeat and check intervals
  * @param carrierSections {@code carrier.<id>.*}, by carrier id
  */
 public record HostSettings(HttpSettings http, Optional<String> adminToken,
@@ -46,7 +47,7 @@ public record HostSettings(HttpSettings http, Optional<String> adminToken,
                            List<String> carriersOrder, Duration drainTimeout, Duration startTimeout, Duration stopTimeout,
                            long maxZipBytes, int maxZipEntries, long maxUnpacked, int maxZipRatio,
                            Duration rescanInterval, Duration stableWindow, Duration claimLifetime, int maxImport,
-                           Duration offerTtl, Duration stateTtl,
+                           Duration offerTtl, Duration stateTtl, ClusterSettings cluster,
                            Map<String, CarrierConfig> carrierSections) {
 
     public HostSettings {

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param target what it was done to: a carrier id, a file, or a number
  * @param result {@code ok} or {@code failed}
  * @param error  why it failed, or null
+ * @param node   the cluster node ({@code cluster.node_id}) it happened on; null until the log stamps it
  */
-public record Event(Instant time, String actor, String action, String target, String result, String error) {
+public record Event(Instant time, String actor, String action, String target, String result, String error, String node) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -26,6 +27,11 @@ public record Event(Instant time, String actor, String action, String target, St
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(result, "result");
+    }
+
+    /** An entry not yet stamped with its node. */
+    public Event(Instant time, String actor, String action, String target, String result, String error) {
+        this(time, actor, action, target, result, error, null);
     }
 
     /** A success, now. */

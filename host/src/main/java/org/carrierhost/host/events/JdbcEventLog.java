@@ -11,7 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The event log in the host's database table {@code events}.
+ * The event log in the host's database table {@code events}. Every host sharing the database writes to
+ * it, each entry stamped with the node it happened on, so each host reads the whole cluster's log.
  *
  * <p>Thread-safe: each call uses its own pooled connection.
  */
@@ -21,9 +22,14 @@ public final class JdbcEventLog implements EventLog {
     private static final int MAX_TARGET = 256;
 
     private final DataSource dataSource;
+    private final String node;
 
-    public JdbcEventLog(DataSource dataSource) {
+    /**
+     * @param node this host's {@code cluster.node_id}, stamped on the entries it writes
+     */
+    public JdbcEventLog(DataSource dataSource, String node) {
         this.dataSource = dataSource;
+        this.node = node;
     }
 
     /**
@@ -35,7 +41,7 @@ public final class JdbcEventLog implements EventLog {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO events (at, actor, action, target, result, error) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO events (at, actor, action, target, result, error, node) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Event event : batch) {
                     s.setLong(1, event.time().toEpochMilli());
                     s.setString(2, event.actor());
@@ -43,6 +49,7 @@ public final class JdbcEventLog implements EventLog {
                     s.setString(4, clip(event.target(), MAX_TARGET));
                     s.setString(5, event.result());
                     s.setString(6, clip(event.error(), MAX_ERROR));
+                    s.setString(7, event.node() == null ? node : event.node());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -63,12 +70,12 @@ public final class JdbcEventLog implements EventLog {
         List<Event> events = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT at, actor, action, target, result, error FROM events ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                     "SELECT at, actor, action, target, result, error, node FROM events ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
             s.setInt(1, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     events.add(new Event(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3),
-                            r.getString(4), r.getString(5), r.getString(6)));
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7)));
                 }
             }
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.cluster.NodeStatus;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.Event;
 import org.carrierhost.host.manager.FoundNumber;
@@ -48,6 +49,8 @@ public final class JsonViews {
         c.put("description", view.facts() == null ? null : view.facts().description());
         c.put("provider", view.facts() == null ? null : view.facts().provider());
         c.put("file", view.file() == null ? null : view.file().getFileName().toString());
+        c.put("source", view.source().wireName());
+        c.put("sha256", view.sha256());
         c.put("error", failure(view.error()));
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("calls", view.stats().calls());
@@ -156,7 +159,31 @@ public final class JsonViews {
         e.put("target", event.target());
         e.put("result", event.result());
         e.put("error", event.error());
+        e.put("node", event.node());
         return e;
+    }
+
+    /** One node of the cluster, with its carriers. */
+    public static Map<String, Object> node(NodeStatus node) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("node", node.nodeId());
+        n.put("address", node.address());
+        n.put("version", node.version());
+        n.put("started", node.started().toString());
+        n.put("heartbeat", node.heartbeat().toString());
+        n.put("up", node.up());
+        n.put("applied_change", node.appliedChange());
+        n.put("carriers", node.carriers().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("version", c.version());
+            m.put("state", c.state());
+            m.put("enabled", c.enabled());
+            m.put("source", c.source());
+            m.put("sha256", c.sha256());
+            return m;
+        }).toList());
+        return n;
     }
 
     private static Map<String, Object> breaker(org.carrierhost.host.plugins.BreakerView b) {

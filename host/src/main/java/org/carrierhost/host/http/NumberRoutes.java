@@ -81,7 +81,8 @@ public final class NumberRoutes {
         server.route(Route.of("POST", "/api/numbers/{number}/acquire", Role.OPERATOR, request -> {
             JsonNode body = request.jsonBody();
             AcquireRequest acquire = new AcquireRequest(text(body, "account_id").orElse(null),
-                    flag(body, "dry_run"), text(body, "state").map(NumberRoutes::state).orElse(NumberState.IN_SERVICE));
+                    flag(body, "dry_run"), text(body, "state").map(NumberRoutes::state).orElse(NumberState.IN_SERVICE),
+                    text(body, "carrier").orElse(null));
             return ApiResponse.ok(JsonViews.number(manager.acquire(request.parameter("number"), acquire, request.actor())));
         }));
         server.route(Route.of("POST", "/api/numbers/{number}/disconnect", Role.OPERATOR,

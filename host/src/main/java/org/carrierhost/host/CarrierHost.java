@@ -14,7 +14,7 @@ import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.cluster.ClusterSync;
 import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
-import org.carrierhost.host.config.InvalidSettingException;
+import org.carrierhost.host.config.ZipLimitSettings;
 import org.carrierhost.host.events.AuditLog;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
@@ -133,28 +133,29 @@ public final class CarrierHost implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        checkBreakerSettings();
+        // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
+        settings.carrierSections().forEach(BreakerSettings::from);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
-        Files.createDirectories(settings.pluginsDir());
+        Files.createDirectories(settings.plugins().dir());
         if (http) {
             // The port is taken first, so a port in use stops the start before any plugin loads.
             String adminToken;
-            if (settings.adminToken().isPresent()) {
-                adminToken = settings.adminToken().get();
+            if (settings.access().adminToken().isPresent()) {
+                adminToken = settings.access().adminToken().get();
             } else {
                 adminToken = AdminToken.readOrCreate(dataDir);
                 adminTokenFile = dataDir.resolve(AdminToken.FILE);
             }
             // Not remembered: close() stops it first, so requests drain before the parts they use close.
-            server = new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.http(), JsonMapper.create());
+            server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
             server.bind();
         }
         DataDirModes.restrict(dataDir);
-        database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize()));
+        database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
+                settings.store().user(), settings.store().password(), settings.store().poolSize()));
         DataDirModes.restrict(dataDir);
-        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime(), instanceId);
+        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
         node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
                 http ? url() : "embedded", Main.version(), Instant.now());
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId())));
@@ -166,36 +167,37 @@ public final class CarrierHost implements AutoCloseable {
                     + " numbers whose acquire or disconnect a stopped host left unfinished: "
                     + StandardError.bounded(String.join(", ", released), 150), null, null));
         }
-        carriers = new CarrierTable(id -> BreakerSettings.from(settings.carrier(id)), hostEvents);
+        carriers = new CarrierTable(id -> BreakerSettings.from(id, settings.carrier(id)), hostEvents);
         CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
         CrashJournal journal = new CrashJournal(dataDir);
         for (CrashJournal.Quarantine q : journal.recover()) {
             hostEvents.publish(CarrierEvent.failed("startup", CarrierAction.QUARANTINE, q.id(), q.reason()));
         }
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
-                new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
-                settings.startTimeout(), settings.stopTimeout(),
+                archiveLimits(settings.plugins().zipLimits()), settings.plugins().startTimeout(), settings.plugins().stopTimeout(),
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
-        lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
-                states, hostEvents, settings.drainTimeout()));
+        lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
+                states, hostEvents, settings.plugins().drainTimeout()));
         lifecycle.loadAll("startup");
         cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
         operations = new CarrierOperations(lifecycle, cluster.link());
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
-        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.rescanInterval(), settings.stableWindow())).start();
-        remember(cluster).start(operations, settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),
+                settings.plugins().stableWindow())).start();
+        remember(cluster).start(operations, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
-                new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
-                        settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
+                new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
+                        settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
+                        settings.search().stateTtl())));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
         remember(new HealthRoutes(carriers, database.dataSource())).register(server);
         new CarrierRoutes(carriers, settings::carrier).register(server);
-        new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
+        new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes()).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new EventRoutes(auditLog).register(server);
         new ClusterRoutes(cluster).register(server);
@@ -203,15 +205,8 @@ public final class CarrierHost implements AutoCloseable {
         server.start();
     }
 
-    /** Every carrier's breaker and bulkhead keys are read before anything starts, so a wrong one stops the start. */
-    private void checkBreakerSettings() {
-        settings.carrierSections().forEach((id, section) -> {
-            try {
-                BreakerSettings.from(section);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException("carrier." + id + "." + e.getMessage().split("[ :]", 2)[0], e.getMessage());
-            }
-        });
+    private static ArchiveLimits archiveLimits(ZipLimitSettings zip) {
+        return new ArchiveLimits(zip.maxBytes(), zip.maxEntries(), zip.maxUnpackedBytes(), zip.maxRatio());
     }
 
     private static Path carrierDataDir(Path dataDir, String id) {

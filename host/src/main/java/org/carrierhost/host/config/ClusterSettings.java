@@ -19,8 +19,13 @@ public record ClusterSettings(Optional<String> nodeId, Duration heartbeat, Durat
     /** What a node id may look like. */
     public static final String NODE_ID = "[A-Za-z0-9._:-]{1,128}";
 
-    /** The defaults: the node id from the host name and port, heartbeat every second, check every 2 s, down after 5 s. */
-    public static ClusterSettings defaults() {
-        return new ClusterSettings(Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    static ClusterSettings from(HostConfiguration values) {
+        Optional<String> nodeId = values.optional(Settings.CLUSTER_NODE_ID);
+        if (nodeId.isPresent() && !nodeId.get().matches(NODE_ID)) {
+            throw new InvalidSettingException(Settings.CLUSTER_NODE_ID.key(),
+                    "must be 1 to 128 letters, digits, '.', '_', ':' or '-', got '" + nodeId.get() + "'");
+        }
+        return new ClusterSettings(nodeId, values.get(Settings.CLUSTER_HEARTBEAT), values.get(Settings.CLUSTER_CHECK),
+                values.get(Settings.CLUSTER_DOWN_AFTER));
     }
 }

@@ -36,7 +36,7 @@ public final class CarrierRoutes {
             String id = request.parameter("id");
             Map<String, Object> body = JsonViews.carrier(carriers.view(id).orElseThrow(() ->
                     new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))));
-            body.put("config", HostConfiguration.masked(configs.apply(id)));
+            body.put("config", HostConfiguration.masked(id, configs.apply(id)));
             return ApiResponse.ok(body);
         }));
     }

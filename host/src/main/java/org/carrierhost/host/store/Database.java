@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.carrierhost.host.config.Settings;
+
 /**
  * The host's JDBC database: a connection pool plus the schema, created on open. The SQL is portable
  * (H2 by default, PostgreSQL when {@code store.jdbc_url} points there).
@@ -27,8 +29,8 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** The default of {@code store.pool_size}. */
-    public static final int DEFAULT_POOL_SIZE = 16;
+    /** The default of {@code store.pool_size}, as the settings table declares it. */
+    public static final int DEFAULT_POOL_SIZE = Settings.STORE_POOL_SIZE.defaultValue().orElseThrow();
 
     /** Opens the database at {@code jdbcUrl} with {@link #DEFAULT_POOL_SIZE} connections, creating any missing table. */
     public static Database open(String jdbcUrl, String user, String password) {

@@ -10,6 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.DatabaseFailure;
+
 /**
  * The event log in the host's database table {@code events}.
  *
@@ -48,7 +50,7 @@ public final class JdbcEventLog implements EventLog {
                 s.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         }
@@ -72,7 +74,7 @@ public final class JdbcEventLog implements EventLog {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read events: " + e.getMessage(), e);
+            throw DatabaseFailure.of("read events", e);
         }
         return events;
     }

@@ -25,6 +25,7 @@ import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.store.DatabaseFailure;
 
 /**
  * The number registry over plain JDBC and portable SQL.
@@ -140,7 +141,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                     c.commit();
                     return present;
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    DatabaseFailure.rollbackAfter(c, e);
                     // Another writer stored one of these between our read and our insert: read again.
                     if (!(e instanceof SQLException sql && isDuplicateKey(sql)) || attempt == ADD_ATTEMPTS) {
                         throw e;
@@ -255,7 +256,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 insertHistory(c, claim.record().number(), now, actor, claim.record().state(), updated.state(), updated.carrier());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -284,7 +285,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 c.rollback();
                 return refused != null ? refused : new ClaimResult.Busy(current.get());
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -407,7 +408,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         return false;
     }
 
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("number registry cannot " + what + ": " + e.getMessage(), e);
+    private static RuntimeException failure(String what, SQLException e) {
+        return DatabaseFailure.of(what + " in the number registry", e);
     }
 }

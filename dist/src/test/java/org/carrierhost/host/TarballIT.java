@@ -66,7 +66,7 @@ class TarballIT {
     }
 
     @Test
-    void itStartsFromAnotherWorkingDirectoryServesItsBundledCarriersAndStopsOnSigtermWithExitZero() throws Exception {
+    void itStartsFromAnotherWorkingDirectoryAnswersReadyServesItsBundledCarriersAndStopsOnSigtermWithExitZero() throws Exception {
         Path home = unpack();
         process = new ProcessBuilder(home.resolve("bin/carrier-host").toString(), "--port", "0")
                 .directory(elsewhere.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -74,6 +74,9 @@ class TarballIT {
 
         HttpClient http = HttpClient.newHttpClient();
         assertEquals(200, get(http, url + "/api/health", null).statusCode());
+        HttpResponse<String> ready = get(http, url + "/api/health/ready", null);
+        assertEquals(200, ready.statusCode(), "the tarball answers ready: " + ready.body());
+        assertTrue(ready.body().contains("\"status\":\"READY\""), ready.body());
         Path tokenFile = home.resolve("data/admin.token");
         assertTrue(Files.isRegularFile(tokenFile), "the admin token is in the distribution's own data/");
         String token = Files.readString(tokenFile).strip();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.carrierhost.host.config.HostConfiguration;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 
 /**
  * Starts real hosts for tests: real PF4J, real H2 in a temporary data directory, real HTTP on a free
@@ -30,6 +31,20 @@ public final class TestHosts {
         all.put("data.dir", dataDir.toString());
         all.putAll(settings);
         return CarrierHost.start(HostConfiguration.of(all).settings());
+    }
+
+    /**
+     * The test kit's extension for the built zips of {@code carriers}: a fresh host for each test, with
+     * the admin token {@link ApiClient#of} sends and HTTP off (add {@code .withHttp()} for the API).
+     */
+    public static CarrierHostExtension withCarriers(String... carriers) {
+        return CarrierHostExtension.withZips(java.util.Arrays.stream(carriers).map(TestPlugins::builtZip).toList())
+                .setting("admin.token", ADMIN_TOKEN);
+    }
+
+    /** A fresh host for each test serving the mock carrier over HTTP on loopback. */
+    public static CarrierHostExtension mockOverHttp() {
+        return withCarriers("mock").withHttp();
     }
 
     /** How many of {@code host}'s recent events are {@code action} on a target starting with {@code targetStart}. */

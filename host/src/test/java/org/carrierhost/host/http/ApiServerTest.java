@@ -14,8 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,11 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ApiServerTest {
 
     @RegisterExtension
-    final MockHost mock = new MockHost();
+    final CarrierHostExtension mock = TestHosts.mockOverHttp();
 
     @Test
     void anUnknownRouteIsAStandard404() {
-        Reply reply = mock.api().get("/api/nothing-here");
+        Reply reply = ApiClient.of(mock.host()).get("/api/nothing-here");
 
         assertEquals(404, reply.status());
         assertEquals("not_found", reply.error());
@@ -39,7 +41,7 @@ class ApiServerTest {
 
     @Test
     void aWrongMethodIs405NamingTheAllowedOnes() {
-        Reply reply = mock.api().send("DELETE", "/api/numbers", new byte[0], "application/json");
+        Reply reply = ApiClient.of(mock.host()).send("DELETE", "/api/numbers", new byte[0], "application/json");
 
         assertEquals(405, reply.status());
         assertEquals("method_not_allowed", reply.error());
@@ -50,7 +52,7 @@ class ApiServerTest {
     void anOversizedJsonBodyIs413() {
         String body = "{\"account_id\":\"" + "a".repeat((int) Route.SMALL_BODY) + "\"}";
 
-        Reply reply = mock.api().post("/api/numbers/+14159000000/acquire", body);
+        Reply reply = ApiClient.of(mock.host()).post("/api/numbers/+14159000000/acquire", body);
 
         assertEquals(413, reply.status());
         assertEquals("too_large", reply.error());
@@ -107,7 +109,7 @@ class ApiServerTest {
 
     @Test
     void aStackTraceNeverReachesTheClient() {
-        Reply reply = mock.api().post("/api/numbers/check", "{\"numbers\": [" + "[".repeat(100) + "]}");
+        Reply reply = ApiClient.of(mock.host()).post("/api/numbers/check", "{\"numbers\": [" + "[".repeat(100) + "]}");
 
         assertEquals(400, reply.status());
         assertFalse(reply.text().contains("at org."), reply.text());

@@ -13,9 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.carrierhost.host.ApiClient;
-import org.carrierhost.host.MockHost;
+import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.config.InvalidSettingException;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,16 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpHardeningTest {
 
     @RegisterExtension
-    final MockHost mock = new MockHost();
+    final CarrierHostExtension mock = TestHosts.mockOverHttp();
 
     @Test
     void anUploadWithAnEmptyContentTypeIsInvalid() {
-        assertEquals(400, mock.api().send("POST", "/api/carriers", new byte[] {1, 2}, ";").status());
+        assertEquals(400, ApiClient.of(mock.host()).send("POST", "/api/carriers", new byte[] {1, 2}, ";").status());
     }
 
     @Test
     void anAccountIdOverItsLimitIsInvalid() {
-        ApiClient.Reply reply = mock.api().post("/api/numbers/+14159000000/acquire", "{\"account_id\":\"" + "x".repeat(129) + "\"}");
+        ApiClient.Reply reply = ApiClient.of(mock.host()).post("/api/numbers/+14159000000/acquire", "{\"account_id\":\"" + "x".repeat(129) + "\"}");
         assertEquals(400, reply.status(), reply.text());
     }
 
@@ -46,7 +47,7 @@ class HttpHardeningTest {
 
     @Test
     void aNotFoundEchoesABoundedPartOfThePath() {
-        ApiClient.Reply reply = mock.api().get("/api/" + "y".repeat(200_000));
+        ApiClient.Reply reply = ApiClient.of(mock.host()).get("/api/" + "y".repeat(200_000));
         // Jetty refuses a request line this long as 414 before routing; either way the answer is short.
         assertTrue(reply.status() == 404 || reply.status() == 414, "status " + reply.status());
         assertTrue(reply.text().length() < 2_000, reply.text().length() + " characters");
@@ -54,7 +55,7 @@ class HttpHardeningTest {
 
     @Test
     void repeatedWrongTokensAreAnsweredTooManyRequests() {
-        ApiClient wrong = mock.api().withToken("wrong-token-wrong-token");
+        ApiClient wrong = ApiClient.of(mock.host()).withToken("wrong-token-wrong-token");
         int last = 0;
         for (int i = 0; i < AuthThrottle.FREE_FAILURES + 2; i++) {
             last = wrong.get("/api/carriers").status();

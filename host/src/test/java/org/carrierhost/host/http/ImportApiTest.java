@@ -3,7 +3,6 @@ package org.carrierhost.host.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,28 +12,17 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
-import org.carrierhost.host.TestPlugins;
-import org.carrierhost.host.plugins.JdbcCarrierStateStore;
-import org.carrierhost.host.store.Database;
-import org.junit.jupiter.api.BeforeEach;
+import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code POST /api/numbers/import} over real HTTP, into the real local carrier's stock in a real H2 registry. */
 class ImportApiTest {
 
-    @TempDir
-    Path plugins;
-    @TempDir
-    Path data;
-
-    @BeforeEach
-    void carriers() throws Exception {
-        TestPlugins.copyLocal(plugins);
-        TestPlugins.copyMock(plugins);
-    }
+    @RegisterExtension
+    final CarrierHostExtension carriers = TestHosts.withCarriers("local", "mock").withHttp();
 
     private static String body(String carrier, List<String> numbers) {
         return "{\"carrier\":\"" + carrier + "\",\"numbers\":["
@@ -43,30 +31,29 @@ class ImportApiTest {
 
     @Test
     void theReportSaysForEachNumberWhetherItWasAddedPresentOrInvalidAndWhy() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            ApiClient api = ApiClient.of(host);
-            api.post("/api/numbers/import", body("local", List.of("+14155550100")));
-            api.post("/api/numbers/+14155550100/acquire", "{}");
+        CarrierHost host = carriers.host();
+        ApiClient api = ApiClient.of(host);
+        api.post("/api/numbers/import", body("local", List.of("+14155550100")));
+        api.post("/api/numbers/+14155550100/acquire", "{}");
 
-            Reply reply = api.post("/api/numbers/import", body("local",
-                    List.of("(415) 555-0101", "+14155550100", "415555010x", "+1415555010012345", "4155550101")));
+        Reply reply = api.post("/api/numbers/import", body("local",
+                List.of("(415) 555-0101", "+14155550100", "415555010x", "+1415555010012345", "4155550101")));
 
-            assertEquals(200, reply.status(), reply.text());
-            JsonNode report = reply.json();
-            assertEquals("local", report.path("carrier").asText());
-            assertEquals(1, report.path("added").asInt());
-            assertEquals(2, report.path("present").asInt());
-            assertEquals(2, report.path("invalid").asInt());
-            JsonNode results = report.path("results");
-            assertResult(results.get(0), "(415) 555-0101", "+14155550101", "added", "available");
-            assertResult(results.get(1), "+14155550100", "+14155550100", "present", "in_service");
-            assertResult(results.get(2), "415555010x", null, "invalid", null);
-            assertTrue(results.get(2).path("reason").asText().contains("digits"), reply.text());
-            assertResult(results.get(3), "+1415555010012345", null, "invalid", null);
-            assertTrue(results.get(3).path("reason").asText().contains("phone number"), reply.text());
-            // Listed twice in one body: the first occurrence adds it.
-            assertResult(results.get(4), "4155550101", "+14155550101", "present", "available");
-        }
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode report = reply.json();
+        assertEquals("local", report.path("carrier").asText());
+        assertEquals(1, report.path("added").asInt());
+        assertEquals(2, report.path("present").asInt());
+        assertEquals(2, report.path("invalid").asInt());
+        JsonNode results = report.path("results");
+        assertResult(results.get(0), "(415) 555-0101", "+14155550101", "added", "available");
+        assertResult(results.get(1), "+14155550100", "+14155550100", "present", "in_service");
+        assertResult(results.get(2), "415555010x", null, "invalid", null);
+        assertTrue(results.get(2).path("reason").asText().contains("digits"), reply.text());
+        assertResult(results.get(3), "+1415555010012345", null, "invalid", null);
+        assertTrue(results.get(3).path("reason").asText().contains("phone number"), reply.text());
+        // Listed twice in one body: the first occurrence adds it.
+        assertResult(results.get(4), "4155550101", "+14155550101", "present", "available");
     }
 
     private static void assertResult(JsonNode result, String input, String number, String outcome, String state) {
@@ -78,133 +65,122 @@ class ImportApiTest {
 
     @Test
     void importingTheSameListTwiceChangesNothingTheSecondTime() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            ApiClient api = ApiClient.of(host);
-            String list = body("local", List.of("+14155550100", "+14155550101"));
-            Reply first = api.post("/api/numbers/import", list);
-            List<JsonNode> historyBefore = List.of(api.get("/api/numbers/+14155550100").json().path("history"));
+        CarrierHost host = carriers.host();
+        ApiClient api = ApiClient.of(host);
+        String list = body("local", List.of("+14155550100", "+14155550101"));
+        Reply first = api.post("/api/numbers/import", list);
+        List<JsonNode> historyBefore = List.of(api.get("/api/numbers/+14155550100").json().path("history"));
 
-            Reply second = api.post("/api/numbers/import", list);
+        Reply second = api.post("/api/numbers/import", list);
 
-            assertEquals(2, first.json().path("added").asInt(), first.text());
-            assertEquals(0, second.json().path("added").asInt(), second.text());
-            assertEquals(2, second.json().path("present").asInt(), second.text());
-            assertEquals(historyBefore, List.of(api.get("/api/numbers/+14155550100").json().path("history")));
-            assertEquals(1, historyBefore.get(0).size());
-        }
+        assertEquals(2, first.json().path("added").asInt(), first.text());
+        assertEquals(0, second.json().path("added").asInt(), second.text());
+        assertEquals(2, second.json().path("present").asInt(), second.text());
+        assertEquals(historyBefore, List.of(api.get("/api/numbers/+14155550100").json().path("history")));
+        assertEquals(1, historyBefore.get(0).size());
     }
 
     @Test
     void anEmptyListIs400Invalid() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            Reply reply = ApiClient.of(host).post("/api/numbers/import", body("local", List.of()));
+        CarrierHost host = carriers.host();
+        Reply reply = ApiClient.of(host).post("/api/numbers/import", body("local", List.of()));
 
-            assertEquals(400, reply.status(), reply.text());
-            assertEquals("invalid", reply.error());
-            assertEquals("numbers must not be empty", reply.json().path("error").path("message").asText());
-        }
+        assertEquals(400, reply.status(), reply.text());
+        assertEquals("invalid", reply.error());
+        assertEquals("numbers must not be empty", reply.json().path("error").path("message").asText());
     }
 
     @Test
     void malformedJsonIs400InvalidWithThePosition() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            Reply reply = ApiClient.of(host).post("/api/numbers/import", "{\"carrier\":\"local\",\n\"numbers\":[\"+14155550100\" \"x\"]}");
+        CarrierHost host = carriers.host();
+        Reply reply = ApiClient.of(host).post("/api/numbers/import", "{\"carrier\":\"local\",\n\"numbers\":[\"+14155550100\" \"x\"]}");
 
-            assertEquals(400, reply.status(), reply.text());
-            assertEquals("invalid", reply.error());
-            assertTrue(reply.json().path("error").path("message").asText().contains("line 2, column"), reply.text());
-        }
+        assertEquals(400, reply.status(), reply.text());
+        assertEquals("invalid", reply.error());
+        assertTrue(reply.json().path("error").path("message").asText().contains("line 2, column"), reply.text());
     }
 
     @Test
     void aHundredThousandNumbersInOneBodyAreAllAdded() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            ApiClient api = ApiClient.of(host);
-            List<String> numbers = IntStream.range(0, 100_000).mapToObj(i -> "+1212" + (2000000 + i)).toList();
+        CarrierHost host = carriers.host();
+        ApiClient api = ApiClient.of(host);
+        List<String> numbers = IntStream.range(0, 100_000).mapToObj(i -> "+1212" + (2000000 + i)).toList();
 
-            Reply reply = api.post("/api/numbers/import", body("local", numbers));
+        Reply reply = api.post("/api/numbers/import", body("local", numbers));
 
-            assertEquals(200, reply.status(), reply.text().substring(0, Math.min(500, reply.text().length())));
-            assertEquals(100_000, reply.json().path("added").asInt());
-            assertEquals(100_000, reply.json().path("results").size());
-            Reply last = api.get("/api/numbers?prefix=%2B1212209999&quantity=10");
-            assertEquals("+12122099999", last.json().path("numbers").get(9).path("number").asText(), last.text());
-        }
+        assertEquals(200, reply.status(), reply.text().substring(0, Math.min(500, reply.text().length())));
+        assertEquals(100_000, reply.json().path("added").asInt());
+        assertEquals(100_000, reply.json().path("results").size());
+        Reply last = api.get("/api/numbers?prefix=%2B1212209999&quantity=10");
+        assertEquals("+12122099999", last.json().path("numbers").get(9).path("number").asText(), last.text());
     }
 
     @Test
     void aBodyOverTheImportLimitIs413AndAddsNothing() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("import.max_numbers", "2"))) {
-            ApiClient api = ApiClient.of(host);
+        CarrierHost host = carriers.restartWith(Map.of("import.max_numbers", "2"));
+        ApiClient api = ApiClient.of(host);
 
-            Reply reply = api.post("/api/numbers/import", body("local", List.of("+14155550100", "+14155550101", "+14155550102")));
+        Reply reply = api.post("/api/numbers/import", body("local", List.of("+14155550100", "+14155550101", "+14155550102")));
 
-            assertEquals(413, reply.status(), reply.text());
-            assertEquals("too_large", reply.error());
-            assertTrue(reply.json().path("error").path("cause").asText().contains("import.max_numbers"), reply.text());
-            assertEquals("not_found", api.post("/api/numbers/check", "{\"numbers\":[\"+14155550100\"]}").json()
-                    .path("+14155550100").asText());
-        }
+        assertEquals(413, reply.status(), reply.text());
+        assertEquals("too_large", reply.error());
+        assertTrue(reply.json().path("error").path("cause").asText().contains("import.max_numbers"), reply.text());
+        assertEquals("not_found", api.post("/api/numbers/check", "{\"numbers\":[\"+14155550100\"]}").json()
+                .path("+14155550100").asText());
     }
 
     @Test
     void anUnknownCarrierIs404() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            Reply reply = ApiClient.of(host).post("/api/numbers/import", body("nosuch", List.of("+14155550100")));
+        CarrierHost host = carriers.host();
+        Reply reply = ApiClient.of(host).post("/api/numbers/import", body("nosuch", List.of("+14155550100")));
 
-            assertEquals(404, reply.status(), reply.text());
-            assertEquals("not_found", reply.error());
-        }
+        assertEquals(404, reply.status(), reply.text());
+        assertEquals("not_found", reply.error());
     }
 
     @Test
     void aCarrierThatIsNotLocalIs400SayingImportIsForLocalCarriers() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            Reply reply = ApiClient.of(host).post("/api/numbers/import", body("mock", List.of("+14155550100")));
+        CarrierHost host = carriers.host();
+        Reply reply = ApiClient.of(host).post("/api/numbers/import", body("mock", List.of("+14155550100")));
 
-            assertEquals(400, reply.status(), reply.text());
-            assertEquals("invalid", reply.error());
-            assertEquals("import is for local carriers", reply.json().path("error").path("message").asText());
-        }
+        assertEquals(400, reply.status(), reply.text());
+        assertEquals("invalid", reply.error());
+        assertEquals("import is for local carriers", reply.json().path("error").path("message").asText());
     }
 
     @Test
     void aCarrierDisabledSinceStartupIs503BecauseWhetherItIsLocalIsUnknown() {
-        try (Database database = Database.open(Database.embeddedUrl(data), "sa", "")) {
-            new JdbcCarrierStateStore(database.dataSource()).setEnabled("local", false, "test");
-        }
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            Reply reply = ApiClient.of(host).post("/api/numbers/import", body("local", List.of("+14155550100")));
+        Reply disabled = ApiClient.of(carriers.host()).post("/api/carriers/local/disable", "");
+        assertEquals(200, disabled.status(), disabled.text());
+        CarrierHost host = carriers.restart();
+        Reply reply = ApiClient.of(host).post("/api/numbers/import", body("local", List.of("+14155550100")));
 
-            assertEquals(503, reply.status(), reply.text());
-            assertEquals("carrier_unavailable", reply.error());
-            assertTrue(reply.json().path("error").path("message").asText().contains("never loaded"), reply.text());
-        }
+        assertEquals(503, reply.status(), reply.text());
+        assertEquals("carrier_unavailable", reply.error());
+        assertTrue(reply.json().path("error").path("message").asText().contains("never loaded"), reply.text());
     }
 
     @Test
     void aViewerMayNotImport() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("auth.token.dash", "viewer:viewer-secret-0123456789"))) {
-            Reply reply = ApiClient.of(host).withToken("viewer-secret-0123456789")
-                    .post("/api/numbers/import", body("local", List.of("+14155550100")));
+        CarrierHost host = carriers.restartWith(Map.of("auth.token.dash", "viewer:viewer-secret-0123456789"));
+        Reply reply = ApiClient.of(host).withToken("viewer-secret-0123456789")
+                .post("/api/numbers/import", body("local", List.of("+14155550100")));
 
-            assertEquals(403, reply.status(), reply.text());
-            assertEquals("forbidden", reply.error());
-        }
+        assertEquals(403, reply.status(), reply.text());
+        assertEquals("forbidden", reply.error());
     }
 
     @Test
     void eachImportIsAuditedWithItsCounts() {
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
-            ApiClient api = ApiClient.of(host);
-            api.post("/api/numbers/import", body("local", List.of("+14155550100", "bad")));
+        CarrierHost host = carriers.host();
+        ApiClient api = ApiClient.of(host);
+        api.post("/api/numbers/import", body("local", List.of("+14155550100", "bad")));
 
-            JsonNode newest = api.get("/api/events").json();
-            JsonNode event = newest.isArray() ? newest.get(0) : newest.path("events").get(0);
+        JsonNode newest = api.get("/api/events").json();
+        JsonNode event = newest.isArray() ? newest.get(0) : newest.path("events").get(0);
 
-            assertEquals("import", event.path("action").asText(), newest.toString());
-            assertEquals("api:admin", event.path("actor").asText());
-            assertEquals("local: 1 added, 0 present, 1 invalid", event.path("target").asText());
-        }
+        assertEquals("import", event.path("action").asText(), newest.toString());
+        assertEquals("api:admin", event.path("actor").asText());
+        assertEquals("local: 1 added, 0 present, 1 invalid", event.path("target").asText());
     }
 }

@@ -47,11 +47,14 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setAutoCommit(true);
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = null;
         try {
+            pool = new HikariDataSource(config);
             SchemaMigrations.apply(pool, jdbcUrl, user, password);
         } catch (SQLException | RuntimeException e) {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
             throw new IllegalStateException("cannot prepare the database at " + shown(jdbcUrl) + ": " + e.getMessage(), e);
         }
         return new Database(pool);

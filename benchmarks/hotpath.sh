@@ -5,7 +5,9 @@
 #
 # OLD_TREE (optional): a worktree of an older commit (git worktree add /tmp/old 7f0e486), built and
 # measured the same way in the same run. Environment: RUNS (3), DURATION (10s), STOCK (1000000),
-# SKIP_BUILD=1 to reuse the built trees, ONLY="main scaling inprocess" (the default) to pick parts.
+# SKIP_BUILD=1 to reuse the built trees, ONLY="main scaling inprocess" (the default) to pick parts;
+# ONLY=store compares one host on H2 with one host on PostgreSQL (127.0.0.1:5432, user postgres, a fresh
+# database ch_bench_<time>, dropped after), both of this tree, same stock, same figures, same run.
 # Writes every wrk output and the tables to benchmarks/target/hotpath/<time>/; the tables go to stdout.
 # Every HTTP figure is the median of RUNS wrk runs, each right after a run of GET /api/health at the same
 # connection count (the baseline, in the same run); the ratio is of the two medians.
@@ -115,6 +117,30 @@ if [[ " $only " == *" scaling "* ]]; then
   echo "hung carrier's breaker: $(grep -o '"state" *: *"[a-z_]*"' "$out/hung-carrier.json" | tr '\n' ' ')" | tee -a "$out/results.md"
   figure hung "search of mock beside hung, breaker open" 18183 32 "$search,hung"
   cleanup; pids=()
+fi
+
+if [[ " $only " == *" store "* ]]; then
+  pgdb="ch_bench_$(date +%Y%m%d%H%M%S)"
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $pgdb"
+  start_host h2 "$root" 18184 "$out/plugins-new"
+  start_host pg "$root" 18185 "$out/plugins-new" --set store.jdbc_url=jdbc:postgresql://127.0.0.1:5432/$pgdb \
+    --set store.user=postgres
+  for h in h2 pg; do
+    port=18184; [ "$h" = pg ] && port=18185
+    wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+    echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
+      | tee -a "$out/results.md"
+  done
+  header | tee -a "$out/results.md"
+  for h in h2 pg; do
+    port=18184; [ "$h" = pg ] && port=18185
+    figure "$h" "mock search" $port 32 "$search"
+    figure "$h" "local search, $stock numbers, prefix=2015" $port 32 '/api/numbers?prefix=2015&quantity=10&carriers=local'
+    figure "$h" "acquire of distinct local numbers" $port 32 /api/numbers/acquire "$root/benchmarks/acquire.lua"
+  done
+  cleanup; pids=()
+  sleep 1
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)"
 fi
 
 if [[ " $only " == *" inprocess "* ]]; then

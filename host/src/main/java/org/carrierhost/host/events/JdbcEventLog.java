@@ -10,6 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.DatabaseFailure;
+
 /**
  * The event log in the host's database table {@code events}. Every host sharing the database writes to
  * it, each entry stamped with the node it happened on, so each host reads the whole cluster's log.
@@ -55,7 +57,7 @@ public final class JdbcEventLog implements EventLog {
                 s.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         }
@@ -79,7 +81,7 @@ public final class JdbcEventLog implements EventLog {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read events: " + e.getMessage(), e);
+            throw DatabaseFailure.of("read events", e);
         }
         return events;
     }

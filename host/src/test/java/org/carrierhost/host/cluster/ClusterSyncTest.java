@@ -11,24 +11,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.Await;
+import org.carrierhost.host.BothDatabases;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real hosts in one JVM on one shared database (an H2 in-memory database both open), each with its
- * own drop-in and data directories, driven over real HTTP: what an operator does on one reaches the
- * other through the change log and the periodic check.
+ * Two (or three) real hosts in one JVM on one shared database, each with its own drop-in and data
+ * directories, driven over real HTTP: what an operator does on one reaches the other through the change
+ * log, PostgreSQL's notifications and the periodic check. Each test runs on H2 (both hosts open one
+ * database file; the periodic check alone carries the changes) and on PostgreSQL (see {@link BothDatabases}).
  */
 class ClusterSyncTest {
 
@@ -38,8 +40,13 @@ class ClusterSyncTest {
 
     @TempDir
     Path root;
-    private final String jdbcUrl = "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private TestDatabase database;
     private final List<CarrierHost> hosts = new ArrayList<>();
+
+    @BeforeEach
+    void database(TestDatabase db) {
+        database = db;
+    }
 
     @AfterEach
     void stop() {
@@ -57,7 +64,7 @@ class ClusterSyncTest {
             TestPlugins.copyMock(plugins);
         }
         Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
-        settings.put("store.jdbc_url", jdbcUrl);
+        settings.putAll(database.settings());
         settings.put("cluster.node_id", node);
         settings.put("cluster.check_ms", "200");
         settings.put("cluster.heartbeat_ms", "200");
@@ -80,7 +87,7 @@ class ClusterSyncTest {
         return Files.readAllBytes(TestPlugins.mockVariant(Files.createDirectories(root.resolve("elsewhere")), id, version));
     }
 
-    @Test
+    @BothDatabases
     void aZipInstalledOnOneHostServesOnTheOtherFromTheClusterSource() throws Exception {
         ApiClient a = host("a");
         ApiClient b = host("b");
@@ -95,7 +102,7 @@ class ClusterSyncTest {
         assertEquals("directory", carrier(b, "mock").path("source").asText());
     }
 
-    @Test
+    @BothDatabases
     void aDisableOnOneHostStopsTheCarrierOnTheOtherAndAnEnableBringsItBack() throws Exception {
         ApiClient a = host("a");
         ApiClient b = host("b");
@@ -109,7 +116,7 @@ class ClusterSyncTest {
         assertTrue(serves(a, "mock"));
     }
 
-    @Test
+    @BothDatabases
     void aReloadOnOneHostLoadsAFreshGenerationOnTheOther() throws Exception {
         ApiClient a = host("a");
         ApiClient b = host("b");
@@ -124,7 +131,7 @@ class ClusterSyncTest {
         assertTrue(serves(b, "mock"));
     }
 
-    @Test
+    @BothDatabases
     void aRemoveOnOneHostRemovesTheInstalledCarrierOnTheOtherAndItsStoredZip() throws Exception {
         ApiClient a = host("a");
         ApiClient b = host("b");
@@ -140,7 +147,7 @@ class ClusterSyncTest {
         assertFalse(serves(late, "uploaded"), "a host started after the removal does not deploy it");
     }
 
-    @Test
+    @BothDatabases
     void aZipDroppedIntoOneHostsDirectoryStaysThatHostsOwn() throws Exception {
         ApiClient a = host("a");
         ApiClient b = host("b");
@@ -153,7 +160,7 @@ class ClusterSyncTest {
         assertEquals(404, b.get("/api/carriers/dropped").status());
     }
 
-    @Test
+    @BothDatabases
     void aHostStartedLaterCatchesUpWithInstallsAndStates() throws Exception {
         ApiClient a = host("a");
         assertEquals(200, a.send("POST", "/api/carriers", variant("uploaded", "2.0.0"), ZIP).status());
@@ -165,7 +172,7 @@ class ClusterSyncTest {
         assertEquals("DISABLED", carrier(b, "mock").path("state").asText());
     }
 
-    @Test
+    @BothDatabases
     void eventsCarryTheirNodeAndEveryHostShowsTheWholeClusters() throws Exception {
         ApiClient a = host("a");
         ApiClient b = host("b");
@@ -185,7 +192,7 @@ class ClusterSyncTest {
         assertTrue(reloadOnA, events.toString());
     }
 
-    @Test
+    @BothDatabases
     void theClusterRouteListsEveryNodeWithItsCarriersAndWhetherItIsUp() throws Exception {
         ApiClient a = host("a");
         host("b");
@@ -208,7 +215,7 @@ class ClusterSyncTest {
         }
     }
 
-    @Test
+    @BothDatabases
     void aStoppedNodeIsShownDownOnceItsHeartbeatIsOld() throws Exception {
         ApiClient a = host("a", Map.of("cluster.down_after_ms", "600"));
         host("b");

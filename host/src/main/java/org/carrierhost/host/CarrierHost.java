@@ -34,6 +34,8 @@ import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.HealthRoutes;
 import org.carrierhost.host.http.JsonMapper;
 import org.carrierhost.host.http.NumberRoutes;
+import org.carrierhost.host.http.OpenApiRoutes;
+import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.plugins.ArchiveLimits;
@@ -201,6 +203,7 @@ public final class CarrierHost implements AutoCloseable {
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new EventRoutes(auditLog).register(server);
         new ClusterRoutes(cluster).register(server);
+        new OpenApiRoutes().register(server);
         new ConsoleRoutes().register(server);
         server.start();
     }
@@ -222,6 +225,11 @@ public final class CarrierHost implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T part) {
         closeInReverse.add(part);
         return part;
+    }
+
+    /** The HTTP routes it serves, in the order they are matched; empty when HTTP is off. */
+    public List<Route> routes() {
+        return server == null ? List.of() : server.routes();
     }
 
     /** The carrier manager: find, acquire, disconnect, check. */

@@ -1,8 +1,5 @@
 package org.carrierhost.host.http;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.carrierhost.host.cluster.ClusterSync;
 
 /**
@@ -22,11 +19,7 @@ public final class ClusterRoutes {
 
     /** Adds the route to {@code server}. */
     public void register(ApiServer server) {
-        server.route(Route.of("GET", "/api/cluster", Role.VIEWER, request -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("node", cluster.me().nodeId());
-            body.put("nodes", cluster.nodes().stream().map(JsonViews::node).toList());
-            return ApiResponse.ok(body);
-        }));
+        server.route(Route.of("GET", "/api/cluster", Role.VIEWER,
+                request -> ApiResponse.ok(ClusterAnswer.of(cluster.me().nodeId(), cluster.nodes()))));
     }
 }

@@ -5,7 +5,9 @@
 #
 # OLD_TREE (optional): a worktree of an older commit (git worktree add /tmp/old 7f0e486), built and
 # measured the same way in the same run. Environment: RUNS (3), DURATION (10s), STOCK (1000000),
-# SKIP_BUILD=1 to reuse the built trees, ONLY="main scaling inprocess" (the default) to pick parts.
+# SKIP_BUILD=1 to reuse the built trees, ONLY="main scaling inprocess" (the default) to pick parts;
+# ONLY=store compares one host on H2 with one host on PostgreSQL (127.0.0.1:5432, user postgres, a fresh
+# database ch_bench_<time>, dropped after), both of this tree, same stock, same figures, same run.
 # Writes every wrk output and the tables to benchmarks/target/hotpath/<time>/; the tables go to stdout.
 # Every HTTP figure is the median of RUNS wrk runs, each right after a run of GET /api/health at the same
 # connection count (the baseline, in the same run); the ratio is of the two medians.
@@ -23,44 +25,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-build() { (cd "$1" && ./mvnw -B -q package -DskipTests); }
+source "$root/benchmarks/lib.sh"
 if [ -z "${SKIP_BUILD:-}" ]; then build "$root"; [ -z "$old" ] || build "$old"; fi
-bench_cp="$root/benchmarks/target/benchmarks.jar:$root/benchmarks/target/lib/*"
-java_tool() { java -cp "$bench_cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -Dbench.plugins.dir="$root/benchmarks/target/bench-plugins" "$@"; }
-
-# start_host NAME TREE PORT PLUGINS_DIR [--set K=V ...]: the tree's dist/target/carrier-host, fresh data dir.
-start_host() {
-  local name=$1 tree=$2 port=$3 plugins=$4; shift 4
-  rm -rf "$out/$name-data"
-  "$tree/dist/target/carrier-host/bin/carrier-host" --bind 127.0.0.1 --port "$port" --data-dir "$out/$name-data" \
-    --plugins-dir "$plugins" --set admin.token=$token "$@" > "$out/$name.log" 2>&1 &
-  pids+=($!)
-  eval "pid_$name=$!"
-}
-# wait_ok URL: until the host answers it with 200 (at most 60 s).
-wait_ok() {
-  for _ in $(seq 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$1")" = 200 ] && return 0
-    sleep 0.1
-  done
-  echo "no 200 from $1" >&2; return 1
-}
-to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 }; printf "%.2f", v }'; }
-# wrk_once FILE CONNS URL [LUA]: one wrk run; prints "rps p50 p99 non2xx".
-wrk_once() {
-  local file=$1 conns=$2 url=$3 lua=${4:-}
-  local threads=2; [ "$conns" -lt 2 ] && threads=1
-  WRK_THREADS=$threads wrk -t$threads -c"$conns" -d"$duration" --latency -H "Authorization: Bearer $token" \
-    ${lua:+-s "$lua"} "$url" > "$file" 2>&1
-  local rps p50 p99 bad
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$file")
-  p50=$(awk '$1=="50%" {print $2}' "$file" | to_ms)
-  p99=$(awk '$1=="99%" {print $2}' "$file" | to_ms)
-  bad=$(awk '/Non-2xx/ {print $NF}' "$file"); bad=${bad:-0}
-  echo "$rps $p50 $p99 $bad"
-}
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # figure HOST LABEL PORT CONNS PATH [LUA]: RUNS pairs of (health, PATH); prints a table row.
 figure() {
   local host=$1 label=$2 port=$3 conns=$4 path=$5 lua=${6:-}
@@ -151,6 +117,30 @@ if [[ " $only " == *" scaling "* ]]; then
   echo "hung carrier's breaker: $(grep -o '"state" *: *"[a-z_]*"' "$out/hung-carrier.json" | tr '\n' ' ')" | tee -a "$out/results.md"
   figure hung "search of mock beside hung, breaker open" 18183 32 "$search,hung"
   cleanup; pids=()
+fi
+
+if [[ " $only " == *" store "* ]]; then
+  pgdb="ch_bench_$(date +%Y%m%d%H%M%S)"
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $pgdb"
+  start_host h2 "$root" 18184 "$out/plugins-new"
+  start_host pg "$root" 18185 "$out/plugins-new" --set store.jdbc_url=jdbc:postgresql://127.0.0.1:5432/$pgdb \
+    --set store.user=postgres
+  for h in h2 pg; do
+    port=18184; [ "$h" = pg ] && port=18185
+    wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+    echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
+      | tee -a "$out/results.md"
+  done
+  header | tee -a "$out/results.md"
+  for h in h2 pg; do
+    port=18184; [ "$h" = pg ] && port=18185
+    figure "$h" "mock search" $port 32 "$search"
+    figure "$h" "local search, $stock numbers, prefix=2015" $port 32 '/api/numbers?prefix=2015&quantity=10&carriers=local'
+    figure "$h" "acquire of distinct local numbers" $port 32 /api/numbers/acquire "$root/benchmarks/acquire.lua"
+  done
+  cleanup; pids=()
+  sleep 1
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)"
 fi
 
 if [[ " $only " == *" inprocess "* ]]; then

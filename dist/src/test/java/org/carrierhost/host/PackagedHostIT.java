@@ -4,24 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,13 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedHostIT {
 
-    private static final Path HOME = Path.of(System.getProperty("dist.home", "target/carrier-host"));
-    private static final Pattern LISTENING = Pattern.compile("Carrier Host listening on (http://\\S+)");
+    private static final Path HOME = PackagedHost.HOME;
     private static final Pattern NUMBER = Pattern.compile("\"number\":\"(\\+[0-9]+)\"");
 
     @TempDir
     Path data;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
@@ -52,7 +42,7 @@ class PackagedHostIT {
 
     @Test
     void searchAcquireRestartAndTheStateIsStillThere() throws Exception {
-        Running first = start();
+        PackagedHost first = start();
         String token = Files.readString(data.resolve("admin.token")).strip();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("admin.token"))));
 
@@ -73,7 +63,7 @@ class PackagedHostIT {
         assertTrue(acquired.body().contains("\"order_id\":\"mock-order-"), acquired.body());
 
         stop(first);
-        Running second = start();
+        PackagedHost second = start();
 
         HttpResponse<String> stored = call(second, token, "GET", "/api/numbers/%2B" + number.substring(1), null);
         assertEquals(200, stored.statusCode(), stored.body());
@@ -120,7 +110,7 @@ class PackagedHostIT {
 
     @Test
     void sigtermDrainsClosesSaysSoAndExitsZeroWithinFiveSeconds() throws Exception {
-        Running running = start();
+        PackagedHost running = start();
         long began = System.nanoTime();
 
         // kill(1), not Process.destroy(): destroy also closes this side's pipes, and the last line is read after.
@@ -158,49 +148,18 @@ class PackagedHostIT {
         return new Finished(process.exitValue(), output);
     }
 
-    private record Running(Process process, String url, List<String> lines, Thread reader) {
+    private PackagedHost start() throws IOException, InterruptedException {
+        PackagedHost host = PackagedHost.start(List.of("--port", "0", "--data-dir", data.toString()));
+        processes.add(host.process());
+        return host;
     }
 
-    private Running start() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(HOME.resolve("bin/carrier-host").toString(), "--port", "0",
-                "--data-dir", data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        processes.add(process);
-        BlockingQueue<String> url = new LinkedBlockingQueue<>();
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    lines.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        url.add(m.group(1));
-                    }
-                }
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        String base = url.poll(60, TimeUnit.SECONDS);
-        if (base == null) {
-            throw new IllegalStateException("the launcher printed no URL within 60 s");
-        }
-        return new Running(process, base.replaceAll("/$", ""), lines, reader);
+    private static void stop(PackagedHost running) throws InterruptedException {
+        assertTrue(running.stop(), "the host stops on SIGTERM");
     }
 
-    private static void stop(Running running) throws InterruptedException {
-        running.process().destroy();
-        assertTrue(running.process().waitFor(30, TimeUnit.SECONDS), "the host stops on SIGTERM");
-    }
-
-    private HttpResponse<String> call(Running host, String token, String method, String path, String body)
+    private static HttpResponse<String> call(PackagedHost host, String token, String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.url() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return host.call(token, method, path, body);
     }
 }

@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.carrierhost.api.CarrierContext;
+import org.carrierhost.host.cluster.ClusterSync;
+import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.ZipLimitSettings;
 import org.carrierhost.host.events.AuditLog;
@@ -26,6 +29,7 @@ import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
 import org.carrierhost.host.http.CarrierLifecycleRoutes;
 import org.carrierhost.host.http.CarrierRoutes;
+import org.carrierhost.host.http.ClusterRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.EventStream;
@@ -90,6 +94,10 @@ public final class CarrierHost implements AutoCloseable {
     private ApiServer server;
     private HostMetrics metrics;
     private Path adminTokenFile;
+    private NodeIdentity node;
+    private ClusterSync cluster;
+    /** Where, in the data directory, the zips installed through the API (on any host of the cluster) are kept. */
+    static final String INSTALL_DIR = "cluster-plugins";
 
     private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
         this.settings = settings;
@@ -162,7 +170,9 @@ public final class CarrierHost implements AutoCloseable {
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
-        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
+        node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
+                http ? url() : "embedded", Main.version(), Instant.now());
+        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId())));
         hostEvents.addListener(auditLog);
         List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
                 .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));
@@ -183,13 +193,16 @@ public final class CarrierHost implements AutoCloseable {
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
-        lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), loader, carriers,
-                new JdbcCarrierStateStore(database.dataSource()), hostEvents, settings.plugins().drainTimeout()));
+        JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
+        lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
+                states, hostEvents, settings.plugins().drainTimeout()));
         lifecycle.loadAll("startup");
-        operations = new CarrierOperations(lifecycle);
+        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
+        operations = new CarrierOperations(lifecycle, cluster.link());
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),
                 settings.plugins().stableWindow())).start();
+        remember(cluster).start(operations, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
@@ -206,6 +219,7 @@ public final class CarrierHost implements AutoCloseable {
         new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);
+        new ClusterRoutes(cluster).register(server);
         new OpenApiRoutes().register(server);
         new ConsoleRoutes().register(server);
         metrics.scrapeable().ifPresent(prometheus -> new MetricsRoute(prometheus, settings.metrics().open()).register(server));
@@ -269,6 +283,11 @@ public final class CarrierHost implements AutoCloseable {
     /** Where the host raises its typed events: add a {@link HostEventListener} here to receive them. */
     public HostEvents hostEvents() {
         return hostEvents;
+    }
+
+    /** The cluster of hosts sharing this host's database: this node, the others, and keeping in step with them. */
+    public ClusterSync cluster() {
+        return cluster;
     }
 
     /** The settings it runs with. */

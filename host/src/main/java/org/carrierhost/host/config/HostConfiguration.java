@@ -132,7 +132,7 @@ public final class HostConfiguration {
         checkEveryKey();
         return new HostSettings(HttpSettings.from(this), AccessSettings.from(this), PluginSettings.from(this),
                 get(Settings.DATA_DIR), StoreSettings.from(this), SearchSettings.from(this), NumberSettings.from(this),
-                MetricsSettings.from(this),
+                MetricsSettings.from(this), ClusterSettings.from(this),
                 carrierSections());
     }
 

@@ -20,10 +20,11 @@ import org.carrierhost.api.CarrierConfig;
  * @param search          {@code search.*} and {@code carriers.order}
  * @param numbers         {@code acquire.*}, {@code registry.*} and {@code import.*}
  * @param metrics         {@code metrics.*}
+ * @param cluster         {@code cluster.*}: this host's node id, and its heartbeat and check intervals
  * @param carrierSections {@code carrier.<id>.*}, by carrier id, keys without the {@code carrier.<id>.} prefix
  */
 public record HostSettings(HttpSettings http, AccessSettings access, PluginSettings plugins, Path dataDir, StoreSettings store,
-                           SearchSettings search, NumberSettings numbers, MetricsSettings metrics,
+                           SearchSettings search, NumberSettings numbers, MetricsSettings metrics, ClusterSettings cluster,
                            Map<String, CarrierConfig> carrierSections) {
 
     public HostSettings {
@@ -41,6 +42,6 @@ public record HostSettings(HttpSettings http, AccessSettings access, PluginSetti
         Map<String, Map<String, String>> carriers = new TreeMap<>();
         carrierSections.forEach((id, section) -> carriers.put(id, HostConfiguration.masked(id, section)));
         return "HostSettings[http=" + http + ", access=" + access + ", plugins=" + plugins + ", dataDir=" + dataDir
-                + ", store=" + store + ", search=" + search + ", numbers=" + numbers + ", carrierSections=" + carriers + "]";
+                + ", store=" + store + ", search=" + search + ", numbers=" + numbers + ", cluster=" + cluster + ", carrierSections=" + carriers + "]";
     }
 }

@@ -122,6 +122,15 @@ public final class Settings {
     // metrics.*: GET /metrics
     public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false,
             "GET /metrics (Prometheus text) answers without a token; otherwise it needs a viewer token");
+    // cluster.*: the hosts sharing one database
+    public static final Setting<String> CLUSTER_NODE_ID = declare("cluster.node_id", new Text(1), null, Secrecy.PLAIN,
+            "this host's name among the hosts sharing its database (letters, digits, '.', '_', ':', '-'); unset, the host name and HTTP port");
+    public static final Setting<Duration> CLUSTER_HEARTBEAT = millis("cluster.heartbeat_ms", 1000,
+            "how often the host records its heartbeat and its carriers' versions and states");
+    public static final Setting<Duration> CLUSTER_CHECK = millis("cluster.check_ms", 2000,
+            "how often it checks for carrier changes made on other hosts, besides PostgreSQL's notifications");
+    public static final Setting<Duration> CLUSTER_DOWN_AFTER = millis("cluster.down_after_ms", 5000,
+            "a node whose heartbeat is older than this is shown down");
 
     // carrier.<id>.*: each carrier's breaker and bulkhead, then its own keys
     public static final Setting<Integer> BREAKER_FAILURE_RATE = integer("carrier.<id>.breaker.failure_rate", 50, 1, 100,

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param result {@code ok} or {@code failed}
  * @param error   why it failed, or null
  * @param carrier the carrier (or, for a zip that never loaded, the file name) it concerns, or null
+ * @param node    the cluster node ({@code cluster.node_id}) it happened on; null until the log stamps it
  */
-public record Event(Instant time, String actor, String action, String target, String result, String error, String carrier) {
+public record Event(Instant time, String actor, String action, String target, String result, String error, String carrier,
+                    String node) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -29,7 +31,12 @@ public record Event(Instant time, String actor, String action, String target, St
         Objects.requireNonNull(result, "result");
     }
 
-    /** An entry that concerns no one carrier. */
+    /** An entry about one carrier, not yet stamped with its node. */
+    public Event(Instant time, String actor, String action, String target, String result, String error, String carrier) {
+        this(time, actor, action, target, result, error, carrier, null);
+    }
+
+    /** An entry that concerns no one carrier, not yet stamped with its node. */
     public Event(Instant time, String actor, String action, String target, String result, String error) {
         this(time, actor, action, target, result, error, null);
     }

@@ -10,8 +10,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.DatabaseFailure;
+
 /**
- * The event log in the host's database table {@code events}.
+ * The event log in the host's database table {@code events}. Every host sharing the database writes to
+ * it, each entry stamped with the node it happened on, so each host reads the whole cluster's log.
  *
  * <p>Thread-safe: each call uses its own pooled connection.
  */
@@ -20,12 +23,17 @@ public final class JdbcEventLog implements EventLog {
     private static final int MAX_ERROR = 4000;
     private static final int MAX_TARGET = 256;
     private static final int MAX_CARRIER = 64;
-    private static final String COLUMNS = "id, at, actor, action, target, result, error, carrier";
+    private static final String COLUMNS = "id, at, actor, action, target, result, error, carrier, node";
 
     private final DataSource dataSource;
+    private final String node;
 
-    public JdbcEventLog(DataSource dataSource) {
+    /**
+     * @param node this host's {@code cluster.node_id}, stamped on the entries it writes
+     */
+    public JdbcEventLog(DataSource dataSource, String node) {
         this.dataSource = dataSource;
+        this.node = node;
     }
 
     /**
@@ -39,7 +47,7 @@ public final class JdbcEventLog implements EventLog {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO events (at, actor, action, target, result, error, carrier) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO events (at, actor, action, target, result, error, carrier, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 for (Event event : batch) {
                     s.setLong(1, event.time().toEpochMilli());
@@ -49,17 +57,20 @@ public final class JdbcEventLog implements EventLog {
                     s.setString(5, event.result());
                     s.setString(6, clip(event.error(), MAX_ERROR));
                     s.setString(7, clip(event.carrier(), MAX_CARRIER));
+                    s.setString(8, event.node() == null ? node : event.node());
                     s.addBatch();
                 }
                 s.executeBatch();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     for (Event event : batch) {
-                        stored.add(new LoggedEvent(keys.next() ? keys.getLong(1) : 0, event));
+                        Event stamped = event.node() != null ? event : new Event(event.time(), event.actor(), event.action(),
+                                event.target(), event.result(), event.error(), event.carrier(), node);
+                        stored.add(new LoggedEvent(keys.next() ? keys.getLong(1) : 0, stamped));
                     }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         }
@@ -96,11 +107,11 @@ public final class JdbcEventLog implements EventLog {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     events.add(new LoggedEvent(r.getLong(1), new Event(Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8))));
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9))));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read events: " + e.getMessage(), e);
+            throw DatabaseFailure.of("read events", e);
         }
         return events;
     }

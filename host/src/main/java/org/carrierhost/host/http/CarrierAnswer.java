@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param description its description, or null
  * @param provider    its provider, or null
  * @param file        its zip's file name, or null
+ * @param source      where its zip came from: {@code directory} (this host's own) or {@code cluster} (installed through the API)
+ * @param sha256      the SHA-256 of the zip its serving version came from, or null
  * @param error       its latest failure, or null
  * @param stats       its call figures
  * @param breaker     its circuit breaker and bulkhead
@@ -38,8 +40,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param config      its masked settings; left out of the answer when null
  */
 record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
-                     String description, String provider, String file, Failure error, Stats stats, Breaker breaker,
-                     boolean failedZip, boolean configured, String health, Recent recent,
+                     String description, String provider, String file, String source, String sha256, Failure error,
+                     Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, Recent recent,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
 
     CarrierAnswer {
@@ -53,7 +55,8 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
         return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state(), view.enabled(),
                 facts != null && facts.local(), facts != null && facts.cnam(),
                 facts == null ? null : facts.description(), facts == null ? null : facts.provider(),
-                view.file() == null ? null : view.file().getFileName().toString(), Failure.of(view.error()),
+                view.file() == null ? null : view.file().getFileName().toString(), view.source().wireName(), view.sha256(),
+                Failure.of(view.error()),
                 new Stats(view.stats().calls(), view.stats().errors(), view.inFlight(),
                         new Latency(round(view.stats().meanMs()), round(view.stats().maxMs()), round(view.stats().lastMs())),
                         b.lingering()),
@@ -83,8 +86,8 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
 
     /** This answer with the carrier's masked settings. */
     CarrierAnswer withConfig(Map<String, String> masked) {
-        return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, error, stats,
-                breaker, failedZip, configured, health, recent, masked);
+        return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, source, sha256,
+                error, stats, breaker, failedZip, configured, health, recent, masked);
     }
 
     private static double round(double ms) {

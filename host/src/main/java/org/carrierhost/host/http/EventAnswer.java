@@ -16,13 +16,14 @@ import org.carrierhost.host.events.LoggedEvent;
  * @param result  {@code ok} or {@code failed}
  * @param error   why it failed, or null
  * @param carrier the carrier (or, for a zip that never loaded, the file) it is filed under, or null
+ * @param node    the cluster node it happened on, or null for entries older than the cluster
  */
 record EventAnswer(long id, String time, String actor, String action, String target, String result, String error,
-                   String carrier) {
+                   String carrier, String node) {
 
     static EventAnswer of(LoggedEvent logged) {
         Event event = logged.event();
         return new EventAnswer(logged.id(), event.time().toString(), event.actor(), event.action(), event.target(),
-                event.result(), event.error(), event.carrier());
+                event.result(), event.error(), event.carrier(), event.node());
     }
 }

@@ -76,9 +76,9 @@ final class Readiness implements AutoCloseable {
             probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return java.util.Optional.empty();
         } catch (TimeoutException e) {
-            return java.util.Optional.of("registry did not answer within " + timeout.toMillis() + " ms");
+            return java.util.Optional.of("registry database did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return java.util.Optional.of("registry unreachable: " + e.getCause().getMessage());
+            return java.util.Optional.of("registry database unreachable: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return java.util.Optional.of("registry probe interrupted");

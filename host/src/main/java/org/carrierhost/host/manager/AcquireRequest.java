@@ -10,8 +10,12 @@ import org.carrierhost.api.NumberState;
  * @param accountId the account taking it, or null
  * @param dryRun    validate only: contact no carrier and change nothing
  * @param target    {@link NumberState#IN_SERVICE} (the default) or {@link NumberState#RESERVED}
+ * @param carrier   the carrier whose offer to take, as a search answer named it, or null for the one this
+ *                  host's searches remember, or else the first by {@code carriers.order} that offers it;
+ *                  so a number found through one host of a cluster is acquired through another from the
+ *                  carrier that offered it
  */
-public record AcquireRequest(String accountId, boolean dryRun, NumberState target) {
+public record AcquireRequest(String accountId, boolean dryRun, NumberState target, String carrier) {
 
     /** The longest account id stored. */
     public static final int MAX_ACCOUNT_ID = 128;
@@ -22,6 +26,11 @@ public record AcquireRequest(String accountId, boolean dryRun, NumberState targe
             throw org.carrierhost.host.errors.StandardException.of(org.carrierhost.api.ErrorCode.INVALID,
                     "account_id is too long", accountId.length() + " characters, over the limit of " + MAX_ACCOUNT_ID);
         }
+    }
+
+    /** A request that names no carrier. */
+    public AcquireRequest(String accountId, boolean dryRun, NumberState target) {
+        this(accountId, dryRun, target, null);
     }
 
     /** Put the number in service for {@code accountId}. */

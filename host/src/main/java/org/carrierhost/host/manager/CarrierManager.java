@@ -120,8 +120,16 @@ public final class CarrierManager implements AutoCloseable {
      */
     private NumberRecord acquireOffered(String number, AcquireRequest request, String actor) {
         List<StandardError> errors = new java.util.ArrayList<>();
-        FoundNumber offer = offers.offer(number).or(() -> search.offeredBy(number, errors))
-                .orElseThrow(() -> notOffered(number, errors));
+        Optional<FoundNumber> found = offers.offer(number).filter(o -> request.carrier() == null || o.carrier().equals(request.carrier()))
+                .or(() -> search.offeredBy(number, request.carrier(), errors));
+        if (found.isEmpty()) {
+            if (registry.find(number).isPresent()) {
+                // Another caller (on this host or another) stored it meanwhile, so no carrier offers it now: 409, not 404.
+                return acquire(number, request, actor);
+            }
+            throw notOffered(number, errors);
+        }
+        FoundNumber offer = found.get();
         NumberRecord current = new NumberRecord(number, NumberState.DISCOVERY, offer.carrier(), null, offer.data());
         if (request.dryRun()) {
             return dryRun(current, request, false);

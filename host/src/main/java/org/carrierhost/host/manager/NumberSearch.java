@@ -131,12 +131,14 @@ final class NumberSearch {
      * of a number this host did not offer (its offer expired, the host restarted, another host offered
      * it) asks, so that it still reaches the right carrier without any durable write per search.
      *
+     * @param only    only this carrier is asked, when not null (the carrier a search answer named)
      * @return the offer, or empty with the carriers' errors added to {@code errors}
      */
-    Optional<FoundNumber> offeredBy(String number, List<StandardError> errors) {
+    Optional<FoundNumber> offeredBy(String number, String only, List<StandardError> errors) {
         String region = E164.regionOf(number);
         SearchOptions options = new SearchOptions(0, region, E164.dialcode(region), null, null, 0, false);
-        List<String> remote = carriers.servingIds().stream().filter(id -> !carriers.isLocal(id)).toList();
+        List<String> remote = carriers.servingIds().stream().filter(id -> !carriers.isLocal(id))
+                .filter(id -> only == null || id.equals(only)).toList();
         List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(remote, CarrierOperation.CHECK,
                 settings.searchTimeout(), carrier -> carrier.findNumbers(number, 1, options).toOffers());
         List<Answer> answers = outcomes.stream().map(o -> answer(o, number, 1)).toList();

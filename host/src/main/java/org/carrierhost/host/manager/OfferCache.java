@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.registry.NumberRegistry;
 
 /**
@@ -75,7 +77,17 @@ final class OfferCache {
             }
         }
         if (!unknown.isEmpty()) {
-            Map<String, NumberState> read = registry.states(unknown);
+            Map<String, NumberState> read;
+            try {
+                read = registry.states(unknown);
+            } catch (StandardException e) {
+                if (e.error().code() != ErrorCode.CARRIER_UNAVAILABLE) {
+                    throw e;
+                }
+                // The database is gone: the search still answers, filtered by what memory knows; an
+                // acquire of a number held meanwhile is refused by the registry itself.
+                return known;
+            }
             for (String number : unknown) {
                 NumberState state = read.get(number);
                 states.put(number, state == null ? UNKNOWN : Optional.of(state));

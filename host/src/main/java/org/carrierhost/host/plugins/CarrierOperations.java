@@ -14,19 +14,40 @@ import org.carrierhost.host.events.CarrierEvent;
 /**
  * What an operator asks of one carrier at runtime: enable, disable, reload, install and remove. Each runs
  * under the carrier's lifecycle lock, persists what must survive a restart before it reports success, and
- * writes its outcome, with how long it took (waiting for the lock included), to the event log.
+ * writes its outcome, with how long it took (waiting for the lock included), to the event log. These are
+ * the host's one set of lifecycle actions: the API, the drop-in watcher and the cluster sync all call them.
+ *
+ * <p>A change asked for on this host ({@link Origin#HERE}) is persisted and then told to the other hosts
+ * through the {@link ClusterLink}; a change another host made ({@link Origin#CLUSTER}) is only applied
+ * here, after checking under the lock that the persisted state still asks for it.
  *
  * <p>Thread-safe: all state lives in the {@link PluginLifecycle}, the slots and the state store, which
  * are thread-safe; operations on one carrier are serialised by its lock.
  */
 public final class CarrierOperations {
 
+    /** Where a change comes from. */
+    public enum Origin {
+        /** Asked of this host: persisted here and told to the other hosts. */
+        HERE,
+        /** Made on another host, already persisted: only applied here. */
+        CLUSTER
+    }
+
     private final PluginLifecycle lifecycle;
     private final PluginInstaller installer;
+    private final ClusterLink cluster;
 
+    /** Operations on a host of its own: nothing is told to other hosts. */
     public CarrierOperations(PluginLifecycle lifecycle) {
+        this(lifecycle, ClusterLink.NONE);
+    }
+
+    /** Operations whose changes made here are told to the other hosts through {@code cluster}. */
+    public CarrierOperations(PluginLifecycle lifecycle, ClusterLink cluster) {
         this.lifecycle = lifecycle;
-        this.installer = new PluginInstaller(lifecycle.pluginsDir(), lifecycle.loader());
+        this.installer = new PluginInstaller(lifecycle.installDir(), lifecycle.loader());
+        this.cluster = cluster;
     }
 
     /**
@@ -36,8 +57,17 @@ public final class CarrierOperations {
      *                           (it stays enabled, and the reason is recorded on it)
      */
     public CarrierView enable(String id, String actor) {
-        return locked(id, CarrierAction.ENABLE, actor, slot -> {
-            lifecycle.states().setEnabled(id, true, actor);
+        return enable(id, actor, Origin.HERE);
+    }
+
+    /** As {@link #enable(String, String)}; from {@link Origin#CLUSTER}, only while the persisted flag says enabled. */
+    public CarrierView enable(String id, String actor, Origin origin) {
+        return locked(id, CarrierAction.ENABLE, actor, origin, slot -> {
+            if (origin == Origin.HERE) {
+                lifecycle.states().setEnabled(id, true, actor);
+            } else if (slot.enabled() || !lifecycle.states().isEnabled(id)) {
+                return slot.view();
+            }
             slot.enabled(true);
             Path file = slot.file();
             if (slot.live() == null && file != null && Files.isRegularFile(file)) {
@@ -54,12 +84,21 @@ public final class CarrierOperations {
      *                           loaded (listed under its file name), which can only be retried or removed
      */
     public CarrierView disable(String id, String actor) {
-        return locked(id, CarrierAction.DISABLE, actor, slot -> {
+        return disable(id, actor, Origin.HERE);
+    }
+
+    /** As {@link #disable(String, String)}; from {@link Origin#CLUSTER}, only while the persisted flag says disabled. */
+    public CarrierView disable(String id, String actor, Origin origin) {
+        return locked(id, CarrierAction.DISABLE, actor, origin, slot -> {
             if (isFailedZip(slot)) {
                 throw invalid(id, "the zip " + id + " never loaded, so it cannot be disabled",
                         "retry it (reload) once it is fixed, or remove it");
             }
-            lifecycle.states().setEnabled(id, false, actor);
+            if (origin == Origin.HERE) {
+                lifecycle.states().setEnabled(id, false, actor);
+            } else if (!slot.enabled() || lifecycle.states().isEnabled(id)) {
+                return slot.view();
+            }
             slot.enabled(false);
             lifecycle.stopServing(slot, actor);
             return slot.view();
@@ -74,7 +113,12 @@ public final class CarrierOperations {
      *                           has no zip, or the new generation fails
      */
     public CarrierView reload(String id, String actor) {
-        return locked(id, CarrierAction.RELOAD, actor, slot -> {
+        return reload(id, actor, Origin.HERE);
+    }
+
+    /** As {@link #reload(String, String)}, from {@code origin}. */
+    public CarrierView reload(String id, String actor, Origin origin) {
+        return locked(id, CarrierAction.RELOAD, actor, origin, slot -> {
             if (!slot.enabled()) {
                 throw invalid(id, "carrier " + id + " is disabled", "enable it to load it");
             }
@@ -96,7 +140,12 @@ public final class CarrierOperations {
      * @throws StandardException {@code not_found} for an unknown id
      */
     public CarrierView remove(String id, String actor) {
-        return locked(id, CarrierAction.REMOVE, actor, slot -> {
+        return remove(id, actor, Origin.HERE);
+    }
+
+    /** As {@link #remove(String, String)}, from {@code origin}. */
+    public CarrierView remove(String id, String actor, Origin origin) {
+        return locked(id, CarrierAction.REMOVE, actor, origin, slot -> {
             Path file = slot.file();
             lifecycle.unloadSlot(slot, actor);
             if (file != null) {
@@ -150,14 +199,23 @@ public final class CarrierOperations {
     }
 
     /**
-     * Writes {@code zip} into the drop-in directory as {@code carrier-<id>-<version>.zip} and deploys it
-     * through the same path as a drop-in. An older version of the id in another file keeps serving until
-     * the new one serves, and only then is that file deleted. A failed install leaves the directory as it
-     * was.
+     * Writes {@code zip} into the install directory ({@link PluginLifecycle#installDir()}) as
+     * {@code carrier-<id>-<version>.zip}, deploys it through the same path as a drop-in, and stores it for
+     * the other hosts. An older version of the id in another file keeps serving until the new one serves,
+     * and only then is that file deleted. A failed install leaves the directories as they were.
      *
      * @throws StandardException {@code invalid} naming why the zip cannot be installed or cannot serve
      */
     public CarrierView install(byte[] zip, String actor) {
+        return install(zip, actor, Origin.HERE);
+    }
+
+    /**
+     * As {@link #install(byte[], String)}, from {@code origin}. From {@link Origin#CLUSTER} the zip is not
+     * stored again, and a replaced zip is deleted only from the install directory: a zip dropped into this
+     * host's own directory stays.
+     */
+    public CarrierView install(byte[] zip, String actor, Origin origin) {
         try (PluginInstaller.Staged staged = installer.stage(zip)) {
             String id = staged.id();
             CarrierSlot slot = lifecycle.table().slot(id);
@@ -185,7 +243,12 @@ public final class CarrierOperations {
                 placed.commit();
                 if (previousFile != null && !previousFile.equals(placed.target())) {
                     lifecycle.directory().forget(previousFile);
-                    deleteReplaced(previousFile, id, actor);
+                    if (origin == Origin.HERE || previousFile.toAbsolutePath().normalize().startsWith(lifecycle.installDir())) {
+                        deleteReplaced(previousFile, id, actor);
+                    }
+                }
+                if (origin == Origin.HERE) {
+                    announce(() -> cluster.installed(id, staged.version(), staged.sha256(), zip, actor), id);
                 }
                 lifecycle.events().publish(CarrierEvent.ok(actor, CarrierAction.INSTALL, id + " " + staged.version() + " as "
                         + placed.target().getFileName()));
@@ -218,8 +281,21 @@ public final class CarrierOperations {
         }
     }
 
-    /** Runs {@code work} on carrier {@code id} under its lock, recording the outcome as {@code action}. */
-    private CarrierView locked(String id, CarrierAction action, String actor, SlotWork work) {
+    /** Tells the other hosts; when they cannot be told, says so as {@code carrier_unavailable}. */
+    private static void announce(Runnable tell, String id) {
+        try {
+            tell.run();
+        } catch (RuntimeException e) {
+            throw new StandardException(new StandardError(ErrorCode.CARRIER_UNAVAILABLE,
+                    "done on this host, but the other hosts cannot be told: the database is unreachable", e.getMessage(), id));
+        }
+    }
+
+    /**
+     * Runs {@code work} on carrier {@code id} under its lock, recording the outcome as {@code action}; a
+     * change made here is then told to the other hosts.
+     */
+    private CarrierView locked(String id, CarrierAction action, String actor, Origin origin, SlotWork work) {
         // A zip that never loaded is listed under its file name, which is no carrier id: it may be retried or removed.
         boolean failedZip = id != null && lifecycle.table().existing(id).map(CarrierOperations::isFailedZip).orElse(false);
         if (!failedZip && !CarrierId.valid(id)) {
@@ -231,6 +307,9 @@ public final class CarrierOperations {
         slot.lifecycleLock().lock();
         try {
             CarrierView view = work.apply(slot);
+            if (origin == Origin.HERE && !failedZip) { // a zip that never loaded is this host's own file
+                announce(() -> cluster.changed(id, action, actor), id);
+            }
             lifecycle.events().publish(CarrierEvent.ok(actor, action, id).lasting(Duration.ofNanos(System.nanoTime() - start)));
             return view;
         } catch (StandardException e) {

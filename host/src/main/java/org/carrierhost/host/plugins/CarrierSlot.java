@@ -23,6 +23,7 @@ final class CarrierSlot {
     private volatile PluginGeneration live;
     private volatile boolean enabled = true;
     private volatile Path file;
+    private volatile CarrierSource source = CarrierSource.DIRECTORY;
     private volatile PluginFailure failure;
     private volatile PluginFacts facts;
 
@@ -80,6 +81,14 @@ final class CarrierSlot {
         file = value;
     }
 
+    CarrierSource source() {
+        return source;
+    }
+
+    void source(CarrierSource value) {
+        source = value;
+    }
+
     PluginFailure failure() {
         return failure;
     }
@@ -131,6 +140,7 @@ final class CarrierSlot {
             state = "UNLOADED";
         }
         return new CarrierView(id, facts, state, enabled, file, failure, stats.snapshot(),
-                current == null ? 0 : current.callsInFlight(), guard.view());
+                current == null ? 0 : current.callsInFlight(), guard.view(), source,
+                current == null ? null : current.archive().sha256());
     }
 }

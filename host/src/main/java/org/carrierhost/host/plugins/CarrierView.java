@@ -16,7 +16,10 @@ import java.nio.file.Path;
  * @param stats       its call figures
  * @param inFlight    calls running on its serving version now
  * @param breaker     its circuit breaker and bulkhead
+ * @param source      where its zip came from: this host's directory, or the cluster
+ * @param sha256      the SHA-256 of the zip its serving version was loaded from, or null when none serves
  */
 public record CarrierView(String id, PluginFacts facts, String state, boolean enabled, Path file, PluginFailure error,
-                          CarrierStats.Snapshot stats, int inFlight, BreakerView breaker) {
+                          CarrierStats.Snapshot stats, int inFlight, BreakerView breaker, CarrierSource source,
+                          String sha256) {
 }

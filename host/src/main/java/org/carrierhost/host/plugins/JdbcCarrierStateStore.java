@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.DatabaseFailure;
+
 /**
  * Carrier enable/disable flags in the host's database table {@code carrier_states}.
  *
@@ -55,7 +57,7 @@ public final class JdbcCarrierStateStore implements CarrierStateStore {
                 if (attempt == 0 && "23505".equals(e.getSQLState())) {
                     continue;
                 }
-                throw new IllegalStateException("cannot persist the state of carrier " + id + ": " + e.getMessage(), e);
+                throw DatabaseFailure.of("persist the state of carrier " + id, e);
             }
         }
     }
@@ -70,7 +72,7 @@ public final class JdbcCarrierStateStore implements CarrierStateStore {
                 states.put(r.getString(1), r.getBoolean(2));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read carrier states: " + e.getMessage(), e);
+            throw DatabaseFailure.of("read carrier states", e);
         }
         return states;
     }

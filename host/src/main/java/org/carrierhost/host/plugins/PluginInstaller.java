@@ -11,7 +11,8 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardException;
 
 /**
- * Puts an uploaded zip into the drop-in directory without a moment in which a half-written or wrongly
+ * Puts an uploaded zip into the install directory (the drop-in directory's counterpart for zips installed
+ * through the API, see {@link PluginLifecycle#installDir()}) without a moment in which a half-written or wrongly
  * named file is there: it is written to a hidden temporary file in the same directory, checked, and moved
  * into place as {@code carrier-<id>-<version>.zip} in one atomic rename. A replaced file is kept aside
  * until the caller commits, so a failed install can put the directory back as it was.
@@ -23,11 +24,11 @@ final class PluginInstaller {
 
     private static final String SAFE_NAME = "[A-Za-z0-9._-]{1,100}";
 
-    private final Path pluginsDir;
+    private final Path installDir;
     private final GenerationLoader loader;
 
-    PluginInstaller(Path pluginsDir, GenerationLoader loader) {
-        this.pluginsDir = pluginsDir;
+    PluginInstaller(Path installDir, GenerationLoader loader) {
+        this.installDir = installDir;
         this.loader = loader;
     }
 
@@ -37,9 +38,9 @@ final class PluginInstaller {
      * @throws StandardException {@code invalid} when it is not a readable plugin zip naming an id and version
      */
     Staged stage(byte[] zip) {
-        Path temp = pluginsDir.resolve(".install-" + UUID.randomUUID() + ".tmp");
+        Path temp = installDir.resolve(".install-" + UUID.randomUUID() + ".tmp");
         try {
-            Files.createDirectories(pluginsDir);
+            Files.createDirectories(installDir);
             Files.write(temp, zip, StandardOpenOption.CREATE_NEW);
             PluginArchive archive = loader.inspect(temp);
             if (!StableFileCheck.opens(temp)) {
@@ -56,13 +57,13 @@ final class PluginInstaller {
                 throw StandardException.of(ErrorCode.INVALID, "plugin version must be letters, digits, '.', '_' or '-'",
                         "got version " + CarrierId.quoted(version));
             }
-            return new Staged(temp, id, version, pluginsDir.resolve("carrier-" + id + "-" + version + ".zip"));
+            return new Staged(temp, id, version, installDir.resolve("carrier-" + id + "-" + version + ".zip"), archive.sha256());
         } catch (PluginLoadException e) {
             deleteQuietly(temp);
             throw StandardException.of(ErrorCode.INVALID, e.failure().message(), e.failure().cause());
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw StandardException.of(ErrorCode.INVALID, "cannot write into the plugins directory", e.toString());
+            throw StandardException.of(ErrorCode.INVALID, "cannot write into the install directory", e.toString());
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
@@ -83,9 +84,10 @@ final class PluginInstaller {
      * @param temp   the hidden temporary file
      * @param id      the plugin id it declares
      * @param version the plugin version it declares
-     * @param target where it goes: {@code carrier-<id>-<version>.zip} in the drop-in directory
+     * @param target where it goes: {@code carrier-<id>-<version>.zip} in the install directory
+     * @param sha256  the hex SHA-256 of its content
      */
-    record Staged(Path temp, String id, String version, Path target) implements AutoCloseable {
+    record Staged(Path temp, String id, String version, Path target, String sha256) implements AutoCloseable {
 
         /** Moves the upload into place, keeping a copy of the file it replaces. */
         Placed place() {
@@ -102,7 +104,7 @@ final class PluginInstaller {
                 if (backup != null) {
                     deleteQuietly(backup);
                 }
-                throw StandardException.of(ErrorCode.INVALID, "cannot move the zip into the plugins directory", e.toString());
+                throw StandardException.of(ErrorCode.INVALID, "cannot move the zip into the install directory", e.toString());
             }
         }
 

@@ -41,6 +41,7 @@ public final class PluginLifecycle implements AutoCloseable {
     }
 
     private final PluginDirectory directory;
+    private final Path installDir;
     private final GenerationLoader loader;
     private final CarrierTable table;
     private final CarrierStateStore states;
@@ -48,11 +49,14 @@ public final class PluginLifecycle implements AutoCloseable {
     private final Duration drain;
 
     /**
-     * @param drain how long a swapped-out version may take to finish its calls in flight
+     * @param installDir where zips installed through the API (here or on another host of the cluster) are
+     *                   kept; a carrier served from a zip there has the source {@link CarrierSource#CLUSTER}
+     * @param drain      how long a swapped-out version may take to finish its calls in flight
      */
-    public PluginLifecycle(Path pluginsDir, GenerationLoader loader, CarrierTable table, CarrierStateStore states,
-                           HostEvents events, Duration drain) {
+    public PluginLifecycle(Path pluginsDir, Path installDir, GenerationLoader loader, CarrierTable table,
+                           CarrierStateStore states, HostEvents events, Duration drain) {
         this.directory = new PluginDirectory(pluginsDir, events);
+        this.installDir = installDir.toAbsolutePath().normalize();
         this.loader = loader;
         this.table = table;
         this.states = states;
@@ -63,6 +67,11 @@ public final class PluginLifecycle implements AutoCloseable {
     /** The drop-in directory. */
     public Path pluginsDir() {
         return directory.path();
+    }
+
+    /** Where zips installed through the API are kept: this host's copy of the cluster's zips. */
+    public Path installDir() {
+        return installDir;
     }
 
     PluginDirectory directory() {
@@ -189,7 +198,7 @@ public final class PluginLifecycle implements AutoCloseable {
         if (!states.isEnabled(slot.id())) {
             discard(slot, loaded, actor);
             slot.enabled(false);
-            slot.file(zip);
+            place(slot, zip);
             forgetFileFailure(zip);
             events.publish(CarrierEvent.ok(actor, CarrierAction.LOAD_SKIPPED_DISABLED, slot.id() + " from " + zip.getFileName()));
             return slot.view();
@@ -201,7 +210,7 @@ public final class PluginLifecycle implements AutoCloseable {
             } catch (PluginLoadException e) {
                 slot.failure(e.failure());
                 if (slot.file() == null) {
-                    slot.file(zip);
+                    place(slot, zip);
                 }
                 forgetFileFailure(zip);
                 events.publish(CarrierEvent.failed(actor, CarrierAction.LOAD, slot.id() + " from " + zip.getFileName(), e.failure().describe()));
@@ -209,6 +218,12 @@ public final class PluginLifecycle implements AutoCloseable {
             }
         }
         return serve(slot, generation, actor);
+    }
+
+    /** Records {@code zip} as the slot's file, and its source by where it lies. */
+    private void place(CarrierSlot slot, Path zip) {
+        slot.file(zip);
+        slot.source(zip.toAbsolutePath().normalize().startsWith(installDir) ? CarrierSource.CLUSTER : CarrierSource.DIRECTORY);
     }
 
     private void discard(CarrierSlot slot, PluginGeneration loaded, String actor) {
@@ -229,7 +244,7 @@ public final class PluginLifecycle implements AutoCloseable {
         }
         PluginGeneration previous = slot.swap(generation);
         slot.enabled(true);
-        slot.file(zip);
+        place(slot, zip);
         slot.failure(null);
         forgetFileFailure(zip);
         if (previous != null) {

@@ -10,6 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.DatabaseFailure;
+
 /**
  * Frees the claims of host processes that are gone. Each claim carries its owner, the instance id of the
  * process that took it; at start, every claim whose owner is not live is released. The number keeps the
@@ -72,7 +74,7 @@ public final class ClaimRecovery {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot release the claims of stopped hosts: " + e.getMessage(), e);
+            throw DatabaseFailure.of("release the claims of stopped hosts", e);
         }
         return released;
     }
@@ -101,7 +103,7 @@ public final class ClaimRecovery {
             c.commit();
             return true;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            DatabaseFailure.rollbackAfter(c, e);
             throw e;
         } finally {
             c.setAutoCommit(true);

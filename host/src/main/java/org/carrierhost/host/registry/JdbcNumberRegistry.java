@@ -25,6 +25,7 @@ import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.store.DatabaseFailure;
 
 /**
  * The number registry over plain JDBC and portable SQL.
@@ -44,6 +45,15 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private static final int ADD_ATTEMPTS = 3;
     private static final String NUMBER_INSERT =
             "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+    /**
+     * A page of a carrier's available numbers starting with a prefix: carrier, state, prefix, prefix + ':',
+     * offset, limit. Ordering by the index's own columns (equal to number order here) lets the database read
+     * the index in order and stop after the page, instead of sorting the whole prefix range; on PostgreSQL
+     * the column's "C" collation (migration V2) keeps that range exact whatever the database's collation.
+     */
+    static final String STOCK_SEARCH = "SELECT " + COLUMNS + " FROM numbers"
+            + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
+            + " ORDER BY carrier, state, number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     private static final String HISTORY_INSERT =
             "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -131,7 +141,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                     c.commit();
                     return present;
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    DatabaseFailure.rollbackAfter(c, e);
                     // Another writer stored one of these between our read and our insert: read again.
                     if (!(e instanceof SQLException sql && isDuplicateKey(sql)) || attempt == ADD_ATTEMPTS) {
                         throw e;
@@ -246,7 +256,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 insertHistory(c, claim.record().number(), now, actor, claim.record().state(), updated.state(), updated.carrier());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -275,7 +285,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 c.rollback();
                 return refused != null ? refused : new ClaimResult.Busy(current.get());
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                DatabaseFailure.rollbackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -338,11 +348,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     public List<NumberRecord> findAvailable(String carrierId, String e164Prefix, int offset, int limit) {
         List<NumberRecord> records = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers"
-                     + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
-                     // Ordering by the index's own columns (equal to number order here) lets H2 read the
-                     // index in order and stop after the page, instead of sorting the whole prefix range.
-                     + " ORDER BY carrier, state, number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+             PreparedStatement s = c.prepareStatement(STOCK_SEARCH)) {
             s.setString(1, carrierId);
             s.setString(2, NumberState.AVAILABLE.name());
             s.setString(3, e164Prefix);
@@ -402,7 +408,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         return false;
     }
 
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("number registry cannot " + what + ": " + e.getMessage(), e);
+    private static RuntimeException failure(String what, SQLException e) {
+        return DatabaseFailure.of(what + " in the number registry", e);
     }
 }

@@ -19,7 +19,11 @@ public final class BrokenConnections implements SQLExceptionOverride {
 
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException e) {
-        return H2_DEAD.contains(e.getErrorCode()) ? SQLExceptionOverride.Override.MUST_EVICT
-                : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        return isH2Dead(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+    }
+
+    /** Whether {@code e} is H2's word for a session whose database went away. */
+    static boolean isH2Dead(SQLException e) {
+        return H2_DEAD.contains(e.getErrorCode());
     }
 }

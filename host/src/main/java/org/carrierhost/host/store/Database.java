@@ -1,12 +1,6 @@
 package org.carrierhost.host.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -16,8 +10,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.carrierhost.host.config.Settings;
 
 /**
- * The host's JDBC database: a connection pool plus the schema, created on open. The SQL is portable
- * (H2 by default, PostgreSQL when {@code store.jdbc_url} points there).
+ * The host's JDBC database: a connection pool plus the schema, brought to the newest version on open by
+ * {@link SchemaMigrations}. The SQL is portable (H2 by default, PostgreSQL when {@code store.jdbc_url}
+ * points there).
  *
  * <p>Thread-safe: the pool is.
  */
@@ -29,15 +24,21 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
+    /**
+     * How long a call waits for a connection before it fails: a database that is gone is answered
+     * {@code 503} within this, rather than after the pool's default of 30 s.
+     */
+    public static final long CONNECTION_TIMEOUT_MS = 3_000;
+
     /** The default of {@code store.pool_size}, as the settings table declares it. */
     public static final int DEFAULT_POOL_SIZE = Settings.STORE_POOL_SIZE.defaultValue().orElseThrow();
 
-    /** Opens the database at {@code jdbcUrl} with {@link #DEFAULT_POOL_SIZE} connections, creating any missing table. */
+    /** Opens the database at {@code jdbcUrl} with {@link #DEFAULT_POOL_SIZE} connections, applying any missing migration. */
     public static Database open(String jdbcUrl, String user, String password) {
         return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
     }
 
-    /** Opens the database at {@code jdbcUrl} with at most {@code poolSize} connections, creating any missing table. */
+    /** Opens the database at {@code jdbcUrl} with at most {@code poolSize} connections, applying any missing migration. */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -45,14 +46,18 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("carrier-host-db");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setAutoCommit(true);
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = null;
         try {
-            createSchema(pool);
-        } catch (SQLException | IOException | RuntimeException e) {
-            pool.close();
-            throw new IllegalStateException("cannot prepare the database at " + jdbcUrl + ": " + e.getMessage(), e);
+            pool = new HikariDataSource(config);
+            SchemaMigrations.apply(pool, jdbcUrl, user, password);
+        } catch (SQLException | RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw new IllegalStateException("cannot prepare the database at " + shown(jdbcUrl) + ": " + e.getMessage(), e);
         }
         return new Database(pool);
     }
@@ -67,16 +72,9 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    private static void createSchema(DataSource dataSource) throws SQLException, IOException {
-        String script;
-        try (InputStream in = Database.class.getResourceAsStream("schema.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : Arrays.stream(script.split(";")).map(String::strip).filter(x -> !x.isEmpty()).toList()) {
-                s.execute(sql);
-            }
-        }
+    /** {@code jdbcUrl} with the value of any {@code password} parameter masked, for messages. */
+    public static String shown(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1********");
     }
 
     @Override

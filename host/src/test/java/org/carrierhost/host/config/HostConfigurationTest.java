@@ -106,6 +106,14 @@ class HostConfigurationTest {
     }
 
     @Test
+    void aNodeIdWithCharactersOutsideItsRuleIsRefusedNamingTheKey() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("cluster.node_id", "a b/c")).settings());
+
+        assertEquals("cluster.node_id", e.key());
+    }
+
+    @Test
     void aPortOutOfRangeIsRefused() {
         assertThrows(InvalidSettingException.class, () -> HostConfiguration.of(Map.of("http.port", "70000")).settings());
     }

@@ -55,8 +55,19 @@ class CarrierLifecycleApiTest {
         return TestHosts.eventCount(host, action, target);
     }
 
+    private List<String> installedFiles() throws Exception {
+        return filesIn(data.resolve("cluster-plugins"));
+    }
+
     private List<String> pluginFiles() throws Exception {
-        try (var files = Files.list(plugins)) {
+        return filesIn(plugins);
+    }
+
+    private static List<String> filesIn(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
@@ -150,7 +161,7 @@ class CarrierLifecycleApiTest {
     }
 
     @Test
-    void installWritesTheZipUnderItsDescriptorNameAndTheWatcherLeavesItBe() throws Exception {
+    void installWritesTheZipUnderItsDescriptorNameInTheInstallDirectoryAndTheWatcherLeavesItBe() throws Exception {
         ApiClient api = start(Map.of());
         byte[] zip = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "uploaded", "2.0.0"));
 
@@ -159,7 +170,9 @@ class CarrierLifecycleApiTest {
         assertEquals(200, installed.status(), installed.text());
         assertEquals("uploaded", installed.json().path("id").asText());
         assertEquals("STARTED", installed.json().path("state").asText());
-        assertEquals(List.of("carrier-uploaded-2.0.0.zip"), pluginFiles());
+        assertEquals("cluster", installed.json().path("source").asText());
+        assertEquals(List.of("carrier-uploaded-2.0.0.zip"), installedFiles());
+        assertEquals(List.of(), pluginFiles(), "the drop-in directory is the operator's");
         Await.pause(800);
         assertEquals(1, events("load", "uploaded"), "the watcher does not redeploy what the API installed");
     }
@@ -174,7 +187,8 @@ class CarrierLifecycleApiTest {
 
         assertEquals(200, installed.status(), installed.text());
         assertEquals("1.1.0", installed.json().path("version").asText());
-        assertEquals(List.of("carrier-mock-1.1.0.zip"), pluginFiles());
+        assertEquals(List.of("carrier-mock-1.1.0.zip"), installedFiles());
+        assertEquals(List.of(), pluginFiles());
         Await.pause(800);
         Reply mock = api.get("/api/carriers/mock");
         assertEquals("1.1.0", mock.json().path("version").asText());

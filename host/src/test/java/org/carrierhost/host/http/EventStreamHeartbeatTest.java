@@ -34,7 +34,7 @@ class EventStreamHeartbeatTest {
         var settings = HostConfiguration.of(Map.of("http.port", "0", "admin.token", TestHosts.ADMIN_TOKEN,
                 "data.dir", data.toString(), "plugins.dir", data.resolve("plugins").toString())).settings();
         try (Database database = Database.open(Database.embeddedUrl(data), settings.store().user(), settings.store().password());
-             AuditLog log = new AuditLog(new JdbcEventLog(database.dataSource()));
+             AuditLog log = new AuditLog(new JdbcEventLog(database.dataSource(), "test-node"));
              ApiServer server = new ApiServer(AccessTokens.of(TestHosts.ADMIN_TOKEN, Map.of()), settings.http(), JsonMapper.create())) {
             new EventStream(log, JsonMapper.create(), Duration.ofMillis(100)).register(server);
             server.start();

@@ -3,18 +3,16 @@ package org.carrierhost.host.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Map;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.H2TcpServer;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +39,9 @@ class ReadinessTest {
 
     @Test
     void notReadyNamingTheDatabaseWhileItIsUnreachableAndReadyAgainOnceItIsBack() throws Exception {
-        int port = freePort();
-        Server h2 = tcpServer(port);
         TestPlugins.copyMock(plugins);
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("store.jdbc_url",
-                "jdbc:h2:tcp://127.0.0.1:" + port + "/registry;DB_CLOSE_ON_EXIT=FALSE"))) {
+        try (H2TcpServer h2 = H2TcpServer.start(database);
+             CarrierHost host = TestHosts.start(plugins, data, Map.of("store.jdbc_url", h2.url()))) {
             ApiClient api = ApiClient.of(host).withToken(null);
             assertEquals(200, api.get("/api/health/ready").status());
 
@@ -53,34 +49,12 @@ class ReadinessTest {
             Reply down = api.get("/api/health/ready");
             assertEquals(503, down.status(), down.text());
             assertEquals("not_ready", down.error());
-            assertTrue(down.json().path("error").path("message").asText().contains("registry"), down.text());
+            assertTrue(down.json().path("error").path("message").asText().contains("registry database"), down.text());
             assertEquals(200, api.get("/api/health").status(), "liveness stays up");
 
-            h2 = tcpServer(port);
+            h2.restart();
             Await.until(java.time.Duration.ofSeconds(30), () -> api.get("/api/health/ready").status() == 200,
                     () -> "not ready again once the database is back: " + api.get("/api/health/ready").text());
-        } finally {
-            h2.stop();
-        }
-    }
-
-    private Server tcpServer(int port) throws Exception {
-        SQLException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                return Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", database.toString(),
-                        "-ifNotExists").start();
-            } catch (SQLException e) {
-                last = e;
-                Thread.sleep(100);
-            }
-        }
-        throw last;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

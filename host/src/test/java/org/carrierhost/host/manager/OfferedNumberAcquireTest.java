@@ -102,6 +102,22 @@ class OfferedNumberAcquireTest {
         }
     }
 
+    @Test
+    void anAcquireNamingTheCarrierThatOfferedTheNumberGoesToItWhenAnEarlierCarrierOffersItToo() throws Exception {
+        TestPlugins.copyMock(plugins);
+        TestPlugins.mockVariant(plugins, "remote", "1.0.0");
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("search.offer_ttl_ms", "50"))) {
+            String number = firstOffered(host);
+            Await.pause(200);
+
+            NumberRecord acquired = host.manager().acquire(number,
+                    new AcquireRequest("acct", false, NumberState.IN_SERVICE, "remote"), "test");
+
+            assertEquals("remote", acquired.carrier(), "mock comes first by name, but the search answer named remote");
+            assertEquals(NumberState.IN_SERVICE, acquired.state());
+        }
+    }
+
     private static String firstOffered(CarrierHost host) {
         return host.manager().find(SearchRequest.of("415", 1)).numbers().get(0).number();
     }

@@ -3,7 +3,6 @@ package org.carrierhost.host.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -12,11 +11,11 @@ import java.util.Map;
 
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.BothDatabases;
+import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Claims carry their owner, and those of a process that is gone are released at start. */
 class ClaimRecoveryTest {
@@ -24,13 +23,11 @@ class ClaimRecoveryTest {
     private static final EnumSet<NumberState> FREE = EnumSet.of(NumberState.DISCOVERY, NumberState.AVAILABLE);
     private static final String NUMBER = "+14155550100";
 
-    @TempDir
-    Path data;
     private Database database;
 
     @BeforeEach
-    void open() {
-        database = Database.open(Database.embeddedUrl(data), "sa", "");
+    void open(TestDatabase db) {
+        database = db.open();
     }
 
     @AfterEach
@@ -42,7 +39,7 @@ class ClaimRecoveryTest {
         return new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), Duration.ofMinutes(10), owner);
     }
 
-    @Test
+    @BothDatabases
     void aClaimOfAStoppedOwnerIsReleasedAndTheNumberCanBeAcquiredAgain() {
         JdbcNumberRegistry gone = registryOf("gone");
         gone.claimOffered("mock", new NumberOffer(NUMBER, Map.of()), FREE, NumberState.IN_SERVICE);
@@ -56,7 +53,7 @@ class ClaimRecoveryTest {
         assertInstanceOf(ClaimResult.Claimed.class, self.claim(NUMBER, FREE, NumberState.IN_SERVICE));
     }
 
-    @Test
+    @BothDatabases
     void aReleasedClaimLeavesAHistoryEntryThatAgreesWithTheState() {
         JdbcNumberRegistry gone = registryOf("gone");
         gone.claimOffered("mock", new NumberOffer(NUMBER, Map.of()), FREE, NumberState.IN_SERVICE);
@@ -69,7 +66,7 @@ class ClaimRecoveryTest {
         assertEquals(gone.find(NUMBER).orElseThrow().state(), last.to());
     }
 
-    @Test
+    @BothDatabases
     void aClaimOfALiveOwnerIsKept() {
         JdbcNumberRegistry self = registryOf("self");
         self.claimOffered("mock", new NumberOffer(NUMBER, Map.of()), FREE, NumberState.IN_SERVICE);

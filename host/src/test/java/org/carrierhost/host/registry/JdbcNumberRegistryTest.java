@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,25 +20,29 @@ import java.util.concurrent.Future;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.BothDatabases;
+import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The registry on a real embedded H2 database. */
+/** The registry on real databases: an embedded H2 file and a PostgreSQL server (see {@link BothDatabases}). */
 class JdbcNumberRegistryTest {
 
     private static final EnumSet<NumberState> FREE = EnumSet.of(NumberState.DISCOVERY, NumberState.AVAILABLE);
 
-    @TempDir
-    Path data;
+    private TestDatabase db;
     private Database database;
     private JdbcNumberRegistry registry;
 
     @BeforeEach
-    void open() {
-        database = Database.open(Database.embeddedUrl(data), "sa", "");
+    void open(TestDatabase db) {
+        this.db = db;
+        open();
+    }
+
+    private void open() {
+        database = db.open();
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), Duration.ofMinutes(10));
     }
 
@@ -48,7 +51,7 @@ class JdbcNumberRegistryTest {
         database.close();
     }
 
-    @Test
+    @BothDatabases
     void anOfferedNumberIsStoredAlreadyClaimedAsDiscoveryWithItsCarrierAndData() {
         ClaimResult result = registry.claimOffered("mock", new NumberOffer("+14155550100", Map.of("rate_center", "SF")), FREE,
                 NumberState.IN_SERVICE);
@@ -61,7 +64,7 @@ class JdbcNumberRegistryTest {
         assertInstanceOf(ClaimResult.Busy.class, registry.claim("+14155550100", FREE, NumberState.IN_SERVICE));
     }
 
-    @Test
+    @BothDatabases
     void ofTwoClaimsOfOneOfferedNumberTheSecondFindsItBusy() {
         registry.claimOffered("mock", NumberOffer.of("+14155550100"), FREE, NumberState.IN_SERVICE);
 
@@ -75,7 +78,7 @@ class JdbcNumberRegistryTest {
         registry.release(((ClaimResult.Claimed) result).claim());
     }
 
-    @Test
+    @BothDatabases
     void ofManyConcurrentClaimsExactlyOneWins() throws Exception {
         offered(registry, "mock", "+14155550100");
         int callers = 32;
@@ -102,7 +105,7 @@ class JdbcNumberRegistryTest {
         assertEquals(1, won);
     }
 
-    @Test
+    @BothDatabases
     void completingAClaimStoresTheMoveAndItsHistory() {
         offered(registry, "mock", "+14155550100");
         Claim claim = ((ClaimResult.Claimed) registry.claim("+14155550100", FREE, NumberState.IN_SERVICE)).claim();
@@ -120,7 +123,7 @@ class JdbcNumberRegistryTest {
         assertEquals("tester", history.get(0).actor());
     }
 
-    @Test
+    @BothDatabases
     void aReleasedClaimLetsTheNextCallerWin() {
         offered(registry, "mock", "+14155550100");
         Claim first = ((ClaimResult.Claimed) registry.claim("+14155550100", FREE, NumberState.IN_SERVICE)).claim();
@@ -130,7 +133,7 @@ class JdbcNumberRegistryTest {
         assertInstanceOf(ClaimResult.Claimed.class, registry.claim("+14155550100", FREE, NumberState.IN_SERVICE));
     }
 
-    @Test
+    @BothDatabases
     void aClaimOlderThanItsLifetimeIsTakenOver() {
         JdbcNumberRegistry impatient = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), Duration.ofMillis(-1));
         offered(impatient, "mock", "+14155550100");
@@ -139,7 +142,7 @@ class JdbcNumberRegistryTest {
         assertInstanceOf(ClaimResult.Claimed.class, impatient.claim("+14155550100", FREE, NumberState.IN_SERVICE));
     }
 
-    @Test
+    @BothDatabases
     void aNumberInTheWrongStateIsNotClaimed() {
         offered(registry, "mock", "+14155550100");
 
@@ -148,7 +151,7 @@ class JdbcNumberRegistryTest {
         assertInstanceOf(ClaimResult.WrongState.class, result);
     }
 
-    @Test
+    @BothDatabases
     void aMoveAtOnceStoresTheNumberAndItsHistoryInOneStep() {
         registry.addAvailable("local", List.of("+14155550100"), "test");
 
@@ -161,7 +164,7 @@ class JdbcNumberRegistryTest {
         assertEquals(NumberState.IN_SERVICE, history.get(history.size() - 1).to());
     }
 
-    @Test
+    @BothDatabases
     void aMoveAtOnceOfAHeldOrClaimedNumberIsRefusedAndChangesNothing() {
         registry.addAvailable("local", List.of("+14155550100", "+14155550101"), "test");
         NumberRecord held = new NumberRecord("+14155550100", NumberState.IN_SERVICE, "local", "a", Map.of());
@@ -176,12 +179,12 @@ class JdbcNumberRegistryTest {
         assertEquals(NumberState.AVAILABLE, registry.find("+14155550101").orElseThrow().state());
     }
 
-    @Test
+    @BothDatabases
     void anUnknownNumberIsMissing() {
         assertInstanceOf(ClaimResult.Missing.class, registry.claim("+14155550199", FREE, NumberState.IN_SERVICE));
     }
 
-    @Test
+    @BothDatabases
     void statesAnswersOnlyForStoredNumbers() {
         offered(registry, "mock", "+14155550100");
 
@@ -190,7 +193,7 @@ class JdbcNumberRegistryTest {
         assertEquals(Map.of("+14155550100", NumberState.DISCOVERY), states);
     }
 
-    @Test
+    @BothDatabases
     void storedStateSurvivesReopeningTheDatabase() {
         offered(registry, "mock", "+14155550100");
         database.close();
@@ -200,7 +203,7 @@ class JdbcNumberRegistryTest {
         assertTrue(registry.find("+14155550100").isPresent());
     }
 
-    @Test
+    @BothDatabases
     void addedStockIsAvailableWithItsCreationInTheHistoryAndPresentNumbersAreLeftAlone() {
         offered(registry, "mock", "+14155550101");
 
@@ -215,7 +218,7 @@ class JdbcNumberRegistryTest {
         assertEquals(List.of(), registry.history("+14155550101"));
     }
 
-    @Test
+    @BothDatabases
     void anImportThatFailsPartWayAddsNothing() {
         // The last row is too long for its column, so the database refuses it after the others were sent.
         List<String> numbers = List.of("+14155550100", "+14155550101", "+1415555010" + "0".repeat(30));
@@ -224,5 +227,17 @@ class JdbcNumberRegistryTest {
 
         assertEquals(Map.of(), registry.states(numbers));
         assertEquals(List.of(), registry.history("+14155550100"));
+    }
+
+    @BothDatabases
+    void theStockSearchAnswersExactlyTheNumbersStartingWithThePrefixInNumberOrderWhateverTheCollation() {
+        registry.addAvailable("local", List.of("+14155550101", "+1415", "+14155550100", "+1416", "+14145550100",
+                "+441415550100"), "ops");
+
+        List<String> found = registry.findAvailable("local", "+1415", 0, 10).stream().map(NumberRecord::number).toList();
+        List<String> page = registry.findAvailable("local", "+1415", 1, 1).stream().map(NumberRecord::number).toList();
+
+        assertEquals(List.of("+1415", "+14155550100", "+14155550101"), found);
+        assertEquals(List.of("+14155550100"), page);
     }
 }

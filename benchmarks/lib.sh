@@ -1,0 +1,39 @@
+# Shell functions the benchmark harnesses share (sourced by hotpath.sh and cluster.sh). They use the
+# caller's variables: root (the repository), out (the output folder), token, duration, pids (started hosts).
+build() { (cd "$1" && ./mvnw -B -q package -DskipTests); }
+bench_cp="$root/benchmarks/target/benchmarks.jar:$root/benchmarks/target/lib/*"
+java_tool() { java -cp "$bench_cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dbench.plugins.dir="$root/benchmarks/target/bench-plugins" "$@"; }
+
+# start_host NAME TREE PORT PLUGINS_DIR [--set K=V ...]: the tree's dist/target/carrier-host, fresh data dir.
+start_host() {
+  local name=$1 tree=$2 port=$3 plugins=$4; shift 4
+  rm -rf "$out/$name-data"
+  "$tree/dist/target/carrier-host/bin/carrier-host" --bind 127.0.0.1 --port "$port" --data-dir "$out/$name-data" \
+    --plugins-dir "$plugins" --set admin.token=$token "$@" > "$out/$name.log" 2>&1 &
+  pids+=($!)
+  eval "pid_$name=$!"
+}
+# wait_ok URL: until the host answers it with 200 (at most 60 s).
+wait_ok() {
+  for _ in $(seq 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$1")" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "no 200 from $1" >&2; return 1
+}
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 }; printf "%.2f", v }'; }
+# wrk_once FILE CONNS URL [LUA]: one wrk run; prints "rps p50 p99 non2xx".
+wrk_once() {
+  local file=$1 conns=$2 url=$3 lua=${4:-}
+  local threads=2; [ "$conns" -lt 2 ] && threads=1
+  WRK_THREADS=$threads wrk -t$threads -c"$conns" -d"$duration" --latency -H "Authorization: Bearer $token" \
+    ${lua:+-s "$lua"} "$url" > "$file" 2>&1
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$file")
+  p50=$(awk '$1=="50%" {print $2}' "$file" | to_ms)
+  p99=$(awk '$1=="99%" {print $2}' "$file" | to_ms)
+  bad=$(awk '/Non-2xx/ {print $NF}' "$file"); bad=${bad:-0}
+  echo "$rps $p50 $p99 $bad"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -1,0 +1,124 @@
+package org.carrierhost.host.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import javax.sql.DataSource;
+
+/**
+ * The {@code nodes} and {@code node_carriers} tables: each host's heartbeat, address, version, the last
+ * change it applied, and its carriers.
+ *
+ * <p>Thread-safe: each call uses its own pooled connection.
+ */
+final class NodeTable {
+
+    private final DataSource dataSource;
+
+    NodeTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records a heartbeat of {@code node}, replacing what it said of its carriers before, in one transaction. */
+    void beat(NodeIdentity node, long appliedChange, List<NodeCarrier> carriers) throws SQLException {
+        long now = System.currentTimeMillis();
+        Sql.inTransaction(dataSource, c -> {
+            int updated;
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE nodes SET address = ?, version = ?, started_at = ?, heartbeat_at = ?, applied_change = ? WHERE node_id = ?")) {
+                s.setString(1, node.address());
+                s.setString(2, node.version());
+                s.setLong(3, node.started().toEpochMilli());
+                s.setLong(4, now);
+                s.setLong(5, appliedChange);
+                s.setString(6, node.nodeId());
+                updated = s.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO nodes (node_id, address, version, started_at, heartbeat_at, applied_change) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, node.nodeId());
+                    s.setString(2, node.address());
+                    s.setString(3, node.version());
+                    s.setLong(4, node.started().toEpochMilli());
+                    s.setLong(5, now);
+                    s.setLong(6, appliedChange);
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM node_carriers WHERE node_id = ?")) {
+                s.setString(1, node.nodeId());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO node_carriers (node_id, carrier, version, state, enabled, source, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (NodeCarrier carrier : carriers) {
+                    s.setString(1, node.nodeId());
+                    s.setString(2, clip(carrier.id(), 128));
+                    s.setString(3, carrier.version() == null ? null : clip(carrier.version(), 100));
+                    s.setString(4, clip(carrier.state(), 16));
+                    s.setBoolean(5, carrier.enabled());
+                    s.setString(6, carrier.source());
+                    s.setString(7, carrier.sha256());
+                    s.addBatch();
+                }
+                if (!carriers.isEmpty()) {
+                    s.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** The last change {@code nodeId} applied, when it has beaten before. */
+    OptionalLong appliedChange(String nodeId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT applied_change FROM nodes WHERE node_id = ?")) {
+            s.setString(1, nodeId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /** Every node, by id; one whose heartbeat is older than {@code downAfter} is down. */
+    List<NodeStatus> all(Duration downAfter) throws SQLException {
+        long now = System.currentTimeMillis();
+        Map<String, List<NodeCarrier>> carriers = new LinkedHashMap<>();
+        List<NodeStatus> nodes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT node_id, carrier, version, state, enabled, source, sha256 FROM node_carriers ORDER BY node_id, carrier");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    carriers.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new NodeCarrier(r.getString(2),
+                            r.getString(3), r.getString(4), r.getBoolean(5), r.getString(6), r.getString(7)));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT node_id, address, version, started_at, heartbeat_at, applied_change FROM nodes ORDER BY node_id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long heartbeat = r.getLong(5);
+                    nodes.add(new NodeStatus(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)),
+                            Instant.ofEpochMilli(heartbeat), now - heartbeat <= downAfter.toMillis(), r.getLong(6),
+                            carriers.getOrDefault(r.getString(1), List.of())));
+                }
+            }
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,72 @@
+package org.carrierhost.host.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardException;
+
+/**
+ * Turns a failed database call into what the caller is answered. A database that cannot be reached
+ * (no connection within the pool's timeout, a connection that broke, a server shutting down) is
+ * {@code 503 carrier_unavailable} naming the database: the host is fine and the change may be tried
+ * again once the database is back. Any other failure is a fault of the host, answered as internal.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class DatabaseFailure {
+
+    /** PostgreSQL: admin shutdown, crash shutdown, cannot connect now, database not accepting connections. */
+    private static final Set<String> POSTGRES_GONE = Set.of("57P01", "57P02", "57P03", "55000");
+
+    private DatabaseFailure() {
+    }
+
+    /**
+     * The exception to throw for {@code e}, raised while the host tried to {@code what} (for example
+     * "store +14155550100").
+     */
+    public static RuntimeException of(String what, SQLException e) {
+        if (isUnreachable(e)) {
+            return StandardException.of(ErrorCode.CARRIER_UNAVAILABLE, "the database is unavailable: cannot " + what,
+                    e.getMessage());
+        }
+        return new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Rolls back {@code c} after {@code failure}, keeping {@code failure} as what the caller sees: on a
+     * connection that broke, the rollback fails too, and its error must not hide the first one.
+     */
+    public static void rollbackAfter(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+        }
+    }
+
+    /** Whether {@code e} (or what caused it) says the database cannot be reached, rather than refused a statement. */
+    public static boolean isUnreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || POSTGRES_GONE.contains(state))) {
+                    return true;
+                }
+                if (BrokenConnections.isH2Dead(sql)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.config.HostSettings;
-import org.carrierhost.host.config.InvalidSettingException;
+import org.carrierhost.host.config.ZipLimitSettings;
 import org.carrierhost.host.events.AuditLog;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
@@ -30,6 +30,8 @@ import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.HealthRoutes;
 import org.carrierhost.host.http.JsonMapper;
 import org.carrierhost.host.http.NumberRoutes;
+import org.carrierhost.host.http.OpenApiRoutes;
+import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.plugins.ArchiveLimits;
@@ -125,28 +127,29 @@ public final class CarrierHost implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        checkBreakerSettings();
+        // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
+        settings.carrierSections().forEach(BreakerSettings::from);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
-        Files.createDirectories(settings.pluginsDir());
+        Files.createDirectories(settings.plugins().dir());
         if (http) {
             // The port is taken first, so a port in use stops the start before any plugin loads.
             String adminToken;
-            if (settings.adminToken().isPresent()) {
-                adminToken = settings.adminToken().get();
+            if (settings.access().adminToken().isPresent()) {
+                adminToken = settings.access().adminToken().get();
             } else {
                 adminToken = AdminToken.readOrCreate(dataDir);
                 adminTokenFile = dataDir.resolve(AdminToken.FILE);
             }
             // Not remembered: close() stops it first, so requests drain before the parts they use close.
-            server = new ApiServer(AccessTokens.of(adminToken, settings.tokens()), settings.http(), JsonMapper.create());
+            server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
             server.bind();
         }
         DataDirModes.restrict(dataDir);
-        database = remember(Database.open(settings.jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize()));
+        database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
+                settings.store().user(), settings.store().password(), settings.store().poolSize()));
         DataDirModes.restrict(dataDir);
-        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.claimLifetime(), instanceId);
+        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource())));
         hostEvents.addListener(auditLog);
         List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
@@ -156,48 +159,43 @@ public final class CarrierHost implements AutoCloseable {
                     + " numbers whose acquire or disconnect a stopped host left unfinished: "
                     + StandardError.bounded(String.join(", ", released), 150), null, null));
         }
-        carriers = new CarrierTable(id -> BreakerSettings.from(settings.carrier(id)), hostEvents);
+        carriers = new CarrierTable(id -> BreakerSettings.from(id, settings.carrier(id)), hostEvents);
         CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
         CrashJournal journal = new CrashJournal(dataDir);
         for (CrashJournal.Quarantine q : journal.recover()) {
             hostEvents.publish(CarrierEvent.failed("startup", CarrierAction.QUARANTINE, q.id(), q.reason()));
         }
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
-                new ArchiveLimits(settings.maxZipBytes(), settings.maxZipEntries(), settings.maxUnpacked(), settings.maxZipRatio()),
-                settings.startTimeout(), settings.stopTimeout(),
+                archiveLimits(settings.plugins().zipLimits()), settings.plugins().startTimeout(), settings.plugins().stopTimeout(),
                 (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
-        lifecycle = remember(new PluginLifecycle(settings.pluginsDir(), loader, carriers,
-                new JdbcCarrierStateStore(database.dataSource()), hostEvents, settings.drainTimeout()));
+        lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), loader, carriers,
+                new JdbcCarrierStateStore(database.dataSource()), hostEvents, settings.plugins().drainTimeout()));
         lifecycle.loadAll("startup");
         operations = new CarrierOperations(lifecycle);
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
-        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.rescanInterval(), settings.stableWindow())).start();
+        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),
+                settings.plugins().stableWindow())).start();
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
-                new ManagerSettings(settings.searchTimeout(), settings.orderTimeout(), settings.carriersOrder(),
-                        settings.maxImport(), settings.offerTtl(), settings.stateTtl())));
+                new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
+                        settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
+                        settings.search().stateTtl())));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
         remember(new HealthRoutes(carriers, database.dataSource())).register(server);
         new CarrierRoutes(carriers, settings::carrier).register(server);
-        new CarrierLifecycleRoutes(operations, settings.maxZipBytes()).register(server);
+        new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes()).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new EventRoutes(auditLog).register(server);
+        new OpenApiRoutes().register(server);
         new ConsoleRoutes().register(server);
         server.start();
     }
 
-    /** Every carrier's breaker and bulkhead keys are read before anything starts, so a wrong one stops the start. */
-    private void checkBreakerSettings() {
-        settings.carrierSections().forEach((id, section) -> {
-            try {
-                BreakerSettings.from(section);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException("carrier." + id + "." + e.getMessage().split("[ :]", 2)[0], e.getMessage());
-            }
-        });
+    private static ArchiveLimits archiveLimits(ZipLimitSettings zip) {
+        return new ArchiveLimits(zip.maxBytes(), zip.maxEntries(), zip.maxUnpackedBytes(), zip.maxRatio());
     }
 
     private static Path carrierDataDir(Path dataDir, String id) {
@@ -213,6 +211,11 @@ public final class CarrierHost implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T part) {
         closeInReverse.add(part);
         return part;
+    }
+
+    /** The HTTP routes it serves, in the order they are matched; empty when HTTP is off. */
+    public List<Route> routes() {
+        return server == null ? List.of() : server.routes();
     }
 
     /** The carrier manager: find, acquire, disconnect, check. */

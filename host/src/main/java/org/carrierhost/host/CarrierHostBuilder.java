@@ -47,7 +47,7 @@ public final class CarrierHostBuilder {
         return setting("data.dir", dir.toString());
     }
 
-    /** One setting, for example {@code carrier.mock.latency_ms}; the keys are those of {@code conf/carrier-host.properties}. */
+    /** One setting, for example {@code carrier.mock.latency_ms}; every key is in {@link org.carrierhost.host.config.Settings}. */
     public CarrierHostBuilder setting(String key, String value) {
         settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;

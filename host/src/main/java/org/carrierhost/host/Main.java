@@ -17,6 +17,7 @@ import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.http.PortInUseException;
 import org.carrierhost.host.plugins.CarrierView;
+import org.slf4j.LoggerFactory;
 
 /**
  * The launcher {@code bin/carrier-host} runs: reads flags and settings, starts the host, prints the URL it
@@ -51,8 +52,10 @@ public final class Main {
             Optional<Path> configFile = commandLine.configFile().map(Path::of);
             Map<String, String> system = new HashMap<>();
             System.getProperties().forEach((k, v) -> system.put(String.valueOf(k), String.valueOf(v)));
-            settings = HostConfiguration.load(configFile, configFile.isPresent(), home, System.getenv(), system,
-                    commandLine.settings()).settings();
+            HostConfiguration configuration = HostConfiguration.load(configFile, configFile.isPresent(), home, System.getenv(),
+                    system, commandLine.settings());
+            settings = configuration.settings();
+            LoggerFactory.getLogger(Main.class).info("settings (secrets masked, defaults left out): {}", configuration.shown());
         } catch (InvalidSettingException e) {
             System.err.println("carrier-host: " + e.getMessage());
             System.exit(BAD_SETTINGS);
@@ -83,7 +86,7 @@ public final class Main {
                     + carrier.state() + (carrier.error() == null ? "" : ": " + carrier.error().describe()));
         }
         host.adminTokenFile().ifPresent(file -> out.println("admin token: " + file.toAbsolutePath()));
-        out.println("plugins directory: " + settings.pluginsDir().toAbsolutePath());
+        out.println("plugins directory: " + settings.plugins().dir().toAbsolutePath());
         out.println("Carrier Host listening on " + host.url());
         out.flush();
         new CountDownLatch(1).await();

@@ -75,7 +75,7 @@ class CarrierHostBuilderTest {
     void settingsReachTheHost() throws Exception {
         try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data)
                 .settings(Map.of("search.timeout_ms", "1234")).setting("carrier.mock.latency_ms", "5").start()) {
-            assertEquals(Duration.ofMillis(1234), host.settings().searchTimeout());
+            assertEquals(Duration.ofMillis(1234), host.settings().search().timeout());
             assertEquals("5", host.settings().carrier("mock").get("latency_ms").orElseThrow());
         }
     }

@@ -74,8 +74,8 @@ public final class LifecycleBenchmark {
         long rescan;
         long stable;
         try (CarrierHost host = CarrierHost.start(HostConfiguration.of(settings).settings())) {
-            rescan = host.settings().rescanInterval().toMillis();
-            stable = host.settings().stableWindow().toMillis();
+            rescan = host.settings().plugins().rescanInterval().toMillis();
+            stable = host.settings().plugins().stableWindow().toMillis();
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < WARMUP + iterations; i++) {
                 String id = "drop" + i;

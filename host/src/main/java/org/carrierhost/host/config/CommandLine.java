@@ -1,5 +1,6 @@
 package org.carrierhost.host.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +18,20 @@ import java.util.Optional;
  */
 public record CommandLine(Optional<String> configFile, Map<String, String> settings, boolean help, boolean version) {
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "--plugins-dir", "plugins.dir",
-            "--data-dir", "data.dir",
-            "--port", "http.port",
-            "--bind", "http.bind");
+    /** The shorthand flags, in the order {@code --help} lists them, and the keys they set. */
+    private static final Map<String, String> FLAGS = flags();
 
-    /** What {@code --help} prints. */
-    public static final String USAGE = String.join(System.lineSeparator(),
-            "usage: carrier-host [--config FILE] [--plugins-dir DIR] [--data-dir DIR] [--port N] [--bind ADDR]",
-            "                    [--set KEY=VALUE]... | --help | --version",
-            "",
-            "  --config FILE      settings file (default conf/carrier-host.properties in the distribution)",
-            "  --plugins-dir DIR  the drop-in directory of carrier-*.zip plugins",
-            "  --data-dir DIR     where the registry, the admin token and plugin working copies live",
-            "  --port N           HTTP port; 0 picks a free one",
-            "  --bind ADDR        address to listen on (default 127.0.0.1)",
-            "  --set KEY=VALUE    any other setting, for example --set search.timeout_ms=2000",
-            "  --help             this text",
-            "  --version          the host's version",
-            "",
-            "Settings come from the file, overridden by CARRIER_HOST_* environment variables, then -D system",
-            "properties, then these flags.");
+    /** What {@code --help} prints, made from {@link Settings}. */
+    public static final String USAGE = HelpText.render(FLAGS);
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("--plugins-dir", Settings.PLUGINS_DIR.key());
+        flags.put("--data-dir", Settings.DATA_DIR.key());
+        flags.put("--port", Settings.HTTP_PORT.key());
+        flags.put("--bind", Settings.HTTP_BIND.key());
+        return Collections.unmodifiableMap(flags);
+    }
 
     /**
      * Parses {@code args}.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The HTTP server's settings ({@code http.*}).
+ * The HTTP server's settings ({@code http.*}); each is documented in {@link Settings}.
  *
  * <p>Thread-safe: an immutable value.
  *
@@ -23,4 +23,12 @@ import java.util.Optional;
 public record HttpSettings(int port, String bind, int threads, long maxBodyBytes, int maxHeaderBytes, Duration idleTimeout,
                            Duration readTimeout, long minBodyRate, Duration drainTimeout, boolean accessLog,
                            Optional<TlsSettings> tls) {
+
+    static HttpSettings from(HostConfiguration values) {
+        return new HttpSettings(values.get(Settings.HTTP_PORT), values.get(Settings.HTTP_BIND), values.get(Settings.HTTP_THREADS),
+                values.get(Settings.HTTP_MAX_BODY_BYTES), values.get(Settings.HTTP_MAX_HEADER_BYTES),
+                values.get(Settings.HTTP_IDLE_TIMEOUT), values.get(Settings.HTTP_READ_TIMEOUT),
+                values.get(Settings.HTTP_MIN_BODY_RATE), values.get(Settings.HTTP_DRAIN_TIMEOUT),
+                values.get(Settings.HTTP_ACCESS_LOG), TlsSettings.from(values));
+    }
 }

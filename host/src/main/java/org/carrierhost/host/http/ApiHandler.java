@@ -67,7 +67,7 @@ final class ApiHandler extends Handler.Abstract {
             answer = error(ApiError.of(e.error().bounded()));
         } catch (Exception | LinkageError e) {
             log.error("request {} {} {} failed", id, method, path, e);
-            answer = error(ApiError.of(500, "internal", "internal error; see the host's log for request " + id, null));
+            answer = internal(id);
         }
         write(response, callback, answer, id);
         if (logAccess) {
@@ -137,9 +137,8 @@ final class ApiHandler extends Handler.Abstract {
             body = answer.body() instanceof byte[] bytes ? bytes : json.writeValueAsBytes(answer.body());
         } catch (Exception e) {
             log.error("request {}: cannot write the answer", id, e);
-            answer = error(ApiError.of(500, "internal", "internal error; see the host's log for request " + id, null));
-            body = ("{\"error\":{\"code\":500,\"error\":\"internal\",\"message\":\"internal error; see the host's log for request "
-                    + id + "\",\"cause\":null,\"carrier\":null}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            answer = internal(id);
+            body = standardError(answer);
         }
         response.setStatus(answer.status());
         var headers = response.getHeaders();
@@ -153,6 +152,19 @@ final class ApiHandler extends Handler.Abstract {
         }
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static ApiResponse internal(String id) {
+        return error(ApiError.of(500, "internal", "internal error; see the host's log for request " + id, null));
+    }
+
+    /** The standard error's bytes; a record of strings always writes, and if not, Jetty's {@link ErrorPage} answers. */
+    private byte[] standardError(ApiResponse error) {
+        try {
+            return json.writeValueAsBytes(error.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write the standard error", e);
+        }
     }
 
     /** The caller's {@code X-Request-Id} when it is a plain token, else a new one. */

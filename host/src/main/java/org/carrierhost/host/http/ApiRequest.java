@@ -13,14 +13,11 @@ import org.carrierhost.host.errors.StandardException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One API request: its path parameters, query, caller and body, with the body's size limit enforced and
- * malformed JSON answered as {@code invalid} with the fault's position.
+ * a JSON body mapped onto its record ({@link BodyReader}).
  *
  * <p>Not thread-safe: one request is handled by one thread.
  */
@@ -98,25 +95,13 @@ public final class ApiRequest {
         }
     }
 
-    /** The body as a JSON object; an empty body is an empty object. */
-    public JsonNode jsonBody() {
-        byte[] bytes = body();
-        if (bytes.length == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw StandardException.of(ErrorCode.INVALID, "body must be a JSON object", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw StandardException.of(ErrorCode.INVALID, "malformed JSON" + where, e.getOriginalMessage());
-        } catch (IOException e) {
-            throw StandardException.of(ErrorCode.INVALID, "cannot read the request body", e.getMessage());
-        }
+    /**
+     * The body mapped onto {@code type}, a record, by the API's one mapper; an empty body is an empty
+     * object. Anything wrong with it (malformed, an unknown field, a wrong type, over a JSON limit) is
+     * answered {@code 400 invalid} naming it.
+     */
+    public <T> T json(Class<T> type) {
+        return new BodyReader(json).read(body(), type);
     }
 
     private static StandardException tooLarge(long size, long limit) {

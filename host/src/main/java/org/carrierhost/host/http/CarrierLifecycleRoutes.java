@@ -47,6 +47,6 @@ public final class CarrierLifecycleRoutes {
     }
 
     private static ApiResponse carrier(org.carrierhost.host.plugins.CarrierView view) {
-        return ApiResponse.ok(JsonViews.carrier(view));
+        return ApiResponse.ok(CarrierAnswer.of(view));
     }
 }

@@ -1,6 +1,5 @@
 package org.carrierhost.host.http;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import org.carrierhost.api.CarrierConfig;
@@ -31,13 +30,12 @@ public final class CarrierRoutes {
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("GET", "/api/carriers", Role.VIEWER,
-                request -> ApiResponse.ok(carriers.views().stream().map(JsonViews::carrier).toList())));
+                request -> ApiResponse.ok(carriers.views().stream().map(CarrierAnswer::of).toList())));
         server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
             String id = request.parameter("id");
-            Map<String, Object> body = JsonViews.carrier(carriers.view(id).orElseThrow(() ->
+            CarrierAnswer carrier = CarrierAnswer.of(carriers.view(id).orElseThrow(() ->
                     new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))));
-            body.put("config", HostConfiguration.masked(configs.apply(id)));
-            return ApiResponse.ok(body);
+            return ApiResponse.ok(carrier.withConfig(HostConfiguration.masked(id, configs.apply(id))));
         }));
     }
 }

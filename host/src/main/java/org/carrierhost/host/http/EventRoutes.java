@@ -26,7 +26,7 @@ public final class EventRoutes {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw StandardException.of(ErrorCode.INVALID, "limit must be from 1 to " + MAX_LIMIT, "got " + limit);
             }
-            return ApiResponse.ok(events.recent(limit).stream().map(JsonViews::event).toList());
+            return ApiResponse.ok(events.recent(limit).stream().map(EventAnswer::of).toList());
         }));
     }
 }

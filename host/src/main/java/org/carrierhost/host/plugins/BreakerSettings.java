@@ -3,13 +3,14 @@ package org.carrierhost.host.plugins;
 import java.time.Duration;
 
 import org.carrierhost.api.CarrierConfig;
-import org.carrierhost.api.CarrierException;
+import org.carrierhost.host.config.Setting;
+import org.carrierhost.host.config.Settings;
 
 /**
  * How one carrier's circuit breaker and bulkhead behave, from its {@code carrier.<id>.breaker.*} and
- * {@code carrier.<id>.bulkhead.*} keys. The defaults suit a search deadline of a few seconds: five calls
- * are enough to judge, half of the last ten failing or missing their deadline opens the circuit, and it
- * probes again after ten seconds.
+ * {@code carrier.<id>.bulkhead.*} keys, whose types, bounds and defaults are {@link Settings}'s. The
+ * defaults suit a search deadline of a few seconds: five calls are enough to judge, half of the last ten
+ * failing or missing their deadline opens the circuit, and it probes again after ten seconds.
  *
  * <p>Thread-safe: an immutable value.
  *
@@ -24,33 +25,24 @@ public record BreakerSettings(int failureRatePercent, int window, int minimumCal
                               int maxConcurrent) {
 
     /** The defaults. */
-    public static final BreakerSettings DEFAULTS = new BreakerSettings(50, 10, 5, Duration.ofSeconds(10), 2, 32);
+    public static final BreakerSettings DEFAULTS = from("default", CarrierConfig.empty());
 
     /**
-     * The settings in {@code config}, over the defaults.
+     * The settings in carrier {@code id}'s section {@code config}, over the defaults.
      *
-     * @throws IllegalArgumentException naming the key whose value is wrong
+     * @throws org.carrierhost.host.config.InvalidSettingException naming the key whose value is wrong
      */
-    public static BreakerSettings from(CarrierConfig config) {
-        return new BreakerSettings(
-                (int) whole(config, "breaker.failure_rate", DEFAULTS.failureRatePercent, 1, 100),
-                (int) whole(config, "breaker.window", DEFAULTS.window, 1, 10_000),
-                (int) whole(config, "breaker.minimum_calls", DEFAULTS.minimumCalls, 1, 10_000),
-                Duration.ofMillis(whole(config, "breaker.open_ms", DEFAULTS.openFor.toMillis(), 1, 86_400_000)),
-                (int) whole(config, "breaker.half_open_calls", DEFAULTS.probes, 1, 1000),
-                (int) whole(config, "bulkhead.max_calls", DEFAULTS.maxConcurrent, 1, 10_000));
+    public static BreakerSettings from(String id, CarrierConfig config) {
+        return new BreakerSettings(read(id, config, Settings.BREAKER_FAILURE_RATE), read(id, config, Settings.BREAKER_WINDOW),
+                read(id, config, Settings.BREAKER_MINIMUM_CALLS), read(id, config, Settings.BREAKER_OPEN),
+                read(id, config, Settings.BREAKER_HALF_OPEN_CALLS), read(id, config, Settings.BULKHEAD_MAX_CALLS));
     }
 
-    private static long whole(CarrierConfig config, String key, long fallback, long min, long max) {
-        long value;
-        try {
-            value = config.getLong(key, fallback);
-        } catch (CarrierException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage());
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(key + " must be from " + min + " to " + max + ", got " + value);
-        }
-        return value;
+    private static <T> T read(String id, CarrierConfig config, Setting<T> setting) {
+        String key = setting.keyFor(id);
+        return config.get(key.substring(("carrier." + id + ".").length()))
+                .map(text -> setting.parse(key, text))
+                .or(setting::defaultValue)
+                .orElseThrow();
     }
 }

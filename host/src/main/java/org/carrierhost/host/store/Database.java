@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.carrierhost.host.config.Settings;
+
 /**
  * The host's JDBC database: a connection pool plus the schema, brought to the newest version on open by
  * {@link SchemaMigrations}. The SQL is portable (H2 by default, PostgreSQL when {@code store.jdbc_url}
@@ -28,8 +30,8 @@ public final class Database implements AutoCloseable {
      */
     public static final long CONNECTION_TIMEOUT_MS = 3_000;
 
-    /** The default of {@code store.pool_size}. */
-    public static final int DEFAULT_POOL_SIZE = 16;
+    /** The default of {@code store.pool_size}, as the settings table declares it. */
+    public static final int DEFAULT_POOL_SIZE = Settings.STORE_POOL_SIZE.defaultValue().orElseThrow();
 
     /** Opens the database at {@code jdbcUrl} with {@link #DEFAULT_POOL_SIZE} connections, applying any missing migration. */
     public static Database open(String jdbcUrl, String user, String password) {

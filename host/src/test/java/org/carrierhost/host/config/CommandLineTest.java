@@ -37,4 +37,26 @@ class CommandLineTest {
     void helpIsRecognised() {
         assertTrue(CommandLine.parse(List.of("--help")).help());
     }
+
+    @Test
+    void theHelpsSynopsisListsSet() {
+        assertTrue(CommandLine.USAGE.lines().limit(2).anyMatch(line -> line.contains("[--set KEY=VALUE]")), CommandLine.USAGE);
+    }
+
+    @Test
+    void theHelpListsEverySettingWithItsTypeAndDefault() {
+        for (Setting<?> setting : Settings.all()) {
+            String line = CommandLine.USAGE.lines().filter(l -> l.startsWith("  " + setting.key() + "  ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(setting.key() + " is not in --help"));
+            assertTrue(line.contains(setting.type().describe()), line);
+            setting.defaultText().filter(d -> !d.isEmpty()).ifPresent(d -> assertTrue(line.contains("default " + d), line));
+        }
+    }
+
+    @Test
+    void theHelpMarksSecretsAndShowsNoSecretValue() {
+        String line = CommandLine.USAGE.lines().filter(l -> l.startsWith("  store.password  ")).findFirst().orElseThrow();
+
+        assertTrue(line.contains("secret") && line.contains("default empty"), line);
+    }
 }

@@ -20,4 +20,16 @@ class EnvironmentKeysTest {
         assertEquals(Map.of("carrier.bandwidth.base_url", "u", "auth.token.my_ci", "t"),
                 EnvironmentKeys.settings(Map.of("CARRIER_HOST_CARRIER_BANDWIDTH_BASE_URL", "u", "CARRIER_HOST_AUTH_TOKEN_MY_CI", "t")));
     }
+
+    @Test
+    void variablesOfKeysWithMoreSectionsMapByTheTable() {
+        assertEquals(Map.of("http.tls.keystore", "k", "http.tls.keystore_password", "p", "carrier.bw.breaker.open_ms", "9"),
+                EnvironmentKeys.settings(Map.of("CARRIER_HOST_HTTP_TLS_KEYSTORE", "k", "CARRIER_HOST_HTTP_TLS_KEYSTORE_PASSWORD", "p",
+                        "CARRIER_HOST_CARRIER_BW_BREAKER_OPEN_MS", "9")));
+    }
+
+    @Test
+    void aVariableOfNoSettingBecomesAKeyTheStartCanNameUnknown() {
+        assertEquals(Map.of("search.timeout", "1"), EnvironmentKeys.settings(Map.of("CARRIER_HOST_SEARCH_TIMEOUT", "1")));
+    }
 }

@@ -1,6 +1,7 @@
 package org.carrierhost.host.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +33,8 @@ class HostConfigurationTest {
 
         assertEquals(8080, settings.http().port());
         assertEquals("127.0.0.1", settings.http().bind());
-        assertEquals(Duration.ofSeconds(5), settings.searchTimeout());
-        assertEquals(Path.of("plugins-dir"), settings.pluginsDir());
+        assertEquals(Duration.ofSeconds(5), settings.search().timeout());
+        assertEquals(Path.of("plugins-dir"), settings.plugins().dir());
     }
 
     @Test
@@ -63,15 +64,6 @@ class HostConfigurationTest {
     }
 
     @Test
-    void everyHostKeyIsInTheReadmeSettingsReference() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-
-        for (String key : HostConfiguration.knownKeys()) {
-            assertTrue(readme.contains("`" + key + "`"), key + " is missing from the README's settings table");
-        }
-    }
-
-    @Test
     void flagsBeatSystemPropertiesWhichBeatTheEnvironmentWhichBeatsTheFile() throws Exception {
         String file = "http.port=1001\nsearch.timeout_ms=1001\nhttp.threads=4\ncarriers.order=a\n";
         Map<String, String> env = Map.of("CARRIER_HOST_HTTP_PORT", "1002", "CARRIER_HOST_SEARCH_TIMEOUT_MS", "1002",
@@ -82,9 +74,9 @@ class HostConfigurationTest {
         HostSettings settings = load(file, env, system, flags);
 
         assertEquals(1004, settings.http().port());
-        assertEquals(Duration.ofMillis(1003), settings.searchTimeout());
+        assertEquals(Duration.ofMillis(1003), settings.search().timeout());
         assertEquals(5, settings.http().threads());
-        assertEquals(List.of("a"), settings.carriersOrder());
+        assertEquals(List.of("a"), settings.search().carriersOrder());
     }
 
     @Test
@@ -100,7 +92,7 @@ class HostConfigurationTest {
     void relativePathsInTheFileAreRelativeToTheHomeAndFlagsToTheWorkingDirectory() throws Exception {
         HostSettings settings = load("plugins.dir=plugins\ndata.dir=data\n", Map.of(), Map.of(), Map.of("data.dir", "data"));
 
-        assertEquals(dir.resolve("plugins"), settings.pluginsDir());
+        assertEquals(dir.resolve("plugins"), settings.plugins().dir());
         assertEquals(Path.of("data"), settings.dataDir(), "a flag with the same value as the file is still the flag's");
     }
 
@@ -134,8 +126,75 @@ class HostConfigurationTest {
 
     @Test
     void secretsAreMaskedForDisplay() {
-        assertEquals(Map.of("password", "********", "base_url", "http://x", "api_key", "********"),
-                HostConfiguration.masked(new org.carrierhost.api.CarrierConfig(
-                        Map.of("password", "p", "base_url", "http://x", "api_key", "k"))));
+        assertEquals(Map.of("password", "********", "base_url", "http://x", "api_key", "********", "breaker.window", "4"),
+                HostConfiguration.masked("bw", new org.carrierhost.api.CarrierConfig(
+                        Map.of("password", "p", "base_url", "http://x", "api_key", "k", "breaker.window", "4"))));
+    }
+
+    @Test
+    void aNumberOutOfItsBoundsIsRefusedNamingTheKeyTheValueAndTheBounds() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("store.pool_size", "0")).settings());
+
+        assertEquals("store.pool_size", e.key());
+        assertTrue(e.getMessage().contains("from 1 to 1000") && e.getMessage().contains("got '0'"), e.getMessage());
+    }
+
+    @Test
+    void aCarriersBreakerKeyIsParsedByTheTableNamingTheWholeKey() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("carrier.bw.breaker.failure_rate", "101")).settings());
+
+        assertEquals("carrier.bw.breaker.failure_rate", e.key());
+        assertTrue(e.getMessage().contains("from 1 to 100"), e.getMessage());
+    }
+
+    @Test
+    void aTypoInABreakerKeyIsUnknownNotTakenForTheCarriersOwnKey() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("carrier.bw.breaker.windw", "4")).settings());
+
+        assertEquals("carrier.bw.breaker.windw", e.key());
+        assertTrue(e.getMessage().endsWith("did you mean carrier.bw.breaker.window?"), e.getMessage());
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithoutShowingIt() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("admin.token", "short-secret")).settings());
+
+        assertEquals("admin.token", e.key());
+        assertFalse(e.getMessage().contains("short-secret"), e.getMessage());
+    }
+
+    @Test
+    void theSettingsShownForLogsHaveTheirSecretsMasked() {
+        Map<String, String> shown = HostConfiguration.of(Map.of("store.password", "hunter2-hunter2",
+                "carrier.bw.password", "pw", "carrier.bw.base_url", "http://x")).shown();
+
+        assertEquals("********", shown.get("store.password"));
+        assertEquals("********", shown.get("carrier.bw.password"));
+        assertEquals("http://x", shown.get("carrier.bw.base_url"));
+        assertFalse(shown.containsKey("http.port"), "defaults are not repeated");
+    }
+
+    @Test
+    void theTypedSettingsPrintNoSecret() {
+        String printed = HostConfiguration.of(Map.of("store.password", "hunter2-store", "admin.token", "hunter2-admin-token",
+                "auth.token.ci", "viewer:hunter2-viewer-secret", "http.tls.keystore", "k.p12",
+                "http.tls.keystore_password", "hunter2-tls", "carrier.bw.password", "hunter2-carrier")).settings().toString();
+
+        assertFalse(printed.contains("hunter2"), printed);
+    }
+
+    @Test
+    void aKeystoreTypeIsOneOfTheAllowedValuesInAnyCase() {
+        HostSettings settings = HostConfiguration.of(Map.of("http.tls.keystore", "k.p12", "http.tls.keystore_type", "jks"))
+                .settings();
+
+        assertEquals("JKS", settings.http().tls().orElseThrow().keystoreType());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> HostConfiguration.of(Map.of("http.tls.keystore_type", "PEM")).settings());
+        assertTrue(e.getMessage().contains("one of PKCS12, JKS"), e.getMessage());
     }
 }

@@ -56,7 +56,7 @@ class CarrierHostExtensionTest {
             kit.restartWith(java.util.Map.of("search.timeout_ms", "1234"));
 
             assertTrue(kit.host().registry().find(number).isPresent());
-            assertEquals(1234, kit.host().settings().searchTimeout().toMillis());
+            assertEquals(1234, kit.host().settings().search().timeout().toMillis());
         } finally {
             kit.afterEach(null);
         }

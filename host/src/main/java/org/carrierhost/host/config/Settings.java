@@ -1,0 +1,237 @@
+package org.carrierhost.host.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.carrierhost.host.config.Setting.Secrecy;
+import org.carrierhost.host.config.SettingType.Choice;
+import org.carrierhost.host.config.SettingType.FilePath;
+import org.carrierhost.host.config.SettingType.Flag;
+import org.carrierhost.host.config.SettingType.Int;
+import org.carrierhost.host.config.SettingType.Items;
+import org.carrierhost.host.config.SettingType.Millis;
+import org.carrierhost.host.config.SettingType.RoleToken;
+import org.carrierhost.host.config.SettingType.Text;
+import org.carrierhost.host.config.SettingType.Whole;
+
+/**
+ * The one table of every host setting. Parsing and validation, unknown-key detection and its "did you
+ * mean", masking of secrets, {@code --help}, the environment variables and the README's settings
+ * reference (checked by a test) all follow from it.
+ *
+ * <p>To add a setting, declare it here in one line, for example
+ * {@code public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false, "serve /metrics without a token");},
+ * then read it with {@code values.get(Settings.METRICS_PUBLIC)} in the {@code from} of its part's settings record
+ * and add its row to the README.
+ *
+ * <p>Thread-safe: the table is built once, when the class initialises, and never changes.
+ */
+public final class Settings {
+
+    /** The longest duration any {@code _ms} setting takes: one day. */
+    private static final long DAY_MS = 24L * 3600 * 1000;
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+
+    // http.*: the HTTP server
+    public static final Setting<Integer> HTTP_PORT = integer("http.port", 8080, 0, 65535, "where the API listens; 0 picks a free port");
+    public static final Setting<String> HTTP_BIND = text("http.bind", "127.0.0.1", "the address the API listens on");
+    public static final Setting<Integer> HTTP_THREADS = integer("http.threads", 32, 1, 1000, "requests served at once");
+    public static final Setting<Long> HTTP_MAX_BODY_BYTES = whole("http.max_body_bytes", 32L << 20, 1024, Long.MAX_VALUE,
+            "the largest stock import or check body; other JSON bodies 64 KiB, a zip plugins.max_zip_bytes");
+    public static final Setting<Integer> HTTP_MAX_HEADER_BYTES = integer("http.max_header_bytes", 8192, 1024, 1 << 20,
+            "the request line and headers together; larger is answered 431");
+    public static final Setting<Duration> HTTP_IDLE_TIMEOUT = millis("http.idle_timeout_ms", 30_000,
+            "a connection that sends nothing for this long is closed");
+    public static final Setting<Duration> HTTP_READ_TIMEOUT = millis("http.read_timeout_ms", 10_000,
+            "a request's headers must have arrived within this");
+    public static final Setting<Long> HTTP_MIN_BODY_RATE = whole("http.min_body_rate", 1024, 0, Long.MAX_VALUE,
+            "bytes per second a request body must at least arrive at");
+    public static final Setting<Duration> HTTP_DRAIN_TIMEOUT = millis("http.drain_timeout_ms", 3000,
+            "how long requests in flight may finish on stop");
+    public static final Setting<Boolean> HTTP_ACCESS_LOG = flag("http.access_log", false,
+            "log one line per request (method, route, status, actor, duration, request id)");
+    public static final Setting<Path> HTTP_TLS_KEYSTORE = declare("http.tls.keystore", new FilePath(), null, Secrecy.PLAIN,
+            "serve HTTPS with the key and certificate in this keystore");
+    public static final Setting<String> HTTP_TLS_KEYSTORE_PASSWORD = declare("http.tls.keystore_password", new Text(0), null,
+            Secrecy.SECRET, "the keystore's password");
+    public static final Setting<String> HTTP_TLS_KEYSTORE_TYPE = declare("http.tls.keystore_type", Choice.of("PKCS12", "JKS"),
+            "PKCS12", Secrecy.PLAIN, "the keystore's format");
+
+    // admin.token, auth.token.*: who may call the API
+    public static final Setting<String> ADMIN_TOKEN = declare("admin.token", new Text(16), null, Secrecy.SECRET,
+            "the admin operator's bearer token; unset, one is generated into <data.dir>/admin.token");
+    public static final Setting<String> AUTH_TOKEN = declare("auth.token.<name>", new RoleToken(List.of("viewer", "operator"), 16),
+            null, Secrecy.SECRET, "a further token: a viewer may read, an operator may also change carriers and numbers");
+
+    // plugins.*, data.dir: the drop-in directory, the plugin lifecycle and where data lives
+    public static final Setting<Path> PLUGINS_DIR = path("plugins.dir", "plugins-dir",
+            "the drop-in directory of carrier-*.zip plugins, watched while the host runs");
+    public static final Setting<Path> DATA_DIR = path("data.dir", "data",
+            "the registry (embedded H2), the generated admin token and the plugins' working copies");
+    public static final Setting<Duration> PLUGINS_START_TIMEOUT = millis("plugins.start_timeout_ms", 10_000,
+            "how long a plugin's start may take");
+    public static final Setting<Duration> PLUGINS_STOP_TIMEOUT = millis("plugins.stop_timeout_ms", 5000,
+            "how long a plugin's stop may take");
+    public static final Setting<Duration> PLUGINS_DRAIN_TIMEOUT = millis("plugins.drain_timeout_ms", 10_000,
+            "how long calls in flight may finish before a carrier is unloaded");
+    public static final Setting<Long> PLUGINS_MAX_ZIP_BYTES = whole("plugins.max_zip_bytes", 50L << 20, 1, Long.MAX_VALUE,
+            "the largest plugin zip");
+    public static final Setting<Integer> PLUGINS_MAX_ZIP_ENTRIES = integer("plugins.max_zip_entries", 10_000, 1,
+            Integer.MAX_VALUE, "the most entries a plugin zip may have");
+    public static final Setting<Long> PLUGINS_MAX_UNPACKED_BYTES = whole("plugins.max_unpacked_bytes", 200L << 20, 1,
+            Long.MAX_VALUE, "the most bytes a plugin zip may unpack to");
+    public static final Setting<Integer> PLUGINS_MAX_ZIP_RATIO = integer("plugins.max_zip_ratio", 200, 1, Integer.MAX_VALUE,
+            "the most an entry may unpack to per byte it takes in the zip, against zip bombs");
+    public static final Setting<Duration> PLUGINS_RESCAN = millis("plugins.rescan_ms", 1000,
+            "how often the drop-in directory is listed as a safety net besides its file events");
+    public static final Setting<Duration> PLUGINS_STABLE = millis("plugins.stable_ms", 300,
+            "how long a dropped zip must stay unchanged (size, time, inode) before it is loaded");
+
+    // store.*: the registry's database
+    public static final Setting<String> STORE_JDBC_URL = declare("store.jdbc_url", new Text(1), null, Secrecy.PLAIN,
+            "any JDBC URL, for example PostgreSQL shared between hosts; unset, H2 in data.dir");
+    public static final Setting<String> STORE_USER = declare("store.user", new Text(0), "sa", Secrecy.PLAIN,
+            "the database account");
+    public static final Setting<String> STORE_PASSWORD = declare("store.password", new Text(0), "", Secrecy.SECRET,
+            "the database account's password");
+    public static final Setting<Integer> STORE_POOL_SIZE = integer("store.pool_size", 16, 1, 1000,
+            "the most database connections open at once (requests beyond it wait for one)");
+
+    // search.*, carriers.order: searches
+    public static final Setting<Duration> SEARCH_TIMEOUT = millis("search.timeout_ms", 5000, "one deadline for all carriers of a search");
+    public static final Setting<List<String>> CARRIERS_ORDER = declare("carriers.order", new Items(), "", Secrecy.PLAIN,
+            "which carrier wins when several offer one number, first first");
+    public static final Setting<Duration> SEARCH_OFFER_TTL = millis("search.offer_ttl_ms", 900_000,
+            "how long a search's offers are remembered, in memory, so an acquire goes to the carrier that offered the number");
+    public static final Setting<Duration> SEARCH_STATE_TTL = millis("search.state_ttl_ms", 5000,
+            "how long a search trusts what it read of an offered number's state before reading the registry again");
+
+    // acquire.*, registry.*, import.*: numbers
+    public static final Setting<Duration> ACQUIRE_TIMEOUT = millis("acquire.timeout_ms", 60_000,
+            "the deadline of one acquire or disconnect at a carrier");
+    public static final Setting<Duration> REGISTRY_CLAIM_LIFETIME = millis("registry.claim_lifetime_ms", 600_000,
+            "when an unfinished acquire's claim on a number may be taken over");
+    public static final Setting<Integer> IMPORT_MAX_NUMBERS = integer("import.max_numbers", 1_000_000, 1, Integer.MAX_VALUE,
+            "the most numbers one stock import may list");
+
+    // carrier.<id>.*: each carrier's breaker and bulkhead, then its own keys
+    public static final Setting<Integer> BREAKER_FAILURE_RATE = integer("carrier.<id>.breaker.failure_rate", 50, 1, 100,
+            "the percentage of the carrier's last calls that, failed or late, opens its circuit");
+    public static final Setting<Integer> BREAKER_WINDOW = integer("carrier.<id>.breaker.window", 10, 1, 10_000,
+            "how many of the carrier's latest calls the breaker judges");
+    public static final Setting<Integer> BREAKER_MINIMUM_CALLS = integer("carrier.<id>.breaker.minimum_calls", 5, 1, 10_000,
+            "how many calls the breaker needs before it judges");
+    public static final Setting<Duration> BREAKER_OPEN = millis("carrier.<id>.breaker.open_ms", 10_000,
+            "how long the circuit stays open before it lets probe calls through");
+    public static final Setting<Integer> BREAKER_HALF_OPEN_CALLS = integer("carrier.<id>.breaker.half_open_calls", 2, 1, 1000,
+            "how many probe calls a half-open circuit lets through");
+    public static final Setting<Integer> BULKHEAD_MAX_CALLS = integer("carrier.<id>.bulkhead.max_calls", 32, 1, 10_000,
+            "the most calls of one carrier running at once; a carrier that hangs holds at most this many threads");
+    public static final Setting<String> CARRIER_KEY = declare("carrier.<id>.<key>", new Text(0), null, Secrecy.BY_NAME,
+            "the carrier's own settings, for example carrier.mock.latency_ms; secret when the key names a password, "
+                    + "secret, token, key or credential");
+
+    private static final List<Setting<?>> TABLE = List.copyOf(ALL);
+    /** The patterns, those ending in a placeholder that takes any rest last, so the specific ones match first. */
+    private static final List<Setting<?>> PATTERNS = TABLE.stream().filter(Setting::isPattern)
+            .sorted(Comparator.comparing(Setting::isOpenEnded)).toList();
+
+    private Settings() {
+    }
+
+    /** Every setting, in the order of this table. */
+    public static List<Setting<?>> all() {
+        return TABLE;
+    }
+
+    /** The settings whose keys are patterns, those ending in a placeholder that takes any rest last. */
+    static List<Setting<?>> patterns() {
+        return PATTERNS;
+    }
+
+    /**
+     * The setting {@code key} is, or is one of. A key one segment away from a specific pattern's belongs to
+     * the host, not to an open-ended pattern: {@code carrier.x.breaker.windw} is no setting at all.
+     */
+    public static Optional<Setting<?>> find(String key) {
+        for (Setting<?> setting : TABLE) {
+            if (!setting.isPattern() && setting.key().equals(key)) {
+                return Optional.of(setting);
+            }
+        }
+        for (Setting<?> setting : PATTERNS) {
+            if (setting.isOpenEnded() && PATTERNS.stream().anyMatch(p -> p.sharesNamespace(key))) {
+                return Optional.empty();
+            }
+            if (setting.matches(key)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code key}'s value is a secret; an unknown key's is when its name says so. */
+    public static boolean isSecret(String key) {
+        return find(key).orElse(CARRIER_KEY).isSecret(key);
+    }
+
+    /** {@code value}, or the mask when {@code key}'s value is a secret. */
+    public static String shown(String key, String value) {
+        return isSecret(key) ? Setting.MASK : value;
+    }
+
+    /** The known key closest to {@code key}, when one is close: the suggestion for a typo. */
+    public static Optional<String> closest(String key) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Setting<?> setting : TABLE) {
+            if (setting.isPattern() && setting.isOpenEnded()) {
+                continue;
+            }
+            String candidate = setting.likeKey(key);
+            int d = candidate.startsWith(key) || key.startsWith(candidate) ? 1 : distance.apply(key, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(3, key.length() / 4) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static <T> Setting<T> declare(String key, SettingType<T> type, String defaultText, Secrecy secrecy, String doc) {
+        Setting<T> setting = new Setting<>(key, type, Optional.ofNullable(defaultText), secrecy, doc);
+        setting.defaultValue(); // a default out of its own bounds fails the class, and every test with it
+        ALL.add(setting);
+        return setting;
+    }
+
+    private static Setting<Integer> integer(String key, int defaultValue, int min, int max, String doc) {
+        return declare(key, new Int(min, max), Integer.toString(defaultValue), Secrecy.PLAIN, doc);
+    }
+
+    private static Setting<Long> whole(String key, long defaultValue, long min, long max, String doc) {
+        return declare(key, new Whole(min, max), Long.toString(defaultValue), Secrecy.PLAIN, doc);
+    }
+
+    private static Setting<Duration> millis(String key, long defaultValue, String doc) {
+        return declare(key, new Millis(1, DAY_MS), Long.toString(defaultValue), Secrecy.PLAIN, doc);
+    }
+
+    private static Setting<Boolean> flag(String key, boolean defaultValue, String doc) {
+        return declare(key, new Flag(), Boolean.toString(defaultValue), Secrecy.PLAIN, doc);
+    }
+
+    private static Setting<String> text(String key, String defaultValue, String doc) {
+        return declare(key, new Text(1), defaultValue, Secrecy.PLAIN, doc);
+    }
+
+    private static Setting<Path> path(String key, String defaultValue, String doc) {
+        return declare(key, new FilePath(), defaultValue, Secrecy.PLAIN, doc);
+    }
+}

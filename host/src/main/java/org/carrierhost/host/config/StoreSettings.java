@@ -1,0 +1,26 @@
+package org.carrierhost.host.config;
+
+import java.util.Optional;
+
+/**
+ * The registry's database ({@code store.*}).
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param jdbcUrl  {@code store.jdbc_url}; the embedded H2 database in the data directory when unset
+ * @param user     {@code store.user}
+ * @param password {@code store.password}; a secret, never shown
+ * @param poolSize {@code store.pool_size}: the most database connections open at once
+ */
+public record StoreSettings(Optional<String> jdbcUrl, String user, String password, int poolSize) {
+
+    static StoreSettings from(HostConfiguration values) {
+        return new StoreSettings(values.optional(Settings.STORE_JDBC_URL), values.get(Settings.STORE_USER),
+                values.get(Settings.STORE_PASSWORD), values.get(Settings.STORE_POOL_SIZE));
+    }
+
+    @Override
+    public String toString() {
+        return "StoreSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + Setting.MASK + ", poolSize=" + poolSize + "]";
+    }
+}

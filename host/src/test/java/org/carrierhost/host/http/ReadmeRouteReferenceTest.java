@@ -1,0 +1,83 @@
+package org.carrierhost.host.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.testkit.CarrierHostExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The README's route reference against the real host and the OpenAPI document, so the two cannot drift apart. */
+class ReadmeRouteReferenceTest {
+
+    private static final Path README = Path.of("..", "README.md");
+
+    @RegisterExtension
+    final CarrierHostExtension mock = TestHosts.withCarriers("mock", "bandwidth").withHttp();
+
+    @Test
+    void theUnconfiguredBandwidthEntryIsWhatTheHostAnswers() throws IOException {
+        Matcher quoted = Pattern.compile("such\\s+an\\s+entry:\\s+`(\\{[^`]+})`").matcher(readme());
+        assertTrue(quoted.find(), "the README quotes the unconfigured Bandwidth carrier's entry");
+
+        JsonNode answered = ApiClient.of(mock.host()).get("/api/numbers?prefix=415&quantity=1").json().path("errors").path(0);
+
+        assertEquals(new ObjectMapper().readTree(quoted.group(1)), answered);
+    }
+
+    @Test
+    void everyRouteInTheReadmeTableIsDocumented() throws IOException {
+        Matcher row = Pattern.compile("(?m)^\\| `(?:GET|POST|DELETE) .*$").matcher(readme());
+        Matcher route = Pattern.compile("(GET|POST|DELETE) (/[^\\s`?\\\\]*)").matcher("");
+        List<String> named = new ArrayList<>();
+        while (row.find()) {
+            route.reset(row.group());
+            while (route.find()) {
+                named.add(route.group(1) + " " + route.group(2).replace("{e164}", "{number}"));
+            }
+        }
+        assertFalse(named.isEmpty(), "the README has a route table");
+
+        List<String> undocumented = named.stream().filter(r -> !OpenApiDocument.load().operations().contains(r)).toList();
+
+        assertEquals(List.of(), undocumented, "routes the README names that " + OpenApiDocument.SOURCE + " lacks");
+    }
+
+    @Test
+    void everyZipOfThisBuildTheReadmeUploadsIsOneItMakes() throws IOException {
+        Matcher upload = Pattern.compile("--data-binary @(plugins/\\S+\\.zip)").matcher(readme());
+        List<String> missing = new ArrayList<>();
+        int uploads = 0;
+        for (; upload.find(); uploads++) {
+            // The build's zips as the host's tests receive them, so this holds without the plugin modules' target/.
+            Path zip = Path.of(upload.group(1));
+            boolean made = zip.toString().matches("plugins/([a-z]+)/target/carrier-\\1-[^/]+\\.zip")
+                    && Files.isRegularFile(TestPlugins.builtZip("mock").resolveSibling(zip.getFileName()));
+            if (!made) {
+                missing.add(upload.group(1));
+            }
+        }
+        assertTrue(uploads > 0, "the README has an upload example");
+        assertEquals(List.of(), missing, "zips under plugins/ the README uploads that the build does not make");
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(README);
+    }
+}

@@ -41,6 +41,8 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private static final int IN_LIST_CHUNK = 500;
     /** Rows per JDBC batch on import: few round trips, bounded driver memory. */
     private static final int BATCH = 5_000;
+    /** Rows added at once after which PostgreSQL's planner statistics are refreshed (see {@link #refreshStatistics}). */
+    private static final int ANALYZE_AFTER = 10_000;
     /** How often an import is tried again when a concurrent writer stored one of its numbers first. */
     private static final int ADD_ATTEMPTS = 3;
     private static final String NUMBER_INSERT =
@@ -139,6 +141,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                     Map<String, NumberState> present = states(c, numbers);
                     insertAvailable(c, carrier, numbers, present.keySet(), actor);
                     c.commit();
+                    if (numbers.size() - present.size() >= ANALYZE_AFTER) {
+                        refreshStatistics(c);
+                    }
                     return present;
                 } catch (SQLException | RuntimeException e) {
                     DatabaseFailure.rollbackAfter(c, e);
@@ -176,6 +181,21 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             }
             insert.executeBatch();
             history.executeBatch();
+        }
+    }
+
+    /**
+     * On PostgreSQL, refreshes the planner's statistics of the tables an import grew. Until autovacuum
+     * gets to it (a minute or more), the planner takes a table that grew by a large import as small and
+     * scans it whole: the next import's IN-list reads and the prefix scan then cost time proportional to
+     * the stock. H2 plans from its indexes and needs nothing.
+     */
+    private static void refreshStatistics(Connection c) throws SQLException {
+        if ("PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
+            c.setAutoCommit(true);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("ANALYZE numbers, number_history");
+            }
         }
     }
 

@@ -49,6 +49,10 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setAutoCommit(true);
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());
+        if (jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.contains("reWriteBatchedInserts")) {
+            // A batch of inserts (a stock import) as multi-row INSERTs: about three times the rows per second.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(config);

@@ -21,12 +21,15 @@ import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.HostEventListener;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.JdbcEventLog;
+import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
 import org.carrierhost.host.http.CarrierLifecycleRoutes;
 import org.carrierhost.host.http.CarrierRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
+import org.carrierhost.host.http.EventStream;
+import org.carrierhost.host.http.IdentityRoutes;
 import org.carrierhost.host.http.HealthRoutes;
 import org.carrierhost.host.http.JsonMapper;
 import org.carrierhost.host.http.NumberRoutes;
@@ -66,6 +69,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>Thread-safe: the parts are; {@link #close()} may be called once from any thread.
  */
 public final class CarrierHost implements AutoCloseable {
+
+    /** How often the event stream sends a comment, so idle connections stay open. */
+    private static final java.time.Duration EVENT_HEARTBEAT = java.time.Duration.ofSeconds(15);
 
     private final HostSettings settings;
     private final boolean http;
@@ -191,11 +197,15 @@ public final class CarrierHost implements AutoCloseable {
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
+        RecentCalls recent = new RecentCalls(Clock.systemUTC());
+        hostEvents.addListener(recent);
         remember(new HealthRoutes(carriers, database.dataSource())).register(server);
-        new CarrierRoutes(carriers, settings::carrier).register(server);
-        new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes()).register(server);
+        new CarrierRoutes(carriers, settings::carrier, recent).register(server);
+        new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
+        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
         new EventRoutes(auditLog).register(server);
+        new IdentityRoutes().register(server);
         new OpenApiRoutes().register(server);
         new ConsoleRoutes().register(server);
         metrics.scrapeable().ifPresent(prometheus -> new MetricsRoute(prometheus, settings.metrics().open()).register(server));

@@ -58,7 +58,7 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
             return new Reply(response.statusCode(), response.body(), json

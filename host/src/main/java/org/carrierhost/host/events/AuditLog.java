@@ -3,7 +3,9 @@ package org.carrierhost.host.events;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -13,9 +15,12 @@ import org.slf4j.LoggerFactory;
  * The audit log as a listener of the host's events: each audited event is queued on the raising thread
  * (no database work under a carrier's lifecycle lock or on a request) and written by a thread of its own,
  * in batches. A read waits for what was queued before it, so the log never misses an event that already
- * happened; {@link #close()} writes everything still queued, so a clean stop loses nothing.
+ * happened; {@link #close()} writes everything still queued, so a clean stop loses nothing. Readers of
+ * what was just written (the console's event stream) {@link #follow} it: they get each batch, with the ids
+ * the log gave it, in id order, on the writer's thread.
  *
- * <p>Thread-safe: a blocking queue between the raising threads and the one writer.
+ * <p>Thread-safe: a blocking queue between the raising threads and the one writer; followers are kept in
+ * a copy-on-write list.
  */
 public final class AuditLog implements HostEventListener, EventLog, AutoCloseable {
 
@@ -27,6 +32,7 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     private final JdbcEventLog store;
     private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final List<Consumer<List<LoggedEvent>>> followers = new CopyOnWriteArrayList<>();
     private final Object progress = new Object();
     private long queued;
     private long written;
@@ -59,6 +65,25 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     public List<Event> recent(int limit) {
         flush();
         return store.recent(limit);
+    }
+
+    @Override
+    public List<LoggedEvent> find(EventQuery query) {
+        flush();
+        return store.find(query);
+    }
+
+    /**
+     * Hands {@code follower} every batch written from now on, on the writer's thread: it must return
+     * quickly. One that throws is logged and kept.
+     */
+    public void follow(Consumer<List<LoggedEvent>> follower) {
+        followers.add(follower);
+    }
+
+    /** Stops handing batches to {@code follower}. */
+    public void unfollow(Consumer<List<LoggedEvent>> follower) {
+        followers.remove(follower);
     }
 
     /** Waits (up to a few seconds) until every event queued so far is written. */
@@ -98,9 +123,10 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     }
 
     private void write(List<Event> batch) {
+        List<LoggedEvent> stored = List.of();
         if (!batch.isEmpty()) {
             try {
-                store.append(batch);
+                stored = store.append(batch);
             } catch (SQLException | RuntimeException e) {
                 log.error("cannot write {} audit events: {}", batch.size(), e.getMessage());
             }
@@ -108,6 +134,15 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
         synchronized (progress) {
             written += batch.size();
             progress.notifyAll();
+        }
+        if (!stored.isEmpty()) {
+            for (Consumer<List<LoggedEvent>> follower : followers) {
+                try {
+                    follower.accept(stored);
+                } catch (RuntimeException e) {
+                    log.warn("audit log follower {} failed: {}", follower, e.toString());
+                }
+            }
         }
     }
 

@@ -19,15 +19,21 @@ import org.carrierhost.api.ErrorCode;
  * @param operation which callback
  * @param error     the standard error it ended with, or null when it answered
  * @param duration  how long the caller waited for it
+ * @param detail    the error's message and cause as one line, or null when it answered
  */
-public record CallCompleted(Instant time, String carrier, CarrierOperation operation, ErrorCode error, Duration duration)
-        implements HostEvent {
+public record CallCompleted(Instant time, String carrier, CarrierOperation operation, ErrorCode error, Duration duration,
+                            String detail) implements HostEvent {
 
     public CallCompleted {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(carrier, "carrier");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(duration, "duration");
+    }
+
+    /** A call whose error, if any, comes without its message. */
+    public CallCompleted(Instant time, String carrier, CarrierOperation operation, ErrorCode error, Duration duration) {
+        this(time, carrier, operation, error, duration, null);
     }
 
     /** Whether the carrier answered. */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param time   when it happened
  * @param actor  who did it: {@code startup}, {@code watcher}, {@code shutdown} or {@code api:<token name>}
  * @param action what was done
- * @param target the carrier (with its version where one applies) or the file
+ * @param target the carrier (with its version where one applies) or the file; its first word is the carrier
+ *               (or the file) the audit log files it under
  * @param error  why it failed, or null when it succeeded
  * @param took   how long it took, for an operator's action (a reload, say); null when not measured
  */
@@ -54,6 +55,7 @@ public record CarrierEvent(Instant time, String actor, CarrierAction action, Str
 
     @Override
     public Optional<Event> auditEntry() {
-        return Optional.of(new Event(time, actor, action.wireName(), target, succeeded() ? Event.OK : Event.FAILED, error));
+        String carrier = action == CarrierAction.SCAN ? null : target.split(" ", 2)[0];
+        return Optional.of(new Event(time, actor, action.wireName(), target, succeeded() ? Event.OK : Event.FAILED, error, carrier));
     }
 }

@@ -30,6 +30,6 @@ public record CircuitEvent(Instant time, String carrier, String from, String to,
     public Optional<Event> auditEntry() {
         String action = "circuit-" + to.toLowerCase(Locale.ROOT).replace('_', '-');
         return Optional.of(new Event(time, "breaker", action, carrier + " " + from + " -> " + to
-                + (reason == null ? "" : " (" + reason + ")"), Event.OK, null));
+                + (reason == null ? "" : " (" + reason + ")"), Event.OK, null, carrier));
     }
 }

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param action what was done, for example {@code load}, {@code enable}, {@code acquire}
  * @param target what it was done to: a carrier id, a file, or a number
  * @param result {@code ok} or {@code failed}
- * @param error  why it failed, or null
+ * @param error   why it failed, or null
+ * @param carrier the carrier (or, for a zip that never loaded, the file name) it concerns, or null
  */
-public record Event(Instant time, String actor, String action, String target, String result, String error) {
+public record Event(Instant time, String actor, String action, String target, String result, String error, String carrier) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -26,6 +27,11 @@ public record Event(Instant time, String actor, String action, String target, St
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(result, "result");
+    }
+
+    /** An entry that concerns no one carrier. */
+    public Event(Instant time, String actor, String action, String target, String result, String error) {
+        this(time, actor, action, target, result, error, null);
     }
 
     /** A success, now. */

@@ -12,4 +12,7 @@ public interface EventLog {
 
     /** The newest {@code limit} events, newest first. */
     List<Event> recent(int limit);
+
+    /** The entries {@code query} selects, with their ids. */
+    List<LoggedEvent> find(EventQuery query);
 }

@@ -50,6 +50,8 @@ public record NumberEvent(Instant time, String actor, NumberAction action, Strin
         if (action == NumberAction.IMPORT && succeeded()) {
             shown = target + ": " + outcome;
         }
-        return Optional.of(new Event(time, actor, action.wireName(), shown, succeeded() ? Event.OK : Event.FAILED, error));
+        String filedUnder = carrier != null ? carrier : action == NumberAction.IMPORT ? target : null;
+        return Optional.of(new Event(time, actor, action.wireName(), shown, succeeded() ? Event.OK : Event.FAILED, error,
+                filedUnder));
     }
 }

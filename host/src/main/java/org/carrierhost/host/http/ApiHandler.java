@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and renders every failure, a route's {@link StandardException}, an unknown route (404), a wrong method
  * (405) or anything unexpected (500, logged with the request id, never a stack trace to the client), in the
  * standard error shape. Each request gets a request id, answered as {@code X-Request-Id}; {@code HEAD} is
- * answered as {@code GET} without the body.
+ * answered as {@code GET} without the body. A {@link StreamingBody} (the event stream) is handed the response
+ * and completes it later, holding no thread meanwhile.
  *
  * <p>Thread-safe: the routes are fixed at construction; every request's state is on its own thread.
  */
@@ -136,6 +137,16 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void write(Response response, Callback callback, ApiResponse answer, String id) {
+        if (answer.body() instanceof StreamingBody stream) {
+            response.setStatus(answer.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.getHeaders().put(REQUEST_ID, id);
+            answer.headers().forEach(response.getHeaders()::put);
+            stream.open(response, callback);
+            return;
+        }
         byte[] body;
         try {
             body = answer.body() instanceof byte[] bytes ? bytes : json.writeValueAsBytes(answer.body());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -47,6 +48,20 @@ public final class ApiRequest {
     /** The query parameter {@code name}, when given and not blank. */
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * Refuses a query parameter other than {@code known}, naming it.
+     *
+     * @throws StandardException {@code invalid} naming the first unknown parameter
+     */
+    public void onlyQuery(java.util.Set<String> known) {
+        for (String name : query.keySet()) {
+            if (!known.contains(name)) {
+                throw StandardException.of(ErrorCode.INVALID, "unknown query parameter '" + StandardError.bounded(name, 40) + "'",
+                        "known: " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
     }
 
     /** The whole-number query parameter {@code name}, or {@code fallback}. */

@@ -2,8 +2,10 @@ package org.carrierhost.host.http;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.BreakerView;
 import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.plugins.PluginFailure;
@@ -28,18 +30,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param error       its latest failure, or null
  * @param stats       its call figures
  * @param breaker     its circuit breaker and bulkhead
+ * @param failedZip   whether it is a zip that never loaded, listed under its file name: it can be retried
+ *                    (reloaded) or removed, nothing else
+ * @param configured  false once a call failed because the carrier is not configured
+ * @param health      {@code ok}, {@code idle}, {@code failing}, {@code not_configured} or {@code down}
+ * @param recent      its calls over the last 15 minutes, and its latest failed call
  * @param config      its masked settings; left out of the answer when null
  */
 record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, Failure error, Stats stats, Breaker breaker,
+                     boolean failedZip, boolean configured, String health, Recent recent,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
 
     CarrierAnswer {
         config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
-    /** {@code view} as answered, without its settings. */
-    static CarrierAnswer of(CarrierView view) {
+    /** {@code view} with its recent {@code figures} as answered, without its settings. */
+    static CarrierAnswer of(CarrierView view, RecentCalls.Figures figures) {
         var facts = view.facts();
         BreakerView b = view.breaker();
         return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state(), view.enabled(),
@@ -51,17 +59,81 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                         b.lingering()),
                 new Breaker(b.state(), round(b.failureRate()), b.calls(), b.failedCalls(), b.rejectedCalls(),
                         b.retryInSeconds(), b.running(), b.maxConcurrent(), b.lingering()),
-                null);
+                failedZip(view), !figures.notConfigured(), health(view, figures), Recent.of(figures), null);
+    }
+
+    /** A zip that never loaded is listed under its file name: it can be retried or removed, nothing else. */
+    private static boolean failedZip(CarrierView view) {
+        return view.facts() == null && view.file() != null && view.error() != null
+                && view.id().equals(view.file().getFileName().toString());
+    }
+
+    private static String health(CarrierView view, RecentCalls.Figures figures) {
+        if (!"STARTED".equals(view.state())) {
+            return "down";
+        }
+        if (figures.notConfigured()) {
+            return "not_configured";
+        }
+        if (figures.lastFailed() || "open".equalsIgnoreCase(view.breaker().state())) {
+            return "failing";
+        }
+        return figures.minutes().stream().anyMatch(m -> m.calls() > 0) ? "ok" : "idle";
     }
 
     /** This answer with the carrier's masked settings. */
     CarrierAnswer withConfig(Map<String, String> masked) {
         return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, error, stats,
-                breaker, masked);
+                breaker, failedZip, configured, health, recent, masked);
     }
 
     private static double round(double ms) {
         return Math.round(ms * 100) / 100.0;
+    }
+
+    /**
+     * A carrier's calls over the last 15 minutes.
+     *
+     * @param minutes    one entry a minute, oldest first, the current minute last
+     * @param lastError  the latest failed call, or null
+     * @param lastFailed whether the latest call failed
+     */
+    record Recent(List<Minute> minutes, LastError lastError, boolean lastFailed) {
+
+        Recent {
+            minutes = List.copyOf(minutes);
+        }
+
+        static Recent of(RecentCalls.Figures figures) {
+            RecentCalls.Failure last = figures.lastError();
+            return new Recent(figures.minutes().stream()
+                    .map(m -> new Minute(m.start().toString(), m.calls(), m.errors(), m.p50Ms(), m.p99Ms())).toList(),
+                    last == null ? null : new LastError(last.time().toString(),
+                            last.error() == null ? null : last.error().wireName(), last.detail()),
+                    figures.lastFailed());
+        }
+    }
+
+    /**
+     * One minute's calls.
+     *
+     * @param start  when the minute began, ISO-8601
+     * @param calls  calls that finished in it
+     * @param errors of those, failed
+     * @param p50Ms  median latency in milliseconds
+     * @param p99Ms  99th-percentile latency in milliseconds
+     */
+    record Minute(String start, long calls, long errors, double p50Ms, double p99Ms) {
+    }
+
+    /**
+     * The latest failed call.
+     *
+     * @param time    when, ISO-8601
+     * @param error   its standard error's name
+     * @param message its message and cause
+     */
+    record LastError(String time, String error, String message) {
     }
 
     /**

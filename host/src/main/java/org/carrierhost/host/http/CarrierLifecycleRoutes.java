@@ -5,25 +5,29 @@ import java.util.Locale;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.CarrierOperations;
 
 /**
  * {@code /api/carriers} changes at runtime: enable, disable, reload, install (upload a zip) and remove.
  * Each answers the carrier object, or the standard error saying why not.
  *
- * <p>Thread-safe: stateless; the operations are thread-safe.
+ * <p>Thread-safe: holds only thread-safe parts.
  */
 public final class CarrierLifecycleRoutes {
 
     private final CarrierOperations operations;
     private final long maxZipBytes;
+    private final RecentCalls recent;
 
     /**
      * @param maxZipBytes the largest zip accepted by {@code POST /api/carriers} ({@code plugins.max_zip_bytes})
+     * @param recent      each carrier's calls over the last minutes, shown in the carrier objects answered
      */
-    public CarrierLifecycleRoutes(CarrierOperations operations, long maxZipBytes) {
+    public CarrierLifecycleRoutes(CarrierOperations operations, long maxZipBytes, RecentCalls recent) {
         this.operations = operations;
         this.maxZipBytes = maxZipBytes;
+        this.recent = recent;
     }
 
     /** Adds the routes to {@code server}. */
@@ -46,7 +50,7 @@ public final class CarrierLifecycleRoutes {
                 request -> carrier(operations.remove(request.parameter("id"), request.actor()))));
     }
 
-    private static ApiResponse carrier(org.carrierhost.host.plugins.CarrierView view) {
-        return ApiResponse.ok(CarrierAnswer.of(view));
+    private ApiResponse carrier(org.carrierhost.host.plugins.CarrierView view) {
+        return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(view.id())));
     }
 }

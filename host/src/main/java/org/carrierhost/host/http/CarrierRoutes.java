@@ -7,10 +7,11 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.CarrierTable;
 
 /**
- * {@code /api/carriers}: each carrier's state, version, error and figures.
+ * {@code /api/carriers}: each carrier's state, version, error and figures, the last 15 minutes' included.
  *
  * <p>Thread-safe: reads thread-safe parts only.
  */
@@ -18,23 +19,27 @@ public final class CarrierRoutes {
 
     private final CarrierTable carriers;
     private final Function<String, CarrierConfig> configs;
+    private final RecentCalls recent;
 
     /**
      * @param configs each carrier's configuration section, shown with secrets masked
+     * @param recent  each carrier's calls over the last minutes
      */
-    public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs) {
+    public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs, RecentCalls recent) {
         this.carriers = carriers;
         this.configs = configs;
+        this.recent = recent;
     }
 
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("GET", "/api/carriers", Role.VIEWER,
-                request -> ApiResponse.ok(carriers.views().stream().map(CarrierAnswer::of).toList())));
+                request -> ApiResponse.ok(carriers.views().stream().map(v -> CarrierAnswer.of(v, recent.figures(v.id()))).toList())));
         server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
             String id = request.parameter("id");
             CarrierAnswer carrier = CarrierAnswer.of(carriers.view(id).orElseThrow(() ->
-                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))));
+                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))),
+                    recent.figures(id));
             return ApiResponse.ok(carrier.withConfig(HostConfiguration.masked(id, configs.apply(id))));
         }));
     }

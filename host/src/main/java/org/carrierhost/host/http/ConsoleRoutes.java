@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The admin console: a static page and its script and style, served without authentication (they hold
+ * The admin console: a static page, its script, style and icon, served without authentication (they hold
  * no data; every call the page makes goes to the API with the token the admin types in). A strict
  * content security policy allows only this host's own script, so injected markup cannot run.
  *
@@ -20,6 +20,7 @@ public final class ConsoleRoutes {
     private final ApiResponse page = file("index.html", "text/html; charset=utf-8");
     private final ApiResponse script = file("console.js", "text/javascript; charset=utf-8");
     private final ApiResponse style = file("console.css", "text/css; charset=utf-8");
+    private final ApiResponse icon = file("favicon.svg", "image/svg+xml");
 
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
@@ -27,6 +28,8 @@ public final class ConsoleRoutes {
         server.route(Route.of("GET", "/console", null, request -> page));
         server.route(Route.of("GET", "/console/console.js", null, request -> script));
         server.route(Route.of("GET", "/console/console.css", null, request -> style));
+        // Browsers ask for /favicon.ico on every page; an SVG answers it (the page links the same file).
+        server.route(Route.of("GET", "/favicon.ico", null, request -> icon));
     }
 
     private static ApiResponse file(String name, String contentType) {

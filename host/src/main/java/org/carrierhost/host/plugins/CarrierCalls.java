@@ -174,22 +174,28 @@ public final class CarrierCalls {
             d.future.cancel(true);
             d.guard.breaker().releasePermission();
             error = new StandardError(ErrorCode.TIMEOUT, "interrupted", null, d.id);
-            finish(d, operation, System.nanoTime() - d.start, error.code());
+            finish(d, operation, System.nanoTime() - d.start, error);
             return new CallOutcome.Failed<>(d.id, error);
         }
         long took = System.nanoTime() - d.start;
         d.guard.breaker().onError(took, TimeUnit.NANOSECONDS, failure);
-        finish(d, operation, took, error.code());
+        finish(d, operation, took, error);
         return new CallOutcome.Failed<>(d.id, error);
     }
 
-    private void finish(Dispatched<?> d, CarrierOperation operation, long nanos, ErrorCode error) {
+    private void finish(Dispatched<?> d, CarrierOperation operation, long nanos, StandardError error) {
         d.slot.stats().record(nanos, error != null);
-        events.publish(new CallCompleted(Instant.now(), d.id, operation, error, Duration.ofNanos(nanos)));
+        events.publish(new CallCompleted(Instant.now(), d.id, operation, error == null ? null : error.code(),
+                Duration.ofNanos(nanos), error == null ? null : detail(error)));
+    }
+
+    private static String detail(StandardError error) {
+        return error.cause() == null ? error.message() : error.message() + ": " + error.cause();
     }
 
     private <T> CallOutcome<T> refused(String id, CarrierOperation operation, long start, StandardError error) {
-        events.publish(new CallCompleted(Instant.now(), id, operation, error.code(), Duration.ofNanos(System.nanoTime() - start)));
+        events.publish(new CallCompleted(Instant.now(), id, operation, error.code(), Duration.ofNanos(System.nanoTime() - start),
+                detail(error)));
         return new CallOutcome.Failed<>(id, error);
     }
 

@@ -50,10 +50,15 @@ public final class CarrierOperations {
     /**
      * Persists carrier {@code id} as disabled, then drains and unloads its serving version. Its zip stays.
      *
-     * @throws StandardException {@code not_found} for an unknown id
+     * @throws StandardException {@code not_found} for an unknown id; {@code invalid} for a zip that never
+     *                           loaded (listed under its file name), which can only be retried or removed
      */
     public CarrierView disable(String id, String actor) {
         return locked(id, CarrierAction.DISABLE, actor, slot -> {
+            if (isFailedZip(slot)) {
+                throw invalid(id, "the zip " + id + " never loaded, so it cannot be disabled",
+                        "retry it (reload) once it is fixed, or remove it");
+            }
             lifecycle.states().setEnabled(id, false, actor);
             slot.enabled(false);
             lifecycle.stopServing(slot, actor);
@@ -215,7 +220,9 @@ public final class CarrierOperations {
 
     /** Runs {@code work} on carrier {@code id} under its lock, recording the outcome as {@code action}. */
     private CarrierView locked(String id, CarrierAction action, String actor, SlotWork work) {
-        if (!CarrierId.valid(id)) {
+        // A zip that never loaded is listed under its file name, which is no carrier id: it may be retried or removed.
+        boolean failedZip = id != null && lifecycle.table().existing(id).map(CarrierOperations::isFailedZip).orElse(false);
+        if (!failedZip && !CarrierId.valid(id)) {
             throw invalid(null, "invalid carrier id", CarrierId.refusal(id));
         }
         CarrierSlot slot = lifecycle.table().existing(id).orElseThrow(() ->
@@ -233,6 +240,12 @@ public final class CarrierOperations {
         } finally {
             slot.lifecycleLock().unlock();
         }
+    }
+
+    /** Whether {@code slot} is a zip that never loaded, listed under the zip's file name. */
+    private static boolean isFailedZip(CarrierSlot slot) {
+        Path file = slot.file();
+        return slot.live() == null && !slot.everServed() && file != null && slot.id().equals(file.getFileName().toString());
     }
 
     private static StandardException invalid(String id, String message, String cause) {

@@ -49,4 +49,9 @@ CREATE TABLE IF NOT EXISTS carrier_states (
 -- Issue 11: which host process holds a claim (its instance id), so claims of a process that is gone are
 -- released at start instead of blocking their number for registry.claim_lifetime_ms. Added this way so
 -- an existing data directory is upgraded in place.
-ALTER TABLE numbers ADD COLUMN IF NOT EXISTS claim_owner VARCHAR(64)
+ALTER TABLE numbers ADD COLUMN IF NOT EXISTS claim_owner VARCHAR(64);
+
+-- Issue 15: the carrier an event is filed under, so the audit log can be filtered by carrier.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS carrier VARCHAR(64);
+
+CREATE INDEX IF NOT EXISTS events_by_carrier ON events (carrier, id)

@@ -1,14 +1,18 @@
 package org.carrierhost.host.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
@@ -22,25 +26,37 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The admin console in a real headless Chromium against a real host. Needs Debian's {@code chromium} and
- * {@code chromium-driver} (CI's {@code .ci/run} installs them); elsewhere, without them, it is skipped
- * with that reason, and under {@code CI=true} it fails instead.
+ * The admin console in a real headless Chromium at 1280 px against a real host. Needs Debian's
+ * {@code chromium} and {@code chromium-driver} (CI's {@code .ci/run} installs them); elsewhere, without
+ * them, it is skipped with that reason, and under {@code CI=true} it fails instead. Screenshots go to
+ * {@code target/}.
  */
 class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String VIEWER_TOKEN = "viewer-secret-0123456789";
+    /** The buttons that change something: a viewer must see none of them. */
+    private static final Set<String> CHANGING = Set.of("enable", "disable", "reload", "retry", "remove", "acquire",
+            "disconnect", "Upload", "Import", "Enable selected", "Disable selected");
 
     private static WebDriver browser;
     private static Path profile;
@@ -49,6 +65,8 @@ class ConsoleBrowserTest {
     Path plugins;
     @TempDir
     Path data;
+    @TempDir
+    Path elsewhere;
     private CarrierHost host;
 
     @BeforeAll
@@ -63,10 +81,12 @@ class ConsoleBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 
     @AfterAll
@@ -77,40 +97,86 @@ class ConsoleBrowserTest {
     }
 
     @BeforeEach
-    void startHost() throws Exception {
+    void plugins() throws Exception {
         TestPlugins.copyMock(plugins);
         TestPlugins.zipOf(plugins.resolve("carrier-broken-1.0.0.zip"), Map.of("readme.txt", "not a plugin".getBytes()));
-        host = TestHosts.start(plugins, data, Map.of());
     }
 
     @AfterEach
     void stopHost() {
-        browser.manage().deleteAllCookies();
         if (browser.getCurrentUrl().startsWith("http")) {
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+            ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+            browser.get("about:blank");
         }
-        host.close();
+        browser.manage().logs().get(LogType.BROWSER);
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private void startHost() {
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+        settings.put("auth.token.watcher", "viewer:" + VIEWER_TOKEN);
+        host = TestHosts.start(plugins, data, settings);
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        // The page redraws rows as events arrive: a row found a moment ago may be replaced; look again.
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 
     private void signIn(String token) {
+        if (host == null) {
+            startHost();
+        }
         browser.get(host.url());
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.id("signin-submit")).click();
     }
 
+    private WebElement row(String carrier) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier='" + carrier + "']")));
+    }
+
+    /** Clicks {@code css} in {@code carrier}'s row, looking again if the row was just redrawn. */
+    private void clickIn(String carrier, String css) {
+        waiting().until(d -> {
+            row(carrier).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** The text of {@code carrier}'s row. */
+    private String textOf(String carrier) {
+        return waiting().until(d -> row(carrier).getText());
+    }
+
+    /** The buttons shown in {@code carrier}'s actions cell. */
+    private List<String> actionsOf(String carrier) {
+        return waiting().until(d -> buttons(row(carrier).findElement(By.cssSelector("td.actions"))));
+    }
+
+    /** Whether the page fits the window's width: no horizontal scrolling at 1280 px. */
+    private void assertFitsTheWidth() {
+        Object[] widths = ((java.util.List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];")).toArray();
+        assertTrue(((Number) widths[0]).longValue() <= ((Number) widths[1]).longValue(),
+                "the page is " + widths[0] + " px wide in a " + widths[1] + " px window");
+    }
+
+    private static List<String> buttons(WebElement in) {
+        return in.findElements(By.tagName("button")).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    }
+
     @Test
-    void anAdminSignsInAndSeesEachCarriersStateAndWhyAZipFailed() {
+    void anAdminSignsInSeesWhoAndTheTokenBoxIsGone() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
 
-        WebElement mock = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier=mock]")));
-        assertTrue(mock.getText().contains("STARTED"), mock.getText());
-        WebElement broken = browser.findElement(By.cssSelector("tr[data-carrier='carrier-broken-1.0.0.zip']"));
-        assertTrue(broken.getText().contains("FAILED"), broken.getText());
-        assertTrue(broken.getText().contains("no plugin descriptor"), broken.getText());
+        String mock = textOf("mock");
+        assertTrue(mock.contains("STARTED"), mock);
+        assertEquals("admin admin", browser.findElement(By.id("who")).getText(), "the token's name and role");
+        assertFalse(browser.findElement(By.id("token")).isDisplayed(), "the token box is hidden after sign-in");
+        assertTrue(browser.findElement(By.id("live")).getText().contains("live"));
     }
 
     @Test
@@ -119,53 +185,249 @@ class ConsoleBrowserTest {
 
         WebElement banner = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
         assertTrue(banner.getText().contains("missing or wrong admin token"), banner.getText());
-        assertTrue(!browser.findElement(By.id("app")).isDisplayed());
+        assertFalse(browser.findElement(By.id("app")).isDisplayed());
     }
 
     @Test
-    void aSearchListsTheNumbersAndAcquiringOneShowsItsRecordAndAudit() throws Exception {
+    void aZipDroppedIntoTheDirectoryAppearsWithoutAReload() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier=mock]")));
+        row("mock");
 
+        TestPlugins.mockVariant(plugins, "dropped", "1.0.0");
+
+        waiting().until(d -> row("dropped").getText().contains("STARTED"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "dropped"));
+    }
+
+    @Test
+    void theConsoleIsUsableFromTheKeyboard() {
+        startHost();
+        browser.get(host.url());
+        browser.findElement(By.id("token")).sendKeys(TestHosts.ADMIN_TOKEN + Keys.ENTER);
+        row("mock");
+
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        boolean reached = false;
+        for (int i = 0; i < 40 && !reached; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            reached = Boolean.TRUE.equals(js.executeScript("const a = document.activeElement;"
+                    + " return a.tagName === 'BUTTON' && a.textContent === 'disable' && a.closest('tr').dataset.carrier === 'mock';"));
+        }
+        assertTrue(reached, "the mock carrier's disable button is reached with Tab");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        waiting().until(d -> row("mock").getText().contains("DISABLED"));
+    }
+
+    @Test
+    void aDroppedConnectionIsShownAsOfflineAndComesBackByItself() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        int port = host.port();
+
+        host.close();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+        assertEquals("offline", browser.findElement(By.id("live")).getText());
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+        settings.put("http.port", String.valueOf(port));
+        host = TestHosts.start(plugins, data, settings);
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+        assertEquals("live", browser.findElement(By.id("live")).getText());
+        ApiClient.of(host).post("/api/carriers/mock/disable", "");
+        waiting().until(d -> row("mock").getText().contains("DISABLED"));
+    }
+
+    @Test
+    void twoCarriersAreDisabledAndEnabledAtOnceWithAResultForEach() throws Exception {
+        TestPlugins.mockVariant(plugins, "second", "1.0.0");
+        signIn(TestHosts.ADMIN_TOKEN);
+        clickIn("mock", "input.select-row");
+        clickIn("second", "input.select-row");
+
+        browser.findElement(By.id("bulk-disable")).click();
+
+        waiting().until(d -> row("mock").getText().contains("disabled: DISABLED") && row("second").getText().contains("disabled: DISABLED"));
+        assertEquals("DISABLED", ApiClient.of(host).get("/api/carriers/second").json().path("state").asText());
+
+        browser.findElement(By.id("bulk-enable")).click();
+
+        waiting().until(d -> row("mock").getText().contains("enabled: STARTED") && row("second").getText().contains("enabled: STARTED"));
+        screenshot("console-bulk.png");
+    }
+
+    @Test
+    void aZipDraggedOntoThePageIsInstalledAndItsNewVersionServes() throws Exception {
+        Path upgrade = TestPlugins.mockVariant(elsewhere, "mock", "1.0.1");
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("const i = document.createElement('input'); i.type = 'file'; i.id = 'test-file';"
+                + " i.style.display = 'block'; document.body.appendChild(i);");
+        browser.findElement(By.id("test-file")).sendKeys(upgrade.toString());
+        js.executeScript("const file = document.getElementById('test-file').files[0]; document.getElementById('test-file').remove();"
+                + " const dt = new DataTransfer(); dt.items.add(file); const target = document.getElementById('carrier-rows');"
+                + " for (const type of ['dragenter', 'dragover', 'drop']) {"
+                + "   target.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: dt})); }");
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-result"), "mock 1.0.1 is serving"));
+        waiting().until(d -> row("mock").getText().contains("1.0.1"));
+        assertEquals("1.0.1", ApiClient.of(host).get("/api/carriers/mock").json().path("version").asText());
+    }
+
+    @Test
+    void aNumberIsAcquiredInItsRowWhichChangesAndThenDisconnected() throws Exception {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#number-rows tr")).size() == 10);
-        List<WebElement> rows = browser.findElements(By.cssSelector("#number-rows tr"));
-        String first = rows.get(0).findElement(By.tagName("td")).getText();
-        rows.get(0).findElement(By.tagName("button")).click();
+        WebElement first = browser.findElements(By.cssSelector("#number-rows tr")).get(0);
+        String number = first.getAttribute("data-number");
+        assertTrue(first.getText().contains("rate center: MOCKVILLE"), "carrier data as fields: " + first.getText());
+        assertFalse(first.getText().contains("{"), first.getText());
 
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("record"), "in_service"));
-        assertTrue(browser.findElement(By.id("banner")).getText().contains(first + " is in_service"));
-        assertEquals("in_service", ApiClient.of(host).get("/api/numbers/" + first).json().path("state").asText());
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "acquire"));
-        screenshot("console.png");
+        first.findElement(By.xpath(".//button[text()='acquire']")).click();
+
+        By rowOf = By.cssSelector("#number-rows tr[data-number='" + number + "']");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(rowOf, "in_service (held)"));
+        assertEquals(List.of("disconnect"), buttons(browser.findElement(rowOf).findElement(By.cssSelector("td.actions"))));
+        assertEquals("in_service", ApiClient.of(host).get("/api/numbers/" + number).json().path("state").asText());
+        screenshot("console-numbers.png");
+
+        browser.findElement(rowOf).findElement(By.xpath(".//button[text()='disconnect']")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(rowOf, "released"));
+        assertEquals("released", ApiClient.of(host).get("/api/numbers/" + number).json().path("state").asText());
     }
 
     @Test
-    void aCarrierErrorIsShownWithItsCause() {
+    void aNumbersPageShowsItsRecordAndHistoryAsATimeline() {
         signIn(TestHosts.ADMIN_TOKEN);
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier=mock]")));
+        row("mock");
+        ApiClient.of(host).post("/api/numbers/+14155550123/acquire", "{}");
+
+        browser.findElement(By.id("number")).sendKeys("+14155550123");
+        browser.findElement(By.cssSelector("#one-number button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("number-page")));
+        assertTrue(browser.findElement(By.id("number-record")).getText().contains("in_service"));
+        waiting().until(d -> d.findElements(By.cssSelector("#number-history li")).size() >= 1);
+        assertTrue(browser.findElement(By.id("number-history")).getText().contains("in_service"),
+                browser.findElement(By.id("number-history")).getText());
+    }
+
+    @Test
+    void anUnknownNumberIsShownWithTheReason() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
 
         browser.findElement(By.id("number")).sendKeys("+14155550199");
-        browser.findElement(By.cssSelector("#one-number button[data-action=disconnect]")).click();
+        browser.findElement(By.cssSelector("#one-number button[type=submit]")).click();
 
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "not found"));
-        assertTrue(browser.findElement(By.id("banner")).getText().contains("[not_found]"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "[not_found]"));
     }
 
     @Test
-    void disablingACarrierFromTheConsoleShowsItDisabledAndAudited() {
+    void aPastedListIsImportedWithAReportForEachNumber() throws Exception {
+        TestPlugins.copyLocal(plugins);
         signIn(TestHosts.ADMIN_TOKEN);
-        WebElement mock = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier=mock]")));
+        row("local");
 
-        mock.findElement(By.xpath(".//button[text()='disable']")).click();
+        browser.findElement(By.id("import-text")).sendKeys("number,note\n+14155550700,first\n+14155550700,again\n12ab,bad\n");
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
 
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-carrier=mock]"), "DISABLED"));
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "disable"));
-        assertEquals("DISABLED", ApiClient.of(host).get("/api/carriers/mock").json().path("state").asText());
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-summary"), "1 added, 1 present, 1 invalid"));
+        assertEquals(3, browser.findElements(By.cssSelector("#import-rows tr")).size());
+        assertEquals(1, browser.findElements(By.cssSelector("#import-rows tr.result-failed")).size());
+    }
 
-        browser.findElement(By.cssSelector("tr[data-carrier=mock]")).findElement(By.xpath(".//button[text()='enable']")).click();
+    @Test
+    void theAuditLogIsFilteredByCarrier() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        ApiClient.of(host).post("/api/carriers/mock/disable", "");
+        ApiClient.of(host).post("/api/carriers/mock/enable", "");
 
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-carrier=mock]"), "STARTED"));
+        browser.findElement(By.id("filter-carrier")).sendKeys("carrier-broken-1.0.0.zip");
+        browser.findElement(By.cssSelector("#event-filter button[type=submit]")).click();
+
+        waiting().until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#event-rows tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("carrier-broken-1.0.0.zip"));
+        });
+        WebElement failed = browser.findElement(By.cssSelector("#event-rows tr.result-failed"));
+        assertTrue(failed.getText().contains("no plugin descriptor"), failed.getText());
+        WebElement stamp = failed.findElement(By.cssSelector("td.time span"));
+        assertTrue(stamp.getSize().getHeight() < 30, "the timestamp stays on one line: " + stamp.getSize());
+    }
+
+    @Test
+    void aViewerSeesNoControlThatChangesAnything() {
+        signIn(VIEWER_TOKEN);
+        row("mock");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#number-rows tr")).size() == 10);
+
+        assertTrue(browser.findElement(By.id("who")).getText().contains("watcher"));
+        assertTrue(browser.findElement(By.id("who")).getText().contains("viewer"));
+        List<String> shown = waiting().until(d -> buttons(d.findElement(By.tagName("body"))));
+        assertTrue(shown.stream().noneMatch(CHANGING::contains), "a viewer sees " + shown);
+        assertTrue(browser.findElements(By.cssSelector("input[type=file], input[type=checkbox], textarea")).stream()
+                .noneMatch(WebElement::isDisplayed), "no upload, selection or import input");
+    }
+
+    @Test
+    void aFailedZipShowsItsReasonAndOffersOnlyRetryAndRemove() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        String broken = textOf("carrier-broken-1.0.0.zip");
+
+        assertTrue(broken.contains("FAILED"), broken);
+        assertTrue(broken.contains("no plugin descriptor"), broken);
+        assertEquals(List.of("retry", "remove"), actionsOf("carrier-broken-1.0.0.zip"));
+        assertEquals(List.of("disable", "reload", "remove"), actionsOf("mock"));
+        Boolean oneLine = waiting().until(d -> d.findElements(By.cssSelector("#carrier-rows td.actions")).stream().allMatch(actions -> {
+            List<WebElement> each = actions.findElements(By.tagName("button"));
+            int top = each.get(0).getLocation().getY();
+            return each.stream().allMatch(b -> b.getLocation().getY() == top);
+        }));
+        assertTrue(oneLine, "the actions stay on one line at 1280 px");
+        assertFitsTheWidth();
+    }
+
+    @Test
+    void theUnconfiguredBandwidthCarrierIsMarkedAsNotConfigured() throws Exception {
+        TestPlugins.copyBuilt(plugins, "bandwidth");
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("bandwidth");
+
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+
+        waiting().until(d -> row("bandwidth").getText().contains("not configured"));
+        String bandwidth = textOf("bandwidth");
+        assertTrue(bandwidth.contains("STARTED"), bandwidth);
+        String error = waiting().until(d -> row("bandwidth").findElement(By.cssSelector("td.error-cell")).getText());
+        assertTrue(error.contains("not configured"), bandwidth);
+        assertFitsTheWidth();
+        screenshot("console-carriers.png");
+    }
+
+    @Test
+    void aNormalSessionLeavesNoSevereEntryInTheBrowserLog() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#number-rows tr")).size() == 10);
+        browser.findElements(By.cssSelector("#number-rows tr")).get(0).findElement(By.xpath(".//button[text()='acquire']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("number-rows"), "(held)"));
+        browser.findElement(By.id("filter-carrier")).sendKeys("mock");
+        browser.findElement(By.cssSelector("#event-filter button[type=submit]")).click();
+        browser.navigate().refresh();
+        row("mock");
+
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), "browser log: " + severe);
     }
 
     private void screenshot(String name) throws Exception {

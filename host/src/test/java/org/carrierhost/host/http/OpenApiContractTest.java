@@ -128,6 +128,11 @@ class OpenApiContractTest {
         call("POST", "/api/carriers", admin, zip, "application/zip");
         call("DELETE", "/api/carriers/uploaded", admin, null, null);
         call("GET", "/api/events?limit=5", VIEWER_TOKEN, null, null);
+        call("GET", "/api/events?carrier=mock&action=disable&actor=api:admin&since=2000-01-01T00:00:00Z&before=1000000&limit=5",
+                VIEWER_TOKEN, null, null);
+        call("GET", "/api/whoami", VIEWER_TOKEN, null, null);
+        call("GET", "/favicon.ico", null, null, null);
+        openStream(VIEWER_TOKEN);
         call("GET", "/metrics", VIEWER_TOKEN, null, null);
 
         assertEquals(List.of(), problems);
@@ -161,6 +166,8 @@ class OpenApiContractTest {
         call("POST", "/api/numbers/import", admin, "{\"carrier\":\"mock\",\"numbers\":[]}", JSON);
         call("POST", "/api/carriers", admin, "not a zip", "text/plain");
         call("GET", "/api/events?limit=0", admin, null, null);
+        call("GET", "/api/events?carier=mock", admin, null, null);
+        call("GET", "/api/events?since=yesterday", admin, null, null);
         call("GET", "/metrics", null, null, null);
         answer(header("X-Padding", "p".repeat(100_000)), "GET", "/api/health");
         call("GET", "/api/" + "y".repeat(200_000), admin, null, null);
@@ -226,6 +233,18 @@ class OpenApiContractTest {
                 : body instanceof byte[] raw ? raw : body.toString().getBytes(StandardCharsets.UTF_8);
         return answer(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(bytes)), method, path);
+    }
+
+    /** Opens the event stream, checks its status and headers against the document, and closes it. */
+    private void openStream(String token) throws Exception {
+        String path = "/api/events/stream";
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(mock.host().url().replaceAll("/$", "") + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        problems.addAll(document.problems("GET", path, response.statusCode(), response.headers(), ""));
+        if (response.statusCode() == 200) {
+            answeredOk.add("GET " + path);
+        }
     }
 
     private static HttpRequest.Builder header(String name, String value) {

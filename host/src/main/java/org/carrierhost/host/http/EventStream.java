@@ -1,0 +1,127 @@
+package org.carrierhost.host.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.AuditLog;
+import org.carrierhost.host.events.EventQuery;
+import org.carrierhost.host.events.LoggedEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code GET /api/events/stream}: the host's audited events as Server-Sent Events, as the audit log
+ * writes them (so each carries its log id), for the console to update live. A reader sends
+ * {@code Last-Event-ID} to resume: what it missed is sent first, from the log. The token goes in the
+ * {@code Authorization} header as on every route (the console reads the stream with {@code fetch}). A
+ * comment every heartbeat keeps idle connections open; no thread waits on a stream, and stopping the
+ * server ends every stream first, so the drain does not wait for them.
+ *
+ * <p>Thread-safe: the open streams are a concurrent set; each stream guards its own state.
+ */
+public final class EventStream implements Consumer<List<LoggedEvent>>, AutoCloseable {
+
+    /** The most missed events sent on a resume; a reader further behind reloads the log instead. */
+    static final int MAX_REPLAY = 1000;
+    private static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
+
+    private final AuditLog log;
+    private final EventFrames frames;
+    private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat;
+    private volatile boolean closed;
+
+    /**
+     * @param heartbeat how often a comment is sent on every open stream (15 s in the product)
+     */
+    public EventStream(AuditLog log, ObjectMapper json, Duration heartbeat) {
+        this.log = log;
+        this.frames = new EventFrames(json);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(run -> {
+            Thread thread = new Thread(run, "event-stream-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.heartbeat.scheduleAtFixedRate(() -> clients.forEach(c -> c.comment("heartbeat")),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        log.follow(this);
+    }
+
+    /** Adds the route to {@code server}, and ends the streams when it stops. */
+    public void register(ApiServer server) {
+        server.route(Route.of("GET", "/api/events/stream", Role.VIEWER, request -> {
+            long lastId = lastEventId(request);
+            StreamingBody body = (response, callback) -> open(response, callback, lastId);
+            return new ApiResponse(200, body, CONTENT_TYPE, Map.of("X-Accel-Buffering", "no"));
+        }));
+        server.closeBeforeStop(this);
+    }
+
+    private static long lastEventId(ApiRequest request) {
+        String given = request.header("Last-Event-ID").map(String::strip).orElse("");
+        if (given.isEmpty()) {
+            return -1;
+        }
+        try {
+            long id = Long.parseLong(given);
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw StandardException.of(ErrorCode.INVALID, "Last-Event-ID must be an event id", "got '"
+                    + org.carrierhost.host.errors.StandardError.bounded(given, 40) + "'");
+        }
+    }
+
+    private void open(org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback, long lastId) {
+        StreamClient[] self = new StreamClient[1];
+        StreamClient client = new StreamClient(response, callback, frames, Math.max(lastId, 0), () -> clients.remove(self[0]));
+        self[0] = client;
+        clients.add(client);
+        client.comment("connected");
+        if (closed) {
+            client.end();
+            return;
+        }
+        List<LoggedEvent> missed = List.of();
+        if (lastId >= 0) {
+            try {
+                missed = log.find(EventQuery.after(lastId, MAX_REPLAY));
+            } catch (RuntimeException e) {
+                client.comment("cannot replay missed events: reload the log");
+            }
+        }
+        client.replayed(missed);
+    }
+
+    /** How many streams are open. */
+    int open() {
+        return clients.size();
+    }
+
+    @Override
+    public void accept(List<LoggedEvent> written) {
+        for (StreamClient client : clients) {
+            written.forEach(client::send);
+        }
+    }
+
+    /** Ends every stream and stops the heartbeat. */
+    @Override
+    public void close() {
+        closed = true;
+        log.unfollow(this);
+        heartbeat.shutdownNow();
+        clients.forEach(StreamClient::end);
+    }
+}

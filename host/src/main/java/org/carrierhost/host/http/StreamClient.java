@@ -1,0 +1,147 @@
+package org.carrierhost.host.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+
+import org.carrierhost.host.events.LoggedEvent;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One open event stream: frames wait in a queue and are written one at a time with Jetty's asynchronous
+ * write, the next when the last is done, so no thread blocks on a slow reader. Until its replay of missed
+ * events is queued, live events are held back; an event is never sent twice, since only ids above the
+ * last one queued are sent. A reader that falls {@value #MAX_QUEUED} frames behind is cut off (it resumes
+ * with {@code Last-Event-ID}).
+ *
+ * <p>Thread-safe: every field is guarded by this object's monitor; writes are started outside it.
+ */
+final class StreamClient {
+
+    static final int MAX_QUEUED = 10_000;
+
+    private final Response response;
+    private final Callback callback;
+    private final EventFrames frames;
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private final ArrayDeque<LoggedEvent> heldBack = new ArrayDeque<>();
+    private boolean replaying = true;
+    private boolean writing;
+    private boolean ending;
+    private boolean done;
+    private long lastId;
+    private final Runnable onEnd;
+
+    StreamClient(Response response, Callback callback, EventFrames frames, long lastId, Runnable onEnd) {
+        this.response = response;
+        this.callback = callback;
+        this.frames = frames;
+        this.lastId = lastId;
+        this.onEnd = onEnd;
+    }
+
+    /** Queues the missed events, then every live event held back meanwhile, and goes live. */
+    void replayed(List<LoggedEvent> missed) {
+        synchronized (this) {
+            missed.forEach(this::queueEvent);
+            heldBack.forEach(this::queueEvent);
+            heldBack.clear();
+            replaying = false;
+        }
+        pump();
+    }
+
+    /** A live event. */
+    void send(LoggedEvent event) {
+        synchronized (this) {
+            if (replaying) {
+                heldBack.add(event);
+                return;
+            }
+            queueEvent(event);
+        }
+        pump();
+    }
+
+    /** A comment line, which keeps the connection from idling out. */
+    void comment(String text) {
+        synchronized (this) {
+            queue(": " + text + "\n\n");
+        }
+        pump();
+    }
+
+    /** Ends the stream once what is queued is written. */
+    void end() {
+        synchronized (this) {
+            ending = true;
+        }
+        pump();
+    }
+
+    private void queueEvent(LoggedEvent event) {
+        if (event.id() > lastId) {
+            lastId = event.id();
+            queue(frames.frame(event));
+        }
+    }
+
+    private void queue(String text) {
+        if (done || ending) {
+            return;
+        }
+        if (queue.size() >= MAX_QUEUED) {
+            queue.clear();
+            ending = true; // too far behind: cut off, it resumes from its last id
+            return;
+        }
+        queue.add(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Starts the next write unless one is under way. */
+    private void pump() {
+        ByteBuffer next;
+        boolean last;
+        synchronized (this) {
+            if (writing || done) {
+                return;
+            }
+            next = queue.poll();
+            last = next == null && ending;
+            if (next == null && !last) {
+                return;
+            }
+            writing = true;
+            if (last) {
+                done = true;
+            }
+        }
+        if (last) {
+            onEnd.run();
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
+        response.write(false, next, Callback.from(this::written, this::failed));
+    }
+
+    private void written() {
+        synchronized (this) {
+            writing = false;
+        }
+        pump();
+    }
+
+    private void failed(Throwable failure) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+            queue.clear();
+        }
+        onEnd.run();
+        callback.failed(failure);
+    }
+}

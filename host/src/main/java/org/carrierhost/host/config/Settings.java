@@ -25,8 +25,8 @@ import org.carrierhost.host.config.SettingType.Whole;
  * reference (checked by a test) all follow from it.
  *
  * <p>To add a setting, declare it here in one line, for example
- * {@code public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false, "serve /metrics without a token");},
- * then read it with {@code values.get(Settings.METRICS_PUBLIC)} in the {@code from} of its part's settings record
+ * {@code public static final Setting<Integer> HTTP_MAX_STREAMS = integer("http.max_streams", 100, 1, 10_000, "streams at once");},
+ * then read it with {@code values.get(Settings.HTTP_MAX_STREAMS)} in the {@code from} of its part's settings record
  * and add its row to the README.
  *
  * <p>Thread-safe: the table is built once, when the class initialises, and never changes.

@@ -18,6 +18,7 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.store.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -428,6 +429,77 @@ class ConsoleBrowserTest {
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(severe.isEmpty(), "browser log: " + severe);
+    }
+
+    /** A host of a two-node cluster on one shared H2 database, with the mock carrier in its own directory. */
+    private CarrierHost clusterNode(String node, Path pluginsDir, Path database) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+        settings.put("store.jdbc_url", Database.embeddedUrl(database));
+        settings.put("store.user", "sa");
+        settings.put("store.password", "");
+        settings.put("cluster.node_id", node);
+        settings.put("cluster.check_ms", "200");
+        settings.put("cluster.heartbeat_ms", "200");
+        settings.put("cluster.down_after_ms", "1500");
+        return TestHosts.start(pluginsDir, Files.createDirectories(database.resolve(node + "-data")), settings);
+    }
+
+    private WebElement node(String id) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#node-rows tr[data-node='" + id + "']")));
+    }
+
+    @Test
+    void theClusterViewShowsBothNodesFollowsADisableOnTheOtherAndMarksItDownOnceStopped() throws Exception {
+        Files.delete(plugins.resolve("carrier-broken-1.0.0.zip"));
+        Path pluginsB = Files.createDirectories(elsewhere.resolve("b-plugins"));
+        TestPlugins.copyMock(pluginsB);
+        host = clusterNode("a", plugins, elsewhere);
+        CarrierHost b = clusterNode("b", pluginsB, elsewhere);
+        boolean stopped = false;
+        try {
+            signIn(TestHosts.ADMIN_TOKEN);
+
+            waiting().until(d -> node("a").getText().contains("mock 1.0.0 STARTED") && node("b").getText().contains("mock 1.0.0 STARTED"));
+            assertTrue(node("a").getText().contains("(this host)"), node("a").getText());
+            assertEquals("up", node("b").findElement(By.cssSelector("td.node-status")).getText());
+            String heartbeat = node("b").findElement(By.cssSelector("td.heartbeat")).getText();
+            assertTrue(heartbeat.matches("\\d+\\.\\d s ago"), heartbeat);
+
+            assertEquals(200, ApiClient.of(b).post("/api/carriers/mock/disable", "").status());
+
+            waiting().until(d -> node("b").getText().contains("mock 1.0.0 DISABLED"));
+            waiting().until(d -> node("a").getText().contains("mock 1.0.0 DISABLED"));
+
+            b.close();
+            stopped = true;
+
+            waiting().until(d -> "down".equals(node("b").findElement(By.cssSelector("td.node-status")).getText()));
+            assertTrue(node("b").getAttribute("class").contains("down"));
+            assertEquals("up", node("a").findElement(By.cssSelector("td.node-status")).getText());
+            assertFitsTheWidth();
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('cluster').scrollIntoView()");
+            screenshot("console-cluster.png");
+        } finally {
+            if (!stopped) {
+                b.close();
+            }
+        }
+    }
+
+    @Test
+    void aNodeServingAnotherVersionOfACarrierIsMarkedAsLagging() throws Exception {
+        Files.delete(plugins.resolve("carrier-broken-1.0.0.zip"));
+        Path pluginsB = Files.createDirectories(elsewhere.resolve("b-plugins"));
+        TestPlugins.mockVariant(pluginsB, "mock", "2.0.0");
+        host = clusterNode("a", plugins, elsewhere);
+        try (CarrierHost b = clusterNode("b", pluginsB, elsewhere)) {
+            signIn(TestHosts.ADMIN_TOKEN);
+
+            waiting().until(d -> node("b").getText().contains("mock 2.0.0 STARTED"));
+            assertEquals("lagging", node("b").findElement(By.cssSelector("td.node-status")).getText());
+            assertTrue(node("b").findElement(By.cssSelector("li.node-carrier[data-carrier='mock']")).getAttribute("class").contains("lags"));
+            assertTrue(node("a").getText().contains("mock 1.0.0 STARTED"), node("a").getText());
+        }
     }
 
     private void screenshot(String name) throws Exception {

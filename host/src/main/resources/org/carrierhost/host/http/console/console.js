@@ -19,6 +19,7 @@ const state = {
   found: [],
   refreshTimer: null,
   figuresTimer: null,
+  clusterTimer: null,
 };
 
 class ApiError extends Error {
@@ -765,30 +766,114 @@ function frame(text) {
   }
 }
 
-// ---- the cluster view, where the host serves it ----
+// ---- the cluster view, where the host serves it: polled, since another node's heartbeat is no event here ----
+
+const CLUSTER_POLL_MS = 2000;
+
+function ago(iso) {
+  const then = Date.parse(iso);
+  if (isNaN(then)) {
+    return iso || '';
+  }
+  const s = Math.max(0, Date.now() - then) / 1000;
+  if (s < 60) {
+    return s.toFixed(1) + ' s ago';
+  }
+  return s < 3600 ? Math.round(s / 60) + ' min ago' : Math.round(s / 3600) + ' h ago';
+}
+
+// For each carrier, what most up nodes serve: its version and state. A node whose carrier differs from
+// that, or that lacks it, lags; where no value has a majority (two nodes that differ), each differing node
+// is marked, since none can be said to be right.
+function clusterConsensus(nodes) {
+  const counts = new Map();
+  for (const n of nodes.filter((node) => node.up)) {
+    for (const c of n.carriers || []) {
+      const key = (c.version || '') + '|' + c.state;
+      const byKey = counts.get(c.id) || new Map();
+      byKey.set(key, (byKey.get(key) || 0) + 1);
+      counts.set(c.id, byKey);
+    }
+  }
+  const agreed = new Map();
+  for (const [id, byKey] of counts) {
+    const ranked = [...byKey.entries()].sort((x, y) => y[1] - x[1]);
+    agreed.set(id, ranked.length > 1 && ranked[0][1] === ranked[1][1] ? null : ranked[0][0]);
+  }
+  return agreed;
+}
+
+function nodeCarriers(n, agreed) {
+  const list = el('ul', { class: 'node-carriers' });
+  const mine = new Set();
+  let lags = false;
+  for (const c of n.carriers || []) {
+    mine.add(c.id);
+    const differs = n.up && agreed.get(c.id) !== (c.version || '') + '|' + c.state;
+    lags = lags || differs;
+    const li = el('li', { class: 'node-carrier' + (differs ? ' lags' : ''), dataset: { carrier: c.id } });
+    li.appendChild(el('span', { class: 'carrier-id' }, c.id));
+    li.appendChild(document.createTextNode(' ' + (c.version || '—') + ' '));
+    li.appendChild(el('span', { class: 'state-' + c.state }, c.state));
+    if (differs) {
+      li.appendChild(el('span', { class: 'lag-note' }, ' differs'));
+    }
+    list.appendChild(li);
+  }
+  if (n.up) {
+    for (const id of agreed.keys()) {
+      if (!mine.has(id)) {
+        lags = true;
+        const li = el('li', { class: 'node-carrier lags', dataset: { carrier: id } });
+        li.appendChild(el('span', { class: 'carrier-id' }, id));
+        li.appendChild(el('span', { class: 'lag-note' }, ' missing'));
+        list.appendChild(li);
+      }
+    }
+  }
+  return { list, lags };
+}
 
 async function loadCluster() {
   if (!state.me || !state.me.cluster) {
     return;
   }
   const cluster = await api('GET', '/api/cluster');
-  const nodes = Array.isArray(cluster) ? cluster : (cluster.nodes || []);
+  const nodes = cluster.nodes || [];
   $('cluster').hidden = false;
   $('cluster-link').hidden = false;
+  const agreed = clusterConsensus(nodes);
   const rows = $('node-rows');
   rows.replaceChildren();
   for (const n of nodes) {
-    const status = n.status || n.state || (n.down ? 'down' : n.lagging ? 'lagging' : 'up');
-    const tr = el('tr', { class: status });
-    cell(tr, n.id || n.node || n.instance);
+    const carriers = nodeCarriers(n, agreed);
+    const status = !n.up ? 'down' : carriers.lags ? 'lagging' : 'up';
+    const tr = el('tr', { class: 'node ' + status, dataset: { node: n.node } });
+    const id = cell(tr, n.node, 'node-id');
+    if (n.node === cluster.node) {
+      id.appendChild(el('span', { class: 'this-node' }, ' (this host)'));
+    }
+    cell(tr, n.address, 'address');
     cell(tr, n.version);
-    cell(tr, time(n.heartbeat || n.last_heartbeat), 'time');
-    cell(tr, status);
-    const carriers = n.carriers || {};
-    cell(tr, Array.isArray(carriers) ? carriers.map((c) => c.id + ' ' + c.state).join(', ')
-      : Object.entries(carriers).map(([id, s]) => id + ' ' + (typeof s === 'object' ? s.state : s)).join(', '));
+    const beat = cell(tr, ago(n.heartbeat), 'time heartbeat');
+    beat.title = time(n.heartbeat);
+    cell(tr, '', 'node-status').appendChild(el('span', { class: 'node-' + status }, status));
+    cell(tr, '', 'carriers-cell').appendChild(carriers.list);
     rows.appendChild(tr);
   }
+}
+
+function pollCluster() {
+  if (state.clusterTimer || !state.me || !state.me.cluster) {
+    return;
+  }
+  state.clusterTimer = setInterval(() => {
+    if (document.visibilityState !== 'hidden') {
+      loadCluster().catch(() => {
+        // the stream's offline marker already says when the host is unreachable
+      });
+    }
+  }, CLUSTER_POLL_MS);
 }
 
 // ---- sign in and out ----
@@ -834,6 +919,7 @@ async function signIn(event) {
   }
   connect();
   state.figuresTimer = setInterval(scheduleCarriers, 15000);
+  pollCluster();
 }
 
 function signOut() {
@@ -845,6 +931,7 @@ function signOut() {
     state.stream = null;
   }
   clearInterval(state.figuresTimer);
+  clearInterval(state.clusterTimer);
   $('app').hidden = true;
   // Reload to a clean page, so no control of the last role stays behind.
   location.reload();

@@ -31,16 +31,27 @@ public final class HealthRoutes implements AutoCloseable {
 
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
-        server.route(Route.of("GET", "/api/health", null, request -> ApiResponse.ok(new Health("UP", CarrierApi.VERSION,
-                carriers.views().size(), carriers.servingIds().size(), Duration.between(started, Instant.now()).toMillis()))));
-        server.route(Route.of("GET", "/api/health/ready", null, request -> {
-            List<String> reasons = readiness.reasons();
-            if (reasons.isEmpty()) {
-                return ApiResponse.ok(new Ready("READY", carriers.servingIds().size()));
-            }
-            return ApiHandler.error(ApiError.of(503, "not_ready", "not ready: " + String.join("; ", reasons),
-                    String.join("\n", reasons)));
-        }));
+        // /healthz and /readyz: the names Kubernetes probes and most load balancers try first, same answers.
+        for (String path : List.of("/api/health", "/healthz")) {
+            server.route(Route.of("GET", path, null, request -> liveness()));
+        }
+        for (String path : List.of("/api/health/ready", "/readyz")) {
+            server.route(Route.of("GET", path, null, request -> readiness()));
+        }
+    }
+
+    private ApiResponse liveness() {
+        return ApiResponse.ok(new Health("UP", CarrierApi.VERSION, carriers.views().size(), carriers.servingIds().size(),
+                Duration.between(started, Instant.now()).toMillis()));
+    }
+
+    private ApiResponse readiness() {
+        List<String> reasons = readiness.reasons();
+        if (reasons.isEmpty()) {
+            return ApiResponse.ok(new Ready("READY", carriers.servingIds().size()));
+        }
+        return ApiHandler.error(ApiError.of(503, "not_ready", "not ready: " + String.join("; ", reasons),
+                String.join("\n", reasons)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.carrierhost.host.metrics;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.carrierhost.host.http.ApiResponse;
@@ -30,9 +31,11 @@ public final class MetricsRoute {
         this.open = open;
     }
 
-    /** Adds the route to {@code server}. */
+    /** Adds the route to {@code server}: {@code /metrics}, Prometheus' default path, and {@code /api/metrics} beside the API. */
     public void register(ApiServer server) {
-        server.route(Route.of("GET", "/metrics", open ? null : Role.VIEWER, request ->
-                new ApiResponse(200, registry.scrape().getBytes(StandardCharsets.UTF_8), CONTENT_TYPE, Map.of())));
+        for (String path : List.of("/metrics", "/api/metrics")) {
+            server.route(Route.of("GET", path, open ? null : Role.VIEWER, request ->
+                    new ApiResponse(200, registry.scrape().getBytes(StandardCharsets.UTF_8), CONTENT_TYPE, Map.of())));
+        }
     }
 }

@@ -106,6 +106,8 @@ class OpenApiContractTest {
         String admin = TestHosts.ADMIN_TOKEN;
         call("GET", "/api/health", null, null, null);
         call("GET", "/api/health/ready", null, null, null);
+        call("GET", "/healthz", null, null, null);
+        call("GET", "/readyz", null, null, null);
         call("GET", "/api/openapi.json", null, null, null);
         call("GET", "/", null, null, null);
         call("GET", "/console", null, null, null);
@@ -134,6 +136,7 @@ class OpenApiContractTest {
         call("GET", "/favicon.ico", null, null, null);
         openStream(VIEWER_TOKEN);
         call("GET", "/metrics", VIEWER_TOKEN, null, null);
+        call("GET", "/api/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/cluster", VIEWER_TOKEN, null, null);
 
         assertEquals(List.of(), problems);

@@ -249,7 +249,7 @@ function carrierRow(c, showSource) {
     cell(tr, '', 'select').appendChild(box);
   }
   const name = cell(tr, '');
-  name.appendChild(el('span', { class: 'carrier-id' }, c.id));
+  name.appendChild(el('span', { class: c.failed_zip ? 'carrier-id zip-name' : 'carrier-id' }, c.id));
   if (c.version !== null) {
     if (!c.enabled) {
       name.appendChild(el('span', { class: 'badge' }, 'disabled'));

@@ -197,8 +197,6 @@ function renderCarriers() {
   const focusedRow = active && active.closest ? active.closest('#carrier-rows tr') : null;
   const focused = focusedRow ? { id: focusedRow.dataset.carrier, tag: active.tagName, text: active.textContent, cls: active.className } : null;
   rows.replaceChildren();
-  const showSource = state.carriers.some((c) => c.source !== undefined && c.source !== null);
-  document.querySelectorAll('#carriers th.source').forEach((th) => { th.hidden = !showSource; });
   const ids = new Set(state.carriers.map((c) => c.id));
   for (const id of [...state.selected]) {
     if (!ids.has(id)) {
@@ -206,7 +204,7 @@ function renderCarriers() {
     }
   }
   for (const c of state.carriers) {
-    rows.appendChild(carrierRow(c, showSource));
+    rows.appendChild(carrierRow(c));
   }
   if (focused) {
     // A live redraw must not take the keyboard focus away: put it back on the same control of the same row.
@@ -232,7 +230,7 @@ function renderCarriers() {
   updateSelection();
 }
 
-function carrierRow(c, showSource) {
+function carrierRow(c) {
   const tr = el('tr', { dataset: { carrier: c.id } });
   if (canChange()) {
     const box = el('input', { type: 'checkbox', 'aria-label': 'Select ' + c.id, class: 'select-row' });
@@ -265,7 +263,13 @@ function carrierRow(c, showSource) {
   if (result) {
     name.appendChild(el('span', { class: 'row-result ' + result.kind }, result.text));
   }
-  cell(tr, c.version);
+  const version = cell(tr, c.version);
+  if (c.source) {
+    // Where its zip came from, under the version rather than in a column of its own, so the row fits 1280 px.
+    version.appendChild(el('div', { class: 'source', title: c.source === 'cluster'
+      ? 'installed through the API, on every host sharing the database' : "this host's own drop-in directory" },
+      c.source === 'cluster' ? 'cluster' : 'drop-in'));
+  }
   cell(tr, c.state, 'state-' + c.state);
   const health = cell(tr, healthText(c), 'health health-' + (c.failed_zip ? 'down' : c.health));
   if (!c.configured) {
@@ -275,9 +279,6 @@ function carrierRow(c, showSource) {
   if (breaker.state) {
     health.appendChild(el('span', { class: 'breaker breaker-' + breaker.state }, 'breaker ' + breaker.state.replace('_', '-')
       + (breaker.state === 'open' && breaker.retry_in_s ? ', retry in ' + breaker.retry_in_s + ' s' : '')));
-  }
-  if (showSource) {
-    cell(tr, c.source === undefined ? '' : c.source);
   }
   const minutes = (c.recent && c.recent.minutes) || [];
   const calls = minutes.map((m) => m.calls);

@@ -110,7 +110,9 @@ final class NumberSearch {
         Map<String, FoundNumber> found = new LinkedHashMap<>();
         for (Answer answer : byPriority(answers.values())) {
             if (answer.error != null) {
-                errors.add(answer.error);
+                if (!disabledMeanwhile(request, answer)) {
+                    errors.add(answer.error);
+                }
                 continue;
             }
             answer.numbers.forEach(n -> found.putIfAbsent(n.number(), n));
@@ -181,6 +183,15 @@ final class NumberSearch {
             numbers = numbers.stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number()))).toList();
         }
         return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null);
+    }
+
+    /**
+     * Whether {@code answer} is a carrier's refusal because an operator disabled it while a search of every
+     * enabled carrier ran: that search no longer includes it, so it is left out rather than reported.
+     */
+    private boolean disabledMeanwhile(SearchRequest request, Answer answer) {
+        return request.carriers().isEmpty() && answer.error.code() == ErrorCode.CARRIER_UNAVAILABLE
+                && carriers.view(answer.carrier).map(view -> !view.enabled()).orElse(true);
     }
 
     private List<String> targets(List<String> named, List<StandardError> errors) {

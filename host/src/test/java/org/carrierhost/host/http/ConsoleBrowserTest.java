@@ -444,8 +444,20 @@ class ConsoleBrowserTest {
         return TestHosts.start(pluginsDir, Files.createDirectories(database.resolve(node + "-data")), settings);
     }
 
-    private WebElement node(String id) {
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#node-rows tr[data-node='" + id + "']")));
+    /**
+     * What {@code property} (innerText or className) of node {@code id}'s row, or of the element
+     * {@code inner} in it, reads now: read in one script, because the view redraws its rows every 2 s and an
+     * element found a moment ago may be gone.
+     */
+    private String nodeRow(String id, String inner, String property) {
+        return waiting().until(d -> (String) ((JavascriptExecutor) d).executeScript(
+                "const row = document.querySelector(\"#node-rows tr[data-node='\" + arguments[0] + \"']\");"
+                        + "const e = row && arguments[1] ? row.querySelector(arguments[1]) : row;"
+                        + "return e && row.offsetParent !== null ? String(e[arguments[2]]).trim() : null;", id, inner, property));
+    }
+
+    private String nodeText(String id) {
+        return nodeRow(id, null, "innerText");
     }
 
     @Test
@@ -459,23 +471,23 @@ class ConsoleBrowserTest {
         try {
             signIn(TestHosts.ADMIN_TOKEN);
 
-            waiting().until(d -> node("a").getText().contains("mock 1.0.0 STARTED") && node("b").getText().contains("mock 1.0.0 STARTED"));
-            assertTrue(node("a").getText().contains("(this host)"), node("a").getText());
-            assertEquals("up", node("b").findElement(By.cssSelector("td.node-status")).getText());
-            String heartbeat = node("b").findElement(By.cssSelector("td.heartbeat")).getText();
+            waiting().until(d -> nodeText("a").contains("mock 1.0.0 STARTED") && nodeText("b").contains("mock 1.0.0 STARTED"));
+            assertTrue(nodeText("a").contains("(this host)"), nodeText("a"));
+            assertEquals("up", nodeRow("b", "td.node-status", "innerText"));
+            String heartbeat = nodeRow("b", "td.heartbeat", "innerText");
             assertTrue(heartbeat.matches("\\d+\\.\\d s ago"), heartbeat);
 
             assertEquals(200, ApiClient.of(b).post("/api/carriers/mock/disable", "").status());
 
-            waiting().until(d -> node("b").getText().contains("mock 1.0.0 DISABLED"));
-            waiting().until(d -> node("a").getText().contains("mock 1.0.0 DISABLED"));
+            waiting().until(d -> nodeText("b").contains("mock 1.0.0 DISABLED"));
+            waiting().until(d -> nodeText("a").contains("mock 1.0.0 DISABLED"));
 
             b.close();
             stopped = true;
 
-            waiting().until(d -> "down".equals(node("b").findElement(By.cssSelector("td.node-status")).getText()));
-            assertTrue(node("b").getAttribute("class").contains("down"));
-            assertEquals("up", node("a").findElement(By.cssSelector("td.node-status")).getText());
+            waiting().until(d -> "down".equals(nodeRow("b", "td.node-status", "innerText")));
+            assertTrue(nodeRow("b", null, "className").contains("down"));
+            assertEquals("up", nodeRow("a", "td.node-status", "innerText"));
             assertFitsTheWidth();
             ((JavascriptExecutor) browser).executeScript("document.getElementById('cluster').scrollIntoView()");
             screenshot("console-cluster.png");
@@ -495,10 +507,10 @@ class ConsoleBrowserTest {
         try (CarrierHost b = clusterNode("b", pluginsB, elsewhere)) {
             signIn(TestHosts.ADMIN_TOKEN);
 
-            waiting().until(d -> node("b").getText().contains("mock 2.0.0 STARTED"));
-            assertEquals("lagging", node("b").findElement(By.cssSelector("td.node-status")).getText());
-            assertTrue(node("b").findElement(By.cssSelector("li.node-carrier[data-carrier='mock']")).getAttribute("class").contains("lags"));
-            assertTrue(node("a").getText().contains("mock 1.0.0 STARTED"), node("a").getText());
+            waiting().until(d -> nodeText("b").contains("mock 2.0.0 STARTED"));
+            assertEquals("lagging", nodeRow("b", "td.node-status", "innerText"));
+            assertTrue(nodeRow("b", "li.node-carrier[data-carrier='mock']", "className").contains("lags"));
+            assertTrue(nodeText("a").contains("mock 1.0.0 STARTED"), nodeText("a"));
         }
     }
 

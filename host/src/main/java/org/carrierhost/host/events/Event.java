@@ -41,6 +41,11 @@ public record Event(Instant time, String actor, String action, String target, St
         this(time, actor, action, target, result, error, null);
     }
 
+    /** This entry, stamped with {@code node} unless it already names one. */
+    public Event stampedWith(String node) {
+        return this.node != null ? this : new Event(time, actor, action, target, result, error, carrier, node);
+    }
+
     /** A success, now. */
     public static Event ok(String actor, String action, String target) {
         return new Event(Instant.now(), actor, action, target, OK, null);

@@ -43,13 +43,14 @@ public final class JdbcEventLog implements EventLog {
      * @throws SQLException when the database cannot take it; nothing of the batch is written then
      */
     public List<LoggedEvent> append(List<Event> batch) throws SQLException {
+        List<Event> stamped = batch.stream().map(event -> event.stampedWith(node)).toList();
         List<LoggedEvent> stored = new ArrayList<>(batch.size());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO events (at, actor, action, target, result, error, carrier, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
-                for (Event event : batch) {
+                for (Event event : stamped) {
                     s.setLong(1, event.time().toEpochMilli());
                     s.setString(2, event.actor());
                     s.setString(3, event.action());
@@ -57,15 +58,13 @@ public final class JdbcEventLog implements EventLog {
                     s.setString(5, event.result());
                     s.setString(6, clip(event.error(), MAX_ERROR));
                     s.setString(7, clip(event.carrier(), MAX_CARRIER));
-                    s.setString(8, event.node() == null ? node : event.node());
+                    s.setString(8, event.node());
                     s.addBatch();
                 }
                 s.executeBatch();
                 try (ResultSet keys = s.getGeneratedKeys()) {
-                    for (Event event : batch) {
-                        Event stamped = event.node() != null ? event : new Event(event.time(), event.actor(), event.action(),
-                                event.target(), event.result(), event.error(), event.carrier(), node);
-                        stored.add(new LoggedEvent(keys.next() ? keys.getLong(1) : 0, stamped));
+                    for (Event event : stamped) {
+                        stored.add(new LoggedEvent(keys.next() ? keys.getLong(1) : 0, event));
                     }
                 }
                 c.commit();

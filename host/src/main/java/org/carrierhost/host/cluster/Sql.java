@@ -5,6 +5,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.Dialect;
+
 /**
  * Small JDBC helpers of the cluster's tables: one transaction, and whether the database is PostgreSQL.
  *
@@ -41,7 +43,7 @@ final class Sql {
     /** Whether {@code dataSource} is a PostgreSQL database (which has {@code LISTEN/NOTIFY}). */
     static boolean isPostgres(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+            return Dialect.isPostgres(c);
         }
     }
 }

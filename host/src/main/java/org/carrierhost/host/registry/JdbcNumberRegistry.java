@@ -26,6 +26,7 @@ import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.store.DatabaseFailure;
+import org.carrierhost.host.store.Dialect;
 
 /**
  * The number registry over plain JDBC and portable SQL.
@@ -191,7 +192,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
      * the stock. H2 plans from its indexes and needs nothing.
      */
     private static void refreshStatistics(Connection c) throws SQLException {
-        if ("PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
+        if (Dialect.isPostgres(c)) {
             c.setAutoCommit(true);
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("ANALYZE numbers, number_history");

@@ -42,13 +42,13 @@ final class SchemaMigrations {
      */
     static MigrateResult apply(DataSource dataSource, String jdbcUrl, String user, String password) throws SQLException {
         boolean releaseBeforeMigrations;
-        String vendor;
+        boolean postgres;
         try (Connection c = dataSource.getConnection()) {
-            vendor = c.getMetaData().getDatabaseProductName();
+            postgres = Dialect.isPostgres(c);
             releaseBeforeMigrations = hasTable(c, "numbers") && !hasTable(c, HISTORY_TABLE);
         }
         List<String> locations = new ArrayList<>(List.of(LOCATIONS + "common"));
-        if ("PostgreSQL".equalsIgnoreCase(vendor)) {
+        if (postgres) {
             locations.add(LOCATIONS + "postgresql");
         }
         return Flyway.configure(SchemaMigrations.class.getClassLoader())

@@ -5,14 +5,14 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.manager.SearchResponse;
-import org.carrierhost.host.plugins.BreakerView;
+import org.carrierhost.host.plugins.call.BreakerView;
 
 /**
  * Whether a carrier that hangs and ignores interrupts piles up host threads: a real host with the mock

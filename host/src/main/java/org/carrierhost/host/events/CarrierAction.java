@@ -32,6 +32,8 @@ public enum CarrierAction {
     REMOVE,
     /** A zip was installed through the API. */
     INSTALL,
+    /** The zip of a removed drop-in carrier was moved into the data directory's {@code removed/} folder, for the operator. */
+    FILE_KEPT,
     /** The zip of a version replaced by an install was deleted, or could not be. */
     DELETE_REPLACED,
     /** The drop-in directory was listed, or could not be. */

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.events.RecentCalls;
-import org.carrierhost.host.plugins.BreakerView;
-import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.call.BreakerView;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param id          the carrier id
  * @param version     its version, or null when it never loaded
- * @param state       PF4J's state name
+ * @param state       its state's wire name ({@link CarrierState#wireName()})
  * @param enabled     whether it is enabled
  * @param local       whether it keeps its stock in the host's registry
  * @param cnam        whether it offers caller-name lookups
@@ -52,7 +53,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     static CarrierAnswer of(CarrierView view, RecentCalls.Figures figures) {
         var facts = view.facts();
         BreakerView b = view.breaker();
-        return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state(), view.enabled(),
+        return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state().wireName(), view.enabled(),
                 facts != null && facts.local(), facts != null && facts.cnam(),
                 facts == null ? null : facts.description(), facts == null ? null : facts.provider(),
                 view.file() == null ? null : view.file().getFileName().toString(), view.source().wireName(), view.sha256(),
@@ -62,17 +63,11 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                         b.lingering()),
                 new Breaker(b.state(), round(b.failureRate()), b.calls(), b.failedCalls(), b.rejectedCalls(),
                         b.retryInSeconds(), b.running(), b.maxConcurrent(), b.lingering()),
-                failedZip(view), !figures.notConfigured(), health(view, figures), Recent.of(figures), null);
-    }
-
-    /** A zip that never loaded is listed under its file name: it can be retried or removed, nothing else. */
-    private static boolean failedZip(CarrierView view) {
-        return view.facts() == null && view.file() != null && view.error() != null
-                && view.id().equals(view.file().getFileName().toString());
+                view.neverLoaded(), !figures.notConfigured(), health(view, figures), Recent.of(figures), null);
     }
 
     private static String health(CarrierView view, RecentCalls.Figures figures) {
-        if (!"STARTED".equals(view.state())) {
+        if (view.state() != CarrierState.STARTED) {
             return "down";
         }
         if (figures.notConfigured()) {

@@ -15,16 +15,18 @@ import org.carrierhost.api.SearchOptions;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierOperation;
-import org.carrierhost.host.plugins.CallOutcome;
-import org.carrierhost.host.plugins.CarrierCalls;
-import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.call.CallOutcome;
+import org.carrierhost.host.plugins.call.CarrierCalls;
+import org.carrierhost.host.plugins.lifecycle.CarrierRoster;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.registry.CarrierDataCodec;
 
 /**
  * A search over carriers: all of them asked in parallel under one deadline, their offers merged, sorted,
  * de-duplicated and paged, one error entry per carrier that failed, numbers already held left out (and
  * carriers asked for more, so the page stays full), and remote offers remembered in memory so a later
- * acquire goes to the carrier that offered them. Nothing durable is written.
+ * acquire goes to the carrier that offered them. Nothing durable is written. Each round works from one
+ * {@link CarrierRoster}, read once: which carriers serve and which are local never change under it.
  *
  * <p>Thread-safe: holds only thread-safe parts and immutable settings.
  */
@@ -70,7 +72,8 @@ final class NumberSearch {
             throw StandardException.of(ErrorCode.INVALID, "blocks must be from 1 to " + MAX_QUANTITY, "got " + request.blockSize());
         }
         List<StandardError> errors = new ArrayList<>();
-        List<String> targets = targets(request.carriers(), errors);
+        CarrierRoster roster = carriers.snapshot();
+        List<String> targets = targets(roster, request.carriers(), errors);
         boolean merged = targets.size() > 1;
         if (merged && (long) request.offset() + request.quantity() > MAX_MERGED_WINDOW) {
             throw StandardException.of(ErrorCode.INVALID, "offset too deep for a search over several carriers",
@@ -90,11 +93,12 @@ final class NumberSearch {
             if (round > 0 && left.isZero()) {
                 break;
             }
+            CarrierRoster now = round == 0 ? roster : carriers.snapshot();
             int q = Math.min(quantity, MAX_MERGED_WINDOW);
             List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
                     carrier -> carrier.findNumbers(prefix, q, options).toOffers());
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
-                answers.put(outcome.carrierId(), answer(outcome, prefix, q));
+                answers.put(outcome.carrierId(), answer(outcome, prefix, q, now));
             }
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
             int held = answers.values().stream().mapToInt(Answer::held).sum();
@@ -110,7 +114,8 @@ final class NumberSearch {
         Map<String, FoundNumber> found = new LinkedHashMap<>();
         for (Answer answer : byPriority(answers.values())) {
             if (answer.error != null) {
-                if (!disabledMeanwhile(request, answer)) {
+                // A search of every carrier leaves out one an operator took away after the roster was read.
+                if (!(request.carriers().isEmpty() && answer.notServing)) {
                     errors.add(answer.error);
                 }
                 continue;
@@ -139,11 +144,12 @@ final class NumberSearch {
     Optional<FoundNumber> offeredBy(String number, String only, List<StandardError> errors) {
         String region = E164.regionOf(number);
         SearchOptions options = new SearchOptions(0, region, E164.dialcode(region), null, null, 0, false);
-        List<String> remote = carriers.servingIds().stream().filter(id -> !carriers.isLocal(id))
+        CarrierRoster roster = carriers.snapshot();
+        List<String> remote = roster.serving().stream().filter(id -> !roster.local(id))
                 .filter(id -> only == null || id.equals(only)).toList();
         List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(remote, CarrierOperation.CHECK,
                 settings.searchTimeout(), carrier -> carrier.findNumbers(number, 1, options).toOffers());
-        List<Answer> answers = outcomes.stream().map(o -> answer(o, number, 1)).toList();
+        List<Answer> answers = outcomes.stream().map(o -> answer(o, number, 1, roster)).toList();
         for (Answer answer : byPriority(answers)) {
             if (answer.error != null) {
                 errors.add(answer.error);
@@ -159,13 +165,13 @@ final class NumberSearch {
     }
 
     /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */
-    private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked) {
+    private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked, CarrierRoster roster) {
         String carrier = outcome.carrierId();
         if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-            return new Answer(carrier, List.of(), 0, 0, false, failed.error());
+            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing());
         }
         List<NumberOffer> offered = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
-        boolean local = carriers.isLocal(carrier);
+        boolean local = roster.local(carrier);
         List<FoundNumber> numbers = new ArrayList<>(offered.size());
         int stray = 0;
         for (NumberOffer offer : offered) {
@@ -182,25 +188,16 @@ final class NumberSearch {
             Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
             numbers = numbers.stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number()))).toList();
         }
-        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null);
+        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false);
     }
 
-    /**
-     * Whether {@code answer} is a carrier's refusal because an operator disabled it while a search of every
-     * enabled carrier ran: that search no longer includes it, so it is left out rather than reported.
-     */
-    private boolean disabledMeanwhile(SearchRequest request, Answer answer) {
-        return request.carriers().isEmpty() && answer.error.code() == ErrorCode.CARRIER_UNAVAILABLE
-                && carriers.view(answer.carrier).map(view -> !view.enabled()).orElse(true);
-    }
-
-    private List<String> targets(List<String> named, List<StandardError> errors) {
+    private static List<String> targets(CarrierRoster roster, List<String> named, List<StandardError> errors) {
         if (named.isEmpty()) {
-            return carriers.servingIds();
+            return roster.serving();
         }
         List<String> targets = new ArrayList<>();
         for (String id : named.stream().distinct().toList()) {
-            if (carriers.knows(id)) {
+            if (roster.knows(id)) {
                 targets.add(id);
             } else {
                 errors.add(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id));
@@ -232,7 +229,9 @@ final class NumberSearch {
      * @param held    offers of numbers already held, left out
      * @param full    whether it gave all that was asked, so may have more
      * @param error   its failure, or null
+     * @param notServing whether it failed because nothing of it served when called (disabled, removed)
      */
-    private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error) {
+    private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error,
+                          boolean notServing) {
     }
 }

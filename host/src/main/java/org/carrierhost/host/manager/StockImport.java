@@ -13,8 +13,8 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.NumberAction;
 import org.carrierhost.host.events.NumberEvent;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.CarrierView;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.registry.NumberRegistry;
 
 /**

@@ -33,7 +33,7 @@ class HostEventListenerTest {
     void aListenerReceivesTheLoadsOfStartUpAndTheStepsOfASwap() throws Exception {
         TestPlugins.mockVariant(plugins, "remote", "1.0.0");
         try (CarrierHost host = start()) {
-            host.operations().install(TestPlugins.mockVariant(elsewhere, "remote", "1.1.0"), "test");
+            host.operations().install(java.nio.file.Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "remote", "1.1.0")), "test");
 
             assertTrue(carrierEvents(CarrierAction.LOAD).stream().anyMatch(e -> e.target().startsWith("remote 1.0.0")));
             CarrierEvent swap = carrierEvents(CarrierAction.SWAP).get(0);

@@ -178,7 +178,7 @@ class CarrierLifecycleApiTest {
     }
 
     @Test
-    void installOfANewerVersionRemovesTheOlderZipOnlyOnceItServes() throws Exception {
+    void installOfANewerVersionServesItAndLeavesTheOperatorsDropInAlone() throws Exception {
         TestPlugins.copyMock(plugins);
         ApiClient api = start(Map.of());
         byte[] zip = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "mock", "1.1.0"));
@@ -188,7 +188,7 @@ class CarrierLifecycleApiTest {
         assertEquals(200, installed.status(), installed.text());
         assertEquals("1.1.0", installed.json().path("version").asText());
         assertEquals(List.of("carrier-mock-1.1.0.zip"), installedFiles());
-        assertEquals(List.of(), pluginFiles());
+        assertEquals(List.of("carrier-mock-1.0.0.zip"), pluginFiles(), "an install never deletes a drop-in");
         Await.pause(800);
         Reply mock = api.get("/api/carriers/mock");
         assertEquals("1.1.0", mock.json().path("version").asText());

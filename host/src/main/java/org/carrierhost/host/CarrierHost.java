@@ -45,6 +45,8 @@ import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.metrics.HostMetrics;
 import org.carrierhost.host.metrics.MetricsRoute;
+import org.carrierhost.host.numbers.NumberDesk;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.call.BreakerSettings;
 import org.carrierhost.host.plugins.call.CarrierCalls;
@@ -206,10 +208,12 @@ public final class CarrierHost implements AutoCloseable {
         remember(new PluginDirectoryWatcher(dropIns, feed, settings.plugins().rescanInterval(),
                 settings.plugins().stableWindow(), settings.plugins().stopTimeout().multipliedBy(2).plusSeconds(1))).start();
         remember(cluster).start(lifecycle, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
-        manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
+        manager = remember(new NumberDesk(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
                         settings.search().stateTtl())));
+        HostParts.register(this, new HostParts(carriers, lifecycle, registry, cluster,
+                () -> server == null ? List.of() : server.routes()));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
@@ -248,34 +252,9 @@ public final class CarrierHost implements AutoCloseable {
         return part;
     }
 
-    /** The HTTP routes it serves, in the order they are matched; empty when HTTP is off. */
-    public List<Route> routes() {
-        return server == null ? List.of() : server.routes();
-    }
-
     /** The carrier manager: find, acquire, disconnect, check. */
     public CarrierManager manager() {
         return manager;
-    }
-
-    /** The carriers and their states. */
-    public CarrierTable carriers() {
-        return carriers;
-    }
-
-    /** The plugin lifecycle: load, swap and unload carriers. */
-    public CarrierLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    /** Enable, disable, reload, install and remove carriers at runtime: the lifecycle's verbs. */
-    public CarrierLifecycle operations() {
-        return lifecycle;
-    }
-
-    /** The number registry. */
-    public NumberRegistry registry() {
-        return registry;
     }
 
     /** The audit and lifecycle log. */
@@ -286,11 +265,6 @@ public final class CarrierHost implements AutoCloseable {
     /** Where the host raises its typed events: add a {@link HostEventListener} here to receive them. */
     public HostEvents hostEvents() {
         return hostEvents;
-    }
-
-    /** The cluster of hosts sharing this host's database: this node, the others, and keeping in step with them. */
-    public ClusterSync cluster() {
-        return cluster;
     }
 
     /** The settings it runs with. */
@@ -343,6 +317,7 @@ public final class CarrierHost implements AutoCloseable {
     /** Stops serving, unloads every carrier and closes the database. */
     @Override
     public synchronized void close() {
+        HostParts.forget(this);
         if (server != null) {
             server.close();
         }

@@ -15,6 +15,7 @@ import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.manager.SearchResponse;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.call.BreakerView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +44,14 @@ class CircuitBreakerTest {
             for (int i = 0; i < 4; i++) {
                 assertEquals(ErrorCode.CARRIER_FAULT, searchError(host).code());
             }
-            long calls = host.carriers().view("sw").orElseThrow().stats().calls();
+            long calls = HostParts.of(host).carriers().view("sw").orElseThrow().stats().calls();
 
             StandardError open = searchError(host);
 
             assertEquals(ErrorCode.CARRIER_UNAVAILABLE, open.code());
             assertTrue(open.cause().matches("circuit open, retry in [12] s"), open.cause());
-            assertEquals(calls, host.carriers().view("sw").orElseThrow().stats().calls(), "the carrier was not called");
-            assertEquals("open", host.carriers().view("sw").orElseThrow().breaker().state());
+            assertEquals(calls, HostParts.of(host).carriers().view("sw").orElseThrow().stats().calls(), "the carrier was not called");
+            assertEquals("open", HostParts.of(host).carriers().view("sw").orElseThrow().breaker().state());
             assertEquals(1, TestHosts.eventCount(host, "circuit-open", "sw"));
         }
     }
@@ -66,7 +67,7 @@ class CircuitBreakerTest {
             SearchResponse probe = host.manager().find(new SearchRequest("415", 1, 0, null, java.util.List.of("sw"), 0, false, null));
 
             assertEquals(1, probe.numbers().size(), probe.errors().toString());
-            assertEquals("closed", host.carriers().view("sw").orElseThrow().breaker().state());
+            assertEquals("closed", HostParts.of(host).carriers().view("sw").orElseThrow().breaker().state());
             assertEquals(1, TestHosts.eventCount(host, "circuit-half-open", "sw"));
             assertEquals(1, TestHosts.eventCount(host, "circuit-closed", "sw"));
         }
@@ -81,7 +82,7 @@ class CircuitBreakerTest {
 
             assertEquals(ErrorCode.CARRIER_FAULT, searchError(host).code());
 
-            assertEquals("open", host.carriers().view("sw").orElseThrow().breaker().state());
+            assertEquals("open", HostParts.of(host).carriers().view("sw").orElseThrow().breaker().state());
             assertEquals(2, TestHosts.eventCount(host, "circuit-open", "sw"));
         }
     }
@@ -104,7 +105,7 @@ class CircuitBreakerTest {
 
             int after = Thread.activeCount();
             assertTrue(after <= before + 4 + 2, "threads went from " + before + " to " + after);
-            BreakerView guard = host.carriers().view("stubborn").orElseThrow().breaker();
+            BreakerView guard = HostParts.of(host).carriers().view("stubborn").orElseThrow().breaker();
             assertTrue(guard.lingering() <= 4, guard.toString());
             assertTrue(guard.running() <= 4, guard.toString());
         }

@@ -17,6 +17,7 @@ import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class ClassLoaderLeakTest {
             loaders.add(new WeakReference<>(serving(host)));
             long heapEarly = 0;
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                host.operations().reload("mock", "test");
+                HostParts.of(host).lifecycle().reload("mock", "test");
                 loaders.add(new WeakReference<>(serving(host)));
                 // Calls through the manager and over HTTP, so leases, worker threads and JSON take part.
                 host.manager().find(SearchRequest.of("415", 3));
@@ -82,7 +83,7 @@ class ClassLoaderLeakTest {
             List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
             loaders.add(new WeakReference<>(serving(host, "sleeper")));
             for (int cycle = 1; cycle <= THREAD_CYCLES; cycle++) {
-                host.operations().reload("sleeper", "test");
+                HostParts.of(host).lifecycle().reload("sleeper", "test");
                 loaders.add(new WeakReference<>(serving(host, "sleeper")));
             }
             for (int i = 0; i < 50 && reachable(loaders) > 2; i++) {
@@ -138,7 +139,7 @@ class ClassLoaderLeakTest {
 
     private static void failToReload(CarrierHost host) {
         try {
-            host.operations().reload("thrower", "test");
+            HostParts.of(host).lifecycle().reload("thrower", "test");
         } catch (RuntimeException expected) {
             // Its start() throws: the load got as far as the plugin's own classes, then failed, explained.
             assertTrue(String.valueOf(expected.getMessage()).contains("faulty start"), expected.toString());
@@ -152,7 +153,7 @@ class ClassLoaderLeakTest {
     }
 
     private static ClassLoader serving(CarrierHost host, String id) {
-        return host.carriers().existing(id).orElseThrow().live().classLoader();
+        return HostParts.of(host).carriers().existing(id).orElseThrow().live().classLoader();
     }
 
     private static int reachable(List<WeakReference<ClassLoader>> loaders) {

@@ -11,6 +11,7 @@ import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +30,11 @@ class CloseReleasesClassLoadersTest {
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).start()) {
             for (String id : List.of("mock", "local")) {
-                loaders.add(new WeakReference<>(host.carriers().existing(id).orElseThrow().live().classLoader()));
+                loaders.add(new WeakReference<>(HostParts.of(host).carriers().existing(id).orElseThrow().live().classLoader()));
             }
             host.manager().find(SearchRequest.of("415", 5));
-            host.operations().reload("mock", "test");
-            loaders.add(new WeakReference<>(host.carriers().existing("mock").orElseThrow().live().classLoader()));
+            HostParts.of(host).lifecycle().reload("mock", "test");
+            loaders.add(new WeakReference<>(HostParts.of(host).carriers().existing("mock").orElseThrow().live().classLoader()));
         }
         for (int i = 0; i < 50 && reachable(loaders) > 0; i++) {
             System.gc();

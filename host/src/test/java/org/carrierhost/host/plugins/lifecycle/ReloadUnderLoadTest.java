@@ -20,6 +20,7 @@ import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class ReloadUnderLoadTest {
                     assertEquals(200, reloaded.status(), reloaded.text());
                     assertEquals(expected, reloaded.json().path("version").asText());
                 } else {
-                    Await.until(Duration.ofSeconds(2), () -> expected.equals(host.carriers().view("mock").orElseThrow().facts().version()),
+                    Await.until(Duration.ofSeconds(2), () -> expected.equals(HostParts.of(host).carriers().view("mock").orElseThrow().facts().version()),
                             () -> "watcher reload " + expected);
                 }
             }

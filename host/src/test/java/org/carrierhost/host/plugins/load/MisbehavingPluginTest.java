@@ -17,6 +17,7 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.CarrierId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class MisbehavingPluginTest {
     void aThreadThatNeverStopsIsReportedByNameAndTheCarrierMarkedLeaking() throws Exception {
         DropInHost h = start();
         Path zip = h.drop(TestPlugins.faulty(elsewhere, "stubborn", "StubbornThreadCarrier", null));
-        Await.until(DropInHost.SHOWN_WITHIN, () -> h.host.carriers().servingIds().contains("stubborn"), () -> h.api.get("/api/carriers").text());
+        Await.until(DropInHost.SHOWN_WITHIN, () -> HostParts.of(h.host).carriers().servingIds().contains("stubborn"), () -> h.api.get("/api/carriers").text());
 
         assertEquals(200, h.api.post("/api/carriers/stubborn/disable", "").status());
 
@@ -160,7 +161,7 @@ class MisbehavingPluginTest {
     void aThreadLeftRunningIsReportedInTheUnloadEventAndInterrupted() throws Exception {
         DropInHost h = start();
         h.drop(TestPlugins.faulty(elsewhere, "sleeper", "ThreadStartingCarrier", null));
-        Await.until(DropInHost.SHOWN_WITHIN, () -> h.host.carriers().servingIds().contains("sleeper"), () -> h.api.get("/api/carriers").text());
+        Await.until(DropInHost.SHOWN_WITHIN, () -> HostParts.of(h.host).carriers().servingIds().contains("sleeper"), () -> h.api.get("/api/carriers").text());
 
         assertEquals(200, h.api.post("/api/carriers/sleeper/disable", "").status());
 

@@ -15,6 +15,7 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,11 +171,11 @@ class PluginFailureTest {
     void aCarrierStopThatHangsIsTimeBoxed() throws Exception {
         start(Map.of());
         Path zip = drop(TestPlugins.faulty(elsewhere, "hangstop", "HangingStopCarrier", null));
-        Await.until(DropInHost.SHOWN_WITHIN, () -> host.carriers().servingIds().contains("hangstop"), () -> api.get("/api/carriers").text());
+        Await.until(DropInHost.SHOWN_WITHIN, () -> HostParts.of(host).carriers().servingIds().contains("hangstop"), () -> api.get("/api/carriers").text());
 
         assertEquals(200, api.post("/api/carriers/hangstop/reload", "").status());
 
         assertExplainedAndSurvived("hangstop", "hangstop 1.0.0 CarrierExtension.stop() did not return within 500 ms", zip);
-        assertTrue(host.carriers().servingIds().contains("hangstop"), "the new generation serves");
+        assertTrue(HostParts.of(host).carriers().servingIds().contains("hangstop"), "the new generation serves");
     }
 }

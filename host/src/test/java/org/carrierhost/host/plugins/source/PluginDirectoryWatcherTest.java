@@ -22,6 +22,7 @@ import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.events.Event;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class PluginDirectoryWatcherTest {
     }
 
     private Optional<CarrierView> carrier(String id) {
-        return host.carriers().view(id);
+        return HostParts.of(host).carriers().view(id);
     }
 
     private String version(String id) {
@@ -73,7 +74,7 @@ class PluginDirectoryWatcherTest {
         TestPlugins.mockVariant(elsewhere, "fresh", "1.0.0");
         Files.move(elsewhere.resolve("carrier-fresh-1.0.0.zip"), plugins.resolve("carrier-fresh-1.0.0.zip"), StandardCopyOption.ATOMIC_MOVE);
 
-        Await.until(SERVES_WITHIN, () -> host.carriers().servingIds().contains("fresh"), () -> version("fresh"));
+        Await.until(SERVES_WITHIN, () -> HostParts.of(host).carriers().servingIds().contains("fresh"), () -> version("fresh"));
         assertEquals(10, host.manager().find(SearchRequest.of("415", 10)).numbers().size());
         Event load = host.events().recent(100).stream().filter(e -> e.action().equals("load") && e.target().startsWith("fresh"))
                 .findFirst().orElseThrow();
@@ -168,7 +169,7 @@ class PluginDirectoryWatcherTest {
             out.write(bytes, half, bytes.length - half);
         }
 
-        Await.until(SERVES_WITHIN, () -> host.carriers().servingIds().contains("slow"), () -> version("slow"));
+        Await.until(SERVES_WITHIN, () -> HostParts.of(host).carriers().servingIds().contains("slow"), () -> version("slow"));
         assertEquals(0, host.events().recent(1000).stream().filter(e -> e.result().equals(Event.FAILED)).count());
     }
 
@@ -182,7 +183,7 @@ class PluginDirectoryWatcherTest {
         start();
 
         Await.pause(800);
-        assertEquals(1, host.carriers().views().size(), String.valueOf(host.carriers().views()));
+        assertEquals(1, HostParts.of(host).carriers().views().size(), String.valueOf(HostParts.of(host).carriers().views()));
         assertTrue(Files.isDirectory(plugins.resolve("folder.zip")));
         assertTrue(Files.exists(plugins.resolve(".hidden.zip")) && Files.exists(plugins.resolve("carrier-x.zip.part")));
         assertFalse(host.events().recent(100).stream().anyMatch(e -> e.result().equals(Event.FAILED)));

@@ -1,4 +1,4 @@
-package org.carrierhost.host.manager;
+package org.carrierhost.host.numbers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +13,9 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.NumberAction;
 import org.carrierhost.host.events.NumberEvent;
+import org.carrierhost.host.manager.E164;
+import org.carrierhost.host.manager.ImportReport;
+import org.carrierhost.host.manager.ImportResult;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.registry.NumberRegistry;
@@ -37,7 +40,7 @@ final class StockImport {
         this.maxImport = maxImport;
     }
 
-    /** See {@link CarrierManager#importNumbers}: the checks, then one transaction, then the report and its event. */
+    /** See {@link org.carrierhost.host.manager.CarrierManager#importNumbers}: the checks, then one transaction, then the report and its event. */
     ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor) {
         requireLocal(carrierId);
         if (rawNumbers.isEmpty()) {
@@ -63,7 +66,7 @@ final class StockImport {
         try {
             present = distinct.isEmpty() ? Map.of() : registry.addAvailable(carrierId, distinct, actor);
         } catch (RuntimeException e) {
-            events.publish(NumberEvent.failed(actor, NumberAction.IMPORT, carrierId, carrierId, CarrierManager.describe(e)));
+            events.publish(NumberEvent.failed(actor, NumberAction.IMPORT, carrierId, carrierId, NumberDesk.describe(e)));
             throw e;
         }
         List<ImportResult> results = parsed.stream().map(r -> r instanceof ImportResult.Added added

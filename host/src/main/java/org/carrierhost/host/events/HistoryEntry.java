@@ -1,4 +1,4 @@
-package org.carrierhost.host.registry;
+package org.carrierhost.host.events;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.carrierhost.host.manager;
+package org.carrierhost.host.numbers;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,11 @@ import org.carrierhost.api.SearchOptions;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierOperation;
+import org.carrierhost.host.manager.E164;
+import org.carrierhost.host.manager.FoundNumber;
+import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.manager.SearchResponse;
 import org.carrierhost.host.plugins.call.CallOutcome;
 import org.carrierhost.host.plugins.call.CarrierCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierRoster;
@@ -186,7 +191,7 @@ final class NumberSearch {
         if (!local) {
             // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
             Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
-            numbers = numbers.stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number()))).toList();
+            numbers = numbers.stream().filter(n -> !NumberDesk.HELD.contains(known.get(n.number()))).toList();
         }
         return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false);
     }

@@ -1,4 +1,4 @@
-package org.carrierhost.host.manager;
+package org.carrierhost.host.numbers;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.registry.NumberRegistry;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What this host's searches remember, in memory only (KAZOO's {@code knm_search} keeps the same in ETS):

@@ -38,14 +38,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param configured  false once a call failed because the carrier is not configured
  * @param health      {@code ok}, {@code idle}, {@code failing}, {@code not_configured} or {@code down}
  * @param recent      its calls over the last 15 minutes, and its latest failed call
+ * @param shadowed    the other zips of its id that do not serve because this one won (a drop-in against an
+ *                    installed zip: the higher version serves, the drop-in on a tie)
+ * @param keptAt      in the answer to a removal of a drop-in: where its zip was moved, under the data
+ *                    directory; left out of the answer otherwise
  * @param config      its masked settings; left out of the answer when null
  */
 record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
                      Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, Recent recent,
+                     List<Shadowed> shadowed, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
 
     CarrierAnswer {
+        shadowed = List.copyOf(shadowed);
         config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
@@ -63,7 +69,9 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                         b.lingering()),
                 new Breaker(b.state(), round(b.failureRate()), b.calls(), b.failedCalls(), b.rejectedCalls(),
                         b.retryInSeconds(), b.running(), b.maxConcurrent(), b.lingering()),
-                view.neverLoaded(), !figures.notConfigured(), health(view, figures), Recent.of(figures), null);
+                view.neverLoaded(), !figures.notConfigured(), health(view, figures), Recent.of(figures),
+                view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
+                view.keptAt() == null ? null : view.keptAt().toString(), null);
     }
 
     private static String health(CarrierView view, RecentCalls.Figures figures) {
@@ -82,11 +90,20 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     /** This answer with the carrier's masked settings. */
     CarrierAnswer withConfig(Map<String, String> masked) {
         return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, source, sha256,
-                error, stats, breaker, failedZip, configured, health, recent, masked);
+                error, stats, breaker, failedZip, configured, health, recent, shadowed, keptAt, masked);
     }
 
     private static double round(double ms) {
         return Math.round(ms * 100) / 100.0;
+    }
+
+    /**
+     * A zip of the carrier's id that does not serve: another zip of the id won.
+     *
+     * @param file    its file name
+     * @param version the version it declares
+     */
+    record Shadowed(String file, String version) {
     }
 
     /**

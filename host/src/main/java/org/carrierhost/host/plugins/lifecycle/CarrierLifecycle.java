@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ import org.carrierhost.host.plugins.source.OperatorFiles;
 import org.carrierhost.host.plugins.source.PluginInstaller;
 import org.carrierhost.host.plugins.source.StagedZip;
 import org.carrierhost.host.plugins.source.ZipLedger;
+import org.carrierhost.host.plugins.source.ZipRecord;
 
 /**
  * The one owner of the carrier lifecycle: it alone takes a carrier's lock and writes what the host holds
@@ -33,7 +35,7 @@ import org.carrierhost.host.plugins.source.ZipLedger;
  * recorded and told as one asked over HTTP. A new version starts while the old one serves, then serves in one
  * step; only then is the old one drained and unloaded. A new version that fails leaves the old one serving.
  *
- * <p>Thread-safe: operations on one carrier are serialised by its lock; different carriers proceed in parallel.
+ * <p>Thread-safe: operations on one carrier are serialised by its lock; other carriers proceed in parallel.
  */
 public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final ZipIntake intake;
     private final NeverLoadedZips neverLoaded;
     private final PluginInstaller installer;
+    private final SameIdRule sameId;
     private final ClusterLink cluster;
 
     /**
@@ -67,6 +70,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         this.intake = new ZipIntake(loader, files, steps);
         this.neverLoaded = new NeverLoadedZips(table, operatorFiles, steps);
         this.installer = new PluginInstaller(operatorFiles.installDir(), loader);
+        this.sameId = new SameIdRule(files, operatorFiles, steps);
         this.cluster = cluster;
     }
 
@@ -83,7 +87,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (origin == Origin.HERE) {
                 states.setEnabled(id, true, actor);
             } else if (slot.state() != CarrierState.DISABLED || !states.isEnabled(id)) {
-                return slot.view();
+                return table.viewOf(slot);
             }
             Path file = slot.file();
             if (slot.live() == null && file != null && Files.isRegularFile(file)) {
@@ -92,7 +96,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (slot.state() == CarrierState.DISABLED) {
                 become(slot, slot.live() != null ? CarrierState.STARTED : slot.resting(), ask);
             }
-            return slot.view();
+            return table.viewOf(slot);
         });
     }
 
@@ -104,13 +108,13 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (origin == Origin.HERE) {
                 states.setEnabled(id, false, actor);
             } else if (slot.state() == CarrierState.DISABLED || states.isEnabled(id)) {
-                return slot.view();
+                return table.viewOf(slot);
             }
             if (slot.state() != CarrierState.DISABLED) {
                 become(slot, CarrierState.DISABLED, ask);
                 stopServing(slot, ask);
             }
-            return slot.view();
+            return table.viewOf(slot);
         });
     }
 
@@ -138,11 +142,14 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         Ask ask = Ask.of(actor, origin, CarrierAction.REMOVE);
         return neverLoaded.remove(id, ask).orElseGet(() -> locked(id, ask, slot -> {
             Path file = slot.file();
+            List<Path> shadowed = files.shadowedOf(id).stream().map(ZipRecord::file).toList();
             unload(slot, ask);
-            if (file != null) {
-                neverLoaded.letGo(file, id, ask);
-            }
-            return slot.view();
+            shadowed.forEach(other -> {
+                files.forget(other);
+                neverLoaded.letGo(other, id, ask);
+            });
+            Optional<Path> kept = file == null ? Optional.empty() : neverLoaded.letGo(file, id, ask);
+            return kept.map(table.viewOf(slot)::keptAt).orElseGet(() -> table.viewOf(slot));
         }));
     }
 
@@ -163,8 +170,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             } finally {
                 slot.lock().unlock();
             }
-            // A zip refused as a second zip of that carrier may serve now.
-            files.refusedDuplicatesOf(slot.id()).stream().findFirst().ifPresent(next -> {
+            // A zip of that carrier refused as a duplicate, or shadowed, may serve now.
+            files.waitingFor(slot.id()).stream().findFirst().ifPresent(next -> {
                 try {
                     deploy(next, Ask.of(actor, Origin.HERE, CarrierAction.LOAD), DeployMode.ALWAYS);
                 } catch (StandardException e) {
@@ -196,7 +203,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
                     files.forget(previousFile);
                     neverLoaded.letGo(previousFile, staged.id(), ask);
                 }
-                return steps.concluded(staged.id() + " " + staged.version() + " as " + target.getFileName(), ask, slot::view,
+                return steps.concluded(staged.id() + " " + staged.version() + " as " + target.getFileName(), ask, () -> table.viewOf(slot),
                         () -> cluster.installed(staged.id(), staged.version(), staged.sha256(), zip, actor));
             } finally {
                 forgetIfNew(slot);
@@ -229,7 +236,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         slot.lock().lock();
         try {
             if (mode == DeployMode.IF_CHANGED && files.unchanged(archive) && loaded == null) {
-                return slot.view();
+                return table.viewOf(slot);
             }
             files.trying(archive);
             if (mode == DeployMode.IF_CHANGED && slot.state() == CarrierState.STARTED && zip.equals(slot.file())) {
@@ -256,17 +263,17 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return deployInto(slot, archive, null, ask, mode);
     }
 
-    /** Refuses a second zip of one id, skips a disabled id, else loads (unless {@code loaded}) and serves. */
+    /** Applies the {@link SameIdRule}, skips a disabled id, else loads (unless {@code loaded}) and serves. */
     private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, Generation loaded, Ask ask, DeployMode mode) {
         String id = slot.id();
         Path zip = archive.file();
-        Path servedFrom = slot.file();
-        if (mode != DeployMode.UPGRADE && servedFrom != null && !servedFrom.equals(zip) && Files.exists(servedFrom)
-                && slot.live() != null) {
+        SameIdRule.Verdict verdict = sameId.judge(id, slot.file(), slot.live(), archive, mode == DeployMode.UPGRADE, ask.actor());
+        if (verdict != SameIdRule.Verdict.SERVE) {
             steps.discard(loaded, ask.actor());
-            PluginFailure refusal = steps.refusedDuplicate(ask.actor(), id, zip, servedFrom);
-            files.refused(zip, id, refusal);
-            throw Refusals.invalid(null, refusal);
+            if (verdict == SameIdRule.Verdict.REFUSED) {
+                throw Refusals.invalid(null, files.record(zip).orElseThrow().failure());
+            }
+            return table.viewOf(slot);
         }
         files.deploysAs(zip, id);
         if (!states.isEnabled(id)) {
@@ -277,7 +284,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
                 become(slot, CarrierState.DISABLED, ask);
                 stopServing(slot, ask);
             }
-            return slot.view();
+            return table.viewOf(slot);
         }
         Generation generation = loaded;
         try {
@@ -297,7 +304,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         if (previous != null) {
             retire(slot, previous, ask);
         }
-        return slot.view();
+        return table.viewOf(slot);
     }
 
     /** Records why loading {@code zip} failed; what serves keeps serving. */
@@ -335,12 +342,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }
     }
 
-    /**
-     * The one place a carrier's state is written: checks the transition, writes it, and raises one
-     * {@link CarrierStateChanged}. A carrier that reaches {@code GONE} leaves the table.
-     *
-     * @throws IllegalTransitionException when {@link CarrierState#canBecome} refuses it
-     */
+    /** The one place a carrier's state is written: checks, writes, raises one {@link CarrierStateChanged}; GONE leaves the table. */
     void become(CarrierSlot slot, CarrierState to, Ask ask) {
         CarrierState from = slot.state();
         if (!from.canBecome(to)) {

@@ -1,6 +1,7 @@
 package org.carrierhost.host.plugins.lifecycle;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.carrierhost.api.ErrorCode;
@@ -148,10 +149,11 @@ final class CarrierSlot implements CallTarget {
         return new StandardException(new StandardError(ErrorCode.CARRIER_UNAVAILABLE, message, cause, id));
     }
 
-    CarrierView view() {
+    /** It as the API shows it, with {@code shadowed}: the other zips of its id that do not serve. */
+    CarrierView view(List<ShadowedZip> shadowed) {
         Generation current = live;
         return new CarrierView(id, facts, state, file, failure, stats.snapshot(),
                 current == null ? 0 : current.callsInFlight(), guard.view(), source,
-                current == null ? null : current.archive().sha256(), false);
+                current == null ? null : current.archive().sha256(), false, shadowed, null);
     }
 }

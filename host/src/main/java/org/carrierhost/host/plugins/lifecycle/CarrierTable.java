@@ -109,7 +109,7 @@ public final class CarrierTable implements CallPort {
     /** Every carrier, and every zip that never loaded, sorted by id (a file name for those). */
     public List<CarrierView> views() {
         List<CarrierView> views = new ArrayList<>();
-        slots.values().stream().filter(s -> CarrierState.LISTED.contains(s.state())).map(CarrierSlot::view).forEach(views::add);
+        slots.values().stream().filter(s -> CarrierState.LISTED.contains(s.state())).map(this::viewOf).forEach(views::add);
         files.neverLoaded().stream().map(CarrierTable::view).forEach(views::add);
         views.sort(Comparator.comparing(CarrierView::id));
         return views;
@@ -117,13 +117,18 @@ public final class CarrierTable implements CallPort {
 
     /** One carrier, or a zip that never loaded by its file name. */
     public Optional<CarrierView> view(String id) {
-        Optional<CarrierView> carrier = listed(id).map(CarrierSlot::view);
+        Optional<CarrierView> carrier = listed(id).map(this::viewOf);
         return carrier.isPresent() ? carrier : files.neverLoaded(id).map(CarrierTable::view);
     }
 
     private static CarrierView view(ZipRecord zip) {
         return new CarrierView(zip.name(), null, CarrierState.FAILED, zip.file(), zip.failure(), new CarrierStats().snapshot(),
-                0, NO_CALLS, CarrierSource.DIRECTORY, null, true);
+                0, NO_CALLS, CarrierSource.DIRECTORY, null, true, List.of(), null);
+    }
+
+    /** {@code slot} as the API shows it, with the zips of its id that are shadowed. */
+    CarrierView viewOf(CarrierSlot slot) {
+        return slot.view(files.shadowedOf(slot.id()).stream().map(r -> new ShadowedZip(r.file(), r.version())).toList());
     }
 
     private Optional<CarrierSlot> listed(String id) {

@@ -1,6 +1,7 @@
 package org.carrierhost.host.plugins.lifecycle;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.plugins.PluginFailure;
@@ -24,10 +25,21 @@ import org.carrierhost.host.plugins.call.CarrierStats;
  * @param sha256     the SHA-256 of the zip its serving version was loaded from, or null when none serves
  * @param neverLoaded whether this is a zip that never loaded (its id unknown, or refused as a duplicate):
  *                   it can be retried or removed, nothing else
+ * @param shadowed   the other zips of the id that do not serve because this one won the rule
+ * @param keptAt     where a removal kept the operator's zip, in the answer to that removal; null otherwise
  */
 public record CarrierView(String id, PluginFacts facts, CarrierState state, Path file, PluginFailure error,
                           CarrierStats.Snapshot stats, int inFlight, BreakerView breaker, CarrierSource source,
-                          String sha256, boolean neverLoaded) {
+                          String sha256, boolean neverLoaded, List<ShadowedZip> shadowed, Path keptAt) {
+
+    public CarrierView {
+        shadowed = List.copyOf(shadowed);
+    }
+
+    /** This view, saying a removal kept the operator's zip at {@code path}. */
+    public CarrierView keptAt(Path path) {
+        return new CarrierView(id, facts, state, file, error, stats, inFlight, breaker, source, sha256, neverLoaded, shadowed, path);
+    }
 
     /** Whether it is enabled: every state but {@code DISABLED}. */
     public boolean enabled() {

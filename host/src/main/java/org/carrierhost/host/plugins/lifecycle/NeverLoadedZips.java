@@ -44,8 +44,7 @@ final class NeverLoadedZips {
         return on(name, ask, zip -> {
             CarrierView last = table.view(name).orElseThrow();
             files.forget(zip.file());
-            letGo(zip.file(), name, ask);
-            return last;
+            return letGo(zip.file(), name, ask).map(last::keptAt).orElse(last);
         });
     }
 
@@ -60,13 +59,17 @@ final class NeverLoadedZips {
     /**
      * Lets go of {@code file}, the zip of {@code owner} (a carrier, or a zip's name): an installed copy is
      * deleted, a drop-in kept for the operator under the data directory; what happened is logged.
+     *
+     * @return where the operator's zip is kept; empty for an installed copy, or when it could not be moved
      */
-    void letGo(Path file, String owner, Ask ask) {
+    Optional<Path> letGo(Path file, String owner, Ask ask) {
         try {
-            operatorFiles.letGo(file).ifPresent(kept ->
-                    steps.ok(ask.actor(), CarrierAction.FILE_KEPT, owner + " " + file.getFileName() + " moved to " + kept));
+            Optional<Path> kept = operatorFiles.letGo(file);
+            kept.ifPresent(at -> steps.ok(ask.actor(), CarrierAction.FILE_KEPT, owner + " " + file.getFileName() + " moved to " + at));
+            return kept;
         } catch (StandardException e) {
             steps.failed(ask.actor(), CarrierAction.DELETE_REPLACED, owner + " " + file.getFileName(), e.getMessage());
+            return Optional.empty();
         }
     }
 

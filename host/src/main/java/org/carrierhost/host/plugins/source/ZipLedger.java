@@ -30,22 +30,27 @@ public final class ZipLedger {
 
     /** {@code archive} is being deployed from its file now; what it deploys as is not known yet. */
     public void trying(PluginArchive archive) {
-        records.put(archive.file(), new ZipRecord(archive.file(), archive, null, null, null));
+        records.put(archive.file(), new ZipRecord(archive.file(), archive, null, null, null, false, null));
     }
 
     /** {@code file} deploys as carrier {@code id} (serving, skipped as disabled, or failed with the id known). */
     public void deploysAs(Path file, String id) {
-        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), id, null, null));
+        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), id, null, null, false, null));
     }
 
     /** {@code file} never loaded, for {@code failure}. */
     public void neverLoaded(Path file, PluginFailure failure) {
-        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), null, failure, null));
+        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), null, failure, null, false, null));
     }
 
     /** {@code file} was refused as a second zip of carrier {@code id}. */
     public void refused(Path file, String id, PluginFailure failure) {
-        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), null, failure, id));
+        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), null, failure, id, false, null));
+    }
+
+    /** {@code file}, a zip of carrier {@code id} at {@code version}, does not serve: another zip of the id won. */
+    public void shadowed(Path file, String id, String version) {
+        records.compute(file, (f, known) -> new ZipRecord(f, known == null ? null : known.content(), id, null, null, true, version));
     }
 
     /** Puts back {@code record} as it was, or forgets its file when {@code record} is null. */
@@ -82,8 +87,15 @@ public final class ZipLedger {
         return neverLoaded().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    /** The files refused as second zips of carrier {@code id}, sorted. */
-    public List<Path> refusedDuplicatesOf(String id) {
-        return records.values().stream().filter(r -> id.equals(r.duplicateOf())).map(ZipRecord::file).sorted().toList();
+    /** The zips of carrier {@code id} that wait for the one serving to go: refused as duplicates, or shadowed; sorted. */
+    public List<Path> waitingFor(String id) {
+        return records.values().stream().filter(r -> id.equals(r.duplicateOf()) || (r.shadowed() && id.equals(r.carrier())))
+                .map(ZipRecord::file).sorted().toList();
+    }
+
+    /** The zips of carrier {@code id} that are shadowed, sorted by file. */
+    public List<ZipRecord> shadowedOf(String id) {
+        return records.values().stream().filter(r -> r.shadowed() && id.equals(r.carrier()))
+                .sorted(java.util.Comparator.comparing(ZipRecord::file)).toList();
     }
 }

@@ -15,8 +15,12 @@ import org.carrierhost.host.plugins.load.PluginArchive;
  * @param carrier     the carrier it deploys as, or null when it never loaded (then {@code failure} says why)
  * @param failure     why it never loaded, or why it was refused; null when it deploys as {@code carrier}
  * @param duplicateOf the carrier it was refused as a second zip of, or null
+ * @param shadowed    true when it is a zip of {@code carrier} that does not serve because another zip of the
+ *                    id (a drop-in against an installed one) won the rule; {@code version} is then its version
+ * @param version     the plugin version it declares, when it is shadowed; null otherwise
  */
-public record ZipRecord(Path file, PluginArchive content, String carrier, PluginFailure failure, String duplicateOf) {
+public record ZipRecord(Path file, PluginArchive content, String carrier, PluginFailure failure, String duplicateOf,
+                        boolean shadowed, String version) {
 
     /** Whether it never loaded, or was refused: listed under its file name, it can be retried or removed. */
     public boolean neverLoaded() {

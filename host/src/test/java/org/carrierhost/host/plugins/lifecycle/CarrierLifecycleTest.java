@@ -1,5 +1,6 @@
 package org.carrierhost.host.plugins.lifecycle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -353,5 +354,85 @@ class CarrierLifecycleTest {
         assertEquals(CarrierSource.CLUSTER, b.source());
         assertEquals(rig.installDir.resolve("carrier-b-2.0.0.zip").toAbsolutePath().normalize(), b.file());
         assertEquals(CarrierAction.INSTALL, rig.steps.get(rig.steps.size() - 1).action());
+    }
+
+    // ---- a drop-in and an installed zip of one id: the higher version serves, the drop-in on a tie
+
+    private byte[] upload(String id, String version, String note) throws Exception {
+        return Files.readAllBytes(FakeLoader.zip(root.resolve("upload-" + version + "-" + note + ".zip"), id, version, note));
+    }
+
+    @Test
+    void anInstallOfAHigherVersionServesAndLeavesTheDropInUntouchedAndListedAsShadowed() throws Exception {
+        serving("a");
+        Path dropIn = rig.plugins.resolve("carrier-a-1.0.0.zip");
+        byte[] before = Files.readAllBytes(dropIn);
+        rig.lifecycle.install(upload("a", "1.1.0", "new"), "test");
+        assertEquals(List.of("a STARTED -> STARTED"), rig.transitions());
+        CarrierView a = rig.table.view("a").orElseThrow();
+        assertEquals("1.1.0", a.facts().version());
+        assertEquals(List.of(new ShadowedZip(dropIn, "1.0.0")), a.shadowed());
+        assertArrayEquals(before, Files.readAllBytes(dropIn), "an install never changes a drop-in");
+    }
+
+    @Test
+    void anInstallOfTheSameContentAsTheDropInUnloadsNothingAndIsTheShadowedOne() throws Exception {
+        serving("a");
+        rig.lifecycle.install(Files.readAllBytes(rig.plugins.resolve("carrier-a-1.0.0.zip")), "test");
+        assertTrue(rig.transitions().isEmpty(), "nothing unloaded: " + rig.transitions());
+        assertEquals(1, rig.loader.loaded.size());
+        assertFalse(rig.loader.loaded.get(0).retired);
+        Path installed = rig.installDir.resolve("carrier-a-1.0.0.zip").toAbsolutePath().normalize();
+        assertEquals(List.of(new ShadowedZip(installed, "1.0.0")), rig.table.view("a").orElseThrow().shadowed());
+        assertEquals(List.of("install a 1.0.0"), rig.link.told, "still stored for the other hosts");
+    }
+
+    @Test
+    void onATieOfVersionsTheDropInServes() throws Exception {
+        serving("a");
+        rig.lifecycle.install(upload("a", "1.0.0", "rebuilt"), "test");
+        assertTrue(rig.transitions().isEmpty());
+        assertEquals(rig.plugins.resolve("carrier-a-1.0.0.zip"), rig.table.view("a").orElseThrow().file());
+    }
+
+    @Test
+    void anInstallOfALowerVersionIsShadowedByTheDropIn() throws Exception {
+        rig.lifecycle.deploy(rig.drop("a", "2.0.0"), "test");
+        rig.clear();
+        rig.lifecycle.install(upload("a", "1.0.0", "old"), "test");
+        assertTrue(rig.transitions().isEmpty());
+        assertEquals("2.0.0", rig.table.view("a").orElseThrow().facts().version());
+        assertEquals("1.0.0", rig.table.view("a").orElseThrow().shadowed().get(0).version());
+    }
+
+    @Test
+    void aDropInOfAHigherVersionTakesOverFromAnInstall() throws Exception {
+        rig.lifecycle.install(upload("a", "1.0.0", "installed"), "test");
+        rig.clear();
+        rig.lifecycle.deploy(rig.drop("a", "1.1.0"), "test");
+        assertEquals(List.of("a STARTED -> STARTED"), rig.transitions());
+        assertEquals("1.0.0", rig.table.view("a").orElseThrow().shadowed().get(0).version());
+        assertTrue(Files.exists(rig.installDir.resolve("carrier-a-1.0.0.zip")), "the shadowed install is kept");
+    }
+
+    @Test
+    void whenTheServingZipGoesTheShadowedOneServes() throws Exception {
+        rig.lifecycle.deploy(rig.drop("a", "2.0.0"), "test");
+        rig.lifecycle.install(upload("a", "1.0.0", "old"), "test");
+        rig.clear();
+        Path dropIn = rig.plugins.resolve("carrier-a-2.0.0.zip");
+        Files.delete(dropIn);
+        rig.lifecycle.fileGone(dropIn, "watcher");
+        assertEquals(List.of("a STARTED -> UNLOADED", "a UNLOADED -> STARTED"), rig.transitions());
+        CarrierView a = rig.table.view("a").orElseThrow();
+        assertEquals("1.0.0", a.facts().version());
+        assertTrue(a.shadowed().isEmpty());
+    }
+
+    @Test
+    void removingADropInCarrierAnswersWhereItsZipIsKept() {
+        serving("a");
+        CarrierView removed = rig.lifecycle.remove("a", "test");
+        assertEquals(rig.removedDir.resolve("carrier-a-1.0.0.zip").toAbsolutePath().normalize(), removed.keptAt());
     }
 }

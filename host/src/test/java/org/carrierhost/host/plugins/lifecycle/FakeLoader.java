@@ -36,11 +36,21 @@ final class FakeLoader implements Loader {
 
     /** Writes a plugin zip for {@code id} at {@code version} (no id at all when {@code id} is null). */
     static Path zip(Path file, String id, String version) {
+        return zip(file, id, version, null);
+    }
+
+    /** As {@link #zip(Path, String, String)}, with a {@code note.txt} saying {@code note}: other content, same version. */
+    static Path zip(Path file, String id, String version, String note) {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             out.putNextEntry(new ZipEntry("plugin.properties"));
             String properties = (id == null ? "" : "plugin.id=" + id + "\n") + "plugin.version=" + version + "\n";
             out.write(properties.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            if (note != null) {
+                out.putNextEntry(new ZipEntry("note.txt"));
+                out.write(note.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

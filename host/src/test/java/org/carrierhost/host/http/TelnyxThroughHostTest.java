@@ -67,7 +67,7 @@ class TelnyxThroughHostTest extends TelnyxHostFixture {
         assertEquals(1, simulator.inventory().timesHeld(number));
         String body = simulator.requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow().body();
         assertTrue(body.contains("\"connection_id\":\"1293384261075731499\"") && body.contains("messaging_profile_id")
-                && body.contains("\"customer_reference\":\"carrier-host " + number + "\""), body);
+                && body.contains("\"customer_reference\":\"carrier-host:" + number + "\""), body);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.carrierhost.plugins.telnyx;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -43,7 +41,7 @@ public record OrderDesk(TelnyxClient client, PhoneNumbers numbers, TelnyxSetting
 
     /** The customer reference of the acquire of {@code e164}: the same on every retry, so a retry finds its order. */
     public static String referenceFor(String e164) {
-        return "carrier-host " + e164;
+        return "carrier-host:" + e164;
     }
 
     /**
@@ -107,8 +105,8 @@ public record OrderDesk(TelnyxClient client, PhoneNumbers numbers, TelnyxSetting
      * holds it.
      */
     private Optional<NumberOrder> earlierOrder(String e164, String reference) throws CarrierException {
-        String query = URLEncoder.encode("filter[customer_reference]", StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(reference, StandardCharsets.UTF_8);
+        String query = Query.encode("filter[customer_reference]") + "="
+                + Query.encode(reference);
         JsonNode found = client.get("/number_orders?" + query).path("data");
         Optional<NumberOrder> best = Optional.empty();
         for (JsonNode data : found) {
@@ -129,7 +127,7 @@ public record OrderDesk(TelnyxClient client, PhoneNumbers numbers, TelnyxSetting
     /** Reads the order until our number's status is settled, or the time is up. */
     private NumberOrder await(NumberOrder first, String e164) throws CarrierException {
         long deadline = System.nanoTime() + settings.orderTimeout().toNanos();
-        String path = "/number_orders/" + URLEncoder.encode(first.id(), StandardCharsets.UTF_8);
+        String path = "/number_orders/" + Query.encode(first.id());
         NumberOrder current = first;
         CarrierException lastFailure = null;
         while (!settled(current, e164)) {

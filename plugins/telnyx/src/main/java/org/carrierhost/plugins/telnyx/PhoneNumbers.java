@@ -1,7 +1,5 @@
 package org.carrierhost.plugins.telnyx;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.carrierhost.api.CarrierException;
@@ -21,7 +19,7 @@ public record PhoneNumbers(TelnyxClient client) {
     /** The id of {@code e164} in the account, unless it is not there or is {@code deleted}. */
     public Optional<String> idOf(String e164) throws CarrierException {
         String digits = e164.substring(1);
-        JsonNode body = client.get("/phone_numbers?" + URLEncoder.encode("filter[phone_number]", StandardCharsets.UTF_8)
+        JsonNode body = client.get("/phone_numbers?" + Query.encode("filter[phone_number]")
                 + "=" + digits);
         for (JsonNode number : body.path("data")) {
             if (number.path("phone_number").asText("").equals(e164) && !number.path("status").asText("").equals("deleted")
@@ -37,6 +35,6 @@ public record PhoneNumbers(TelnyxClient client) {
      * counts as released too.
      */
     public boolean release(String id) throws CarrierException {
-        return client.delete("/phone_numbers/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).isPresent();
+        return client.delete("/phone_numbers/" + Query.encode(id)).isPresent();
     }
 }

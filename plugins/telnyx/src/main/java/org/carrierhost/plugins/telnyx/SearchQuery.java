@@ -1,7 +1,5 @@
 package org.carrierhost.plugins.telnyx;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -73,8 +71,8 @@ public record SearchQuery(String prefix, String country, String ndc, String star
             filters.put("filter[phone_number_type]", "toll_free");
         }
         filters.put("filter[limit]", String.valueOf(limit));
-        return filters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return filters.entrySet().stream().map(e -> Query.encode(e.getKey()) + "="
+                + Query.encode(e.getValue())).collect(Collectors.joining("&"));
     }
 
     /** Whether {@code e164} is what was asked: E.164, under the prefix, and toll-free when that was asked (NANP). */

@@ -41,6 +41,16 @@ class TelnyxThroughHostTest extends TelnyxHostFixture {
     }
 
     @Test
+    void aSearchWhoseTotalsComeUnderMetadataRatherThanMetaFindsTheOffersAlike() {
+        simulator.switches().switchOn(TelnyxSwitch.METADATA_ENVELOPE);
+
+        Reply reply = api().get("/api/numbers?prefix=1773&quantity=2");
+
+        assertEquals(2, reply.json().path("numbers").size(), reply.text());
+        assertEquals(0, reply.json().path("errors").size(), reply.text());
+    }
+
+    @Test
     void anOffsetIsServedHereSinceTelnyxDoesNotPage() {
         String first = api().get("/api/numbers?prefix=1312&quantity=2&carriers=telnyx").json().path("numbers").get(1)
                 .path("number").asText();

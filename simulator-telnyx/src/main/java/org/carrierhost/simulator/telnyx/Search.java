@@ -62,7 +62,7 @@ final class Search {
         numbers.stream().limit(limit).forEach(n -> data.add(shown(n)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", data);
-        body.put(switches.isOn(TelnyxSwitch.META_ENVELOPE) ? "meta" : "metadata",
+        body.put(switches.isOn(TelnyxSwitch.METADATA_ENVELOPE) ? "metadata" : "meta",
                 Map.of("total_results", numbers.size(), "best_effort_results", 0));
         return Reply.json(200, body);
     }

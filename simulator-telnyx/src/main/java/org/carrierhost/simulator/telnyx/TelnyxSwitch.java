@@ -12,8 +12,8 @@ import java.util.Optional;
 public enum TelnyxSwitch {
     /** Searches ignore every filter and answer stock from anywhere, as Telnyx does with a misspelt filter. */
     IGNORE_FILTERS,
-    /** Searches answer their totals under {@code meta} instead of {@code metadata}. */
-    META_ENVELOPE,
+    /** Searches answer their totals under {@code metadata} instead of spec3.yml's {@code meta}. */
+    METADATA_ENVELOPE,
     /** Orders stay {@code pending} for ever. */
     NEVER_COMPLETE,
     /** Every ordered number ends {@code failure}. */

@@ -65,13 +65,13 @@ class TelnyxSimulatorTest {
     }
 
     @Test
-    void aSearchFiltersByNdcAndStartsWithAfterItUnderMetadata() throws Exception {
+    void aSearchFiltersByNdcAndStartsWithAfterItWithTotalsUnderMeta() throws Exception {
         JsonNode reply = json("GET", "/available_phone_numbers?filter%5Bnational_destination_code%5D=312"
                 + "&filter%5Bphone_number%5D%5Bstarts_with%5D=555011&filter%5Blimit%5D=50", null);
 
         assertEquals(10, reply.path("data").size(), reply.toString());
         reply.path("data").forEach(n -> assertTrue(n.path("phone_number").asText().startsWith("+1312555011")));
-        assertEquals(10, reply.path("metadata").path("total_results").asInt());
+        assertEquals(10, reply.path("meta").path("total_results").asInt());
         JsonNode first = reply.path("data").get(0);
         assertEquals("available_phone_number", first.path("record_type").asText());
         assertTrue(first.path("features").get(0).has("name"));
@@ -79,13 +79,13 @@ class TelnyxSimulatorTest {
     }
 
     @Test
-    void ignoreFiltersAndMetaEnvelopeAnswerUnfilteredNumbersUnderMeta() throws Exception {
+    void ignoreFiltersAndMetadataEnvelopeAnswerUnfilteredNumbersUnderMetadata() throws Exception {
         simulator.switches().switchOn(TelnyxSwitch.IGNORE_FILTERS);
-        simulator.switches().switchOn(TelnyxSwitch.META_ENVELOPE);
+        simulator.switches().switchOn(TelnyxSwitch.METADATA_ENVELOPE);
 
         JsonNode reply = json("GET", "/available_phone_numbers?filter%5Bnational_destination_code%5D=415&filter%5Blimit%5D=100", null);
 
-        assertTrue(reply.has("meta") && !reply.has("metadata"));
+        assertTrue(reply.has("metadata") && !reply.has("meta"));
         assertTrue(reply.path("data").toString().contains("+1312"), "numbers from outside 415");
     }
 

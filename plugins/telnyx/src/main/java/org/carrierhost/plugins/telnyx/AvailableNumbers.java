@@ -15,13 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code phone_number}, {@code region_information[]} ({@code region_type}, {@code region_name}),
  * {@code cost_information} ({@code upfront_cost}, {@code monthly_cost}, {@code currency}), {@code features[]}
  * (objects with a {@code name}), {@code reservable}, {@code quickship} and {@code best_effort}; and the totals under
- * {@code metadata} or under {@code meta}, whichever the reply uses.
+ * {@code meta} (as spec3.yml has them) or under {@code metadata}, whichever the reply uses.
  *
  * <p>Thread-safe: an immutable value.
  *
  * @param offers       one offer per entry that names a phone number, its data flattened
  * @param unreadable   entries without a phone number, left out
- * @param totalResults the total the reply's {@code metadata} or {@code meta} gives, when it gives one
+ * @param totalResults the total the reply's {@code meta} or {@code metadata} gives, when it gives one
  */
 public record AvailableNumbers(List<NumberOffer> offers, int unreadable, OptionalInt totalResults) {
 

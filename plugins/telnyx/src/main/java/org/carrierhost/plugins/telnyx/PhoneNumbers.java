@@ -1,6 +1,7 @@
 package org.carrierhost.plugins.telnyx;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.carrierhost.api.CarrierException;
 
@@ -16,13 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record PhoneNumbers(TelnyxClient client) {
 
-    /** The id of {@code e164} in the account, unless it is not there or is {@code deleted}. */
+    /** The {@code PhoneNumberDetailed} statuses of a number the account no longer holds, or never got. */
+    private static final Set<String> GONE = Set.of("deleted", "purchase-failed", "ported-out", "port-failed");
+
+    /** The id of {@code e164} in the account, unless it is not there or its status says it is gone. */
     public Optional<String> idOf(String e164) throws CarrierException {
         String digits = e164.substring(1);
         JsonNode body = client.get("/phone_numbers?" + Query.encode("filter[phone_number]")
                 + "=" + digits);
         for (JsonNode number : body.path("data")) {
-            if (number.path("phone_number").asText("").equals(e164) && !number.path("status").asText("").equals("deleted")
+            if (number.path("phone_number").asText("").equals(e164) && !GONE.contains(number.path("status").asText(""))
                     && !number.path("id").asText("").isEmpty()) {
                 return Optional.of(number.path("id").asText());
             }

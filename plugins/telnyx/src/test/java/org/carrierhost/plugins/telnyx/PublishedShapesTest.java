@@ -53,7 +53,7 @@ class PublishedShapesTest {
     }
 
     @Test
-    void searchDataWithMetadataGivesOffersWithRegionCostFeaturesAndFlags() throws Exception {
+    void searchDataWithTotalsUnderMetadataGivesOffersWithRegionCostFeaturesAndFlags() throws Exception {
         server.on("GET available_phone_numbers", 200, "search-metadata.json");
 
         List<NumberOffer> offers = search("+1312");
@@ -73,7 +73,7 @@ class PublishedShapesTest {
     }
 
     @Test
-    void searchDataWithMetaInsteadOfMetadataIsReadTheSame() throws Exception {
+    void searchDataWithTotalsUnderMetaAsSpec3HasThemIsReadTheSame() throws Exception {
         server.on("GET available_phone_numbers", 200, "search-meta.json");
 
         List<NumberOffer> offers = search("+1312");

@@ -11,9 +11,9 @@ import java.net.http.HttpResponse;
 
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.simulator.telnyx.Switches;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +27,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A stand-in for the Telnyx Numbers API v2 on Jetty 12: {@code GET /v2/available_phone_numbers},
@@ -48,7 +45,6 @@ public final class TelnyxSimulator implements AutoCloseable {
     private static final int THREADS = 8;
     private static final Pattern API = Pattern.compile(
             "/v2/(available_phone_numbers|number_orders|number_reservations|phone_numbers)(?:/([^/]+))?/?");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One API request received.
@@ -65,7 +61,7 @@ public final class TelnyxSimulator implements AutoCloseable {
     private final Switches switches = new Switches();
     private final Inventory inventory = Inventory.defaults();
     private final OrderBook orders;
-    private final Map<String, Map<String, Object>> reservations = new ConcurrentHashMap<>();
+    private final ReservationDesk reservations;
     private final Deque<Received> requests = new ConcurrentLinkedDeque<>();
     private final Server server;
     private final ServerConnector connector;
@@ -73,6 +69,7 @@ public final class TelnyxSimulator implements AutoCloseable {
     private TelnyxSimulator(TelnyxSimulatorSettings settings) throws IOException {
         this.settings = settings;
         this.orders = new OrderBook(inventory, switches, settings.pollsUntilSettled());
+        this.reservations = new ReservationDesk(inventory);
         QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2);
         pool.setName("telnyx-simulator");
         pool.setDaemon(true);
@@ -152,7 +149,7 @@ public final class TelnyxSimulator implements AutoCloseable {
         String path = http.getHttpURI().getPath();
         Map<String, String> params = params(http.getHttpURI().getQuery());
         if (path.startsWith("/_sim/failures")) {
-            return admin(http.getMethod(), params);
+            return SwitchRoute.answer(switches, http.getMethod(), params);
         }
         if (!path.startsWith("/v2/")) {
             return Reply.text(404, "No resource at " + path + "\n");
@@ -203,10 +200,8 @@ public final class TelnyxSimulator implements AutoCloseable {
             case "number_orders GET" -> list(orders.byReference(request.params().get("filter[customer_reference]")));
             case "number_orders/{id} GET" -> orders.read(id).map(o -> Reply.json(200, Map.of("data", o)))
                     .orElseGet(() -> TelnyxErrorTable.reply("10005", "number order " + id + " not found", null));
-            case "number_reservations POST" -> reserve(request.body());
-            case "number_reservations/{id} GET" -> Optional.ofNullable(reservations.get(id))
-                    .map(r -> Reply.json(200, Map.of("data", r)))
-                    .orElseGet(() -> TelnyxErrorTable.reply("10005", "number reservation " + id + " not found", null));
+            case "number_reservations POST" -> reservations.reserve(request.body());
+            case "number_reservations/{id} GET" -> reservations.read(id);
             case "phone_numbers GET" -> list(inventory.heldMatching(request.params().getOrDefault("filter[phone_number]", ""))
                     .stream().map(TelnyxSimulator::shown).toList());
             case "phone_numbers/{id} DELETE" -> inventory.delete(id).map(h -> Reply.json(200, Map.of("data", shown(h))))
@@ -216,18 +211,18 @@ public final class TelnyxSimulator implements AutoCloseable {
     }
 
     private Reply placeOrder(String body) {
-        Optional<Requested> requested = requested(body);
+        Optional<NumbersRequested> requested = NumbersRequested.parse(body);
         if (requested.isEmpty()) {
             return TelnyxErrorTable.reply("10015", "must be present", "/phone_numbers");
         }
-        Requested order = requested.get();
-        for (int i = 0; i < order.numbers.size(); i++) {
-            if (!order.numbers.get(i).matches("\\+[1-9][0-9]{6,14}")) {
-                return TelnyxErrorTable.reply("10016", "'" + order.numbers.get(i) + "' is not +E.164", "/phone_numbers/" + i + "/phone_number");
+        NumbersRequested order = requested.get();
+        for (int i = 0; i < order.numbers().size(); i++) {
+            if (!order.numbers().get(i).matches("\\+[1-9][0-9]{6,14}")) {
+                return TelnyxErrorTable.reply("10016", "'" + order.numbers().get(i) + "' is not +E.164", "/phone_numbers/" + i + "/phone_number");
             }
         }
         List<String> missing = new ArrayList<>();
-        Optional<Map<String, Object>> placed = orders.place(order.numbers, order.text("customer_reference"),
+        Optional<Map<String, Object>> placed = orders.place(order.numbers(), order.text("customer_reference"),
                 order.text("connection_id"), order.text("messaging_profile_id"), missing);
         if (placed.isEmpty()) {
             return TelnyxErrorTable.reply("85000", missing.get(0) + " is not available for purchase", "/phone_numbers");
@@ -236,63 +231,6 @@ public final class TelnyxSimulator implements AutoCloseable {
             return TelnyxErrorTable.reply("10007", "An unexpected error occurred.", null);
         }
         return Reply.json(200, Map.of("data", placed.get()));
-    }
-
-    private Reply reserve(String body) {
-        Optional<Requested> requested = requested(body);
-        if (requested.isEmpty()) {
-            return TelnyxErrorTable.reply("10015", "must be present", "/phone_numbers");
-        }
-        for (String e164 : requested.get().numbers) {
-            if (!inventory.isForSale(e164)) {
-                return TelnyxErrorTable.reply("85001", e164 + " cannot be reserved", "/phone_numbers");
-            }
-        }
-        String now = Instant.now().toString();
-        String id = java.util.UUID.randomUUID().toString();
-        List<Map<String, Object>> numbers = new ArrayList<>();
-        for (String e164 : requested.get().numbers) {
-            Map<String, Object> number = new LinkedHashMap<>();
-            number.put("id", java.util.UUID.randomUUID().toString());
-            number.put("record_type", "reserved_phone_number");
-            number.put("phone_number", e164);
-            number.put("status", "success");
-            number.put("created_at", now);
-            number.put("updated_at", now);
-            number.put("expired_at", Instant.now().plusSeconds(1800).toString());
-            numbers.add(number);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", id);
-        data.put("record_type", "number_reservation");
-        data.put("phone_numbers", numbers);
-        data.put("status", "success");
-        data.put("customer_reference", requested.get().text("customer_reference"));
-        data.put("created_at", now);
-        data.put("updated_at", now);
-        reservations.put(id, data);
-        return Reply.json(200, Map.of("data", data));
-    }
-
-    /** A request body's {@code phone_numbers[].phone_number} and its other fields. */
-    private record Requested(List<String> numbers, JsonNode body) {
-        String text(String field) {
-            return body.path(field).isTextual() ? body.path(field).asText() : null;
-        }
-    }
-
-    private static Optional<Requested> requested(String body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.path("phone_numbers").isArray() || root.path("phone_numbers").isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> numbers = new ArrayList<>();
-            root.path("phone_numbers").forEach(n -> numbers.add(n.path("phone_number").asText("")));
-            return Optional.of(new Requested(numbers, root));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static Reply list(List<?> data) {
@@ -311,50 +249,6 @@ public final class TelnyxSimulator implements AutoCloseable {
         shown.put("customer_reference", number.customerReference());
         shown.put("phone_number_type", number.e164().startsWith("+18") ? "toll_free" : "local");
         return shown;
-    }
-
-    /**
-     * {@code GET /_sim/failures} describes the settings; {@code POST} with {@code on=}/{@code off=} a switch,
-     * {@code error=CODE} (or {@code none}), {@code throttle=N|always} with {@code reset=seconds|epoch}, or
-     * {@code clear} changes them.
-     */
-    private Reply admin(String method, Map<String, String> params) {
-        if (method.equals("POST")) {
-            try {
-                if (params.containsKey("clear")) {
-                    switches.clear();
-                }
-                if (params.containsKey("on")) {
-                    switches.switchOn(variant(params.get("on")));
-                }
-                if (params.containsKey("off")) {
-                    switches.switchOff(variant(params.get("off")));
-                }
-                if (params.containsKey("error")) {
-                    String code = params.get("error");
-                    switches.answerError(code.equals("none") ? null : code);
-                }
-                if (params.containsKey("throttle")) {
-                    String value = params.get("throttle");
-                    Switches.ResetForm form = params.getOrDefault("reset", "seconds").equalsIgnoreCase("epoch")
-                            ? Switches.ResetForm.EPOCH : Switches.ResetForm.SECONDS;
-                    int ahead = params.containsKey("reset_secs") ? Integer.parseInt(params.get("reset_secs")) : -1;
-                    switches.throttle(value.equalsIgnoreCase("always") ? Switches.ALWAYS : Integer.parseInt(value), form, ahead);
-                }
-            } catch (NumberFormatException e) {
-                return Reply.text(400, "throttle must be a count or 'always', reset_secs a whole number\n");
-            } catch (IllegalArgumentException e) {
-                return Reply.text(400, e.getMessage() + "\n");
-            }
-        } else if (!method.equals("GET")) {
-            return Reply.text(405, "GET or POST\n");
-        }
-        return Reply.text(200, switches.describe());
-    }
-
-    private static TelnyxSwitch variant(String name) {
-        return TelnyxSwitch.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown switch '" + name
-                + "'; known: " + java.util.Arrays.stream(TelnyxSwitch.values()).map(TelnyxSwitch::wireName).toList()));
     }
 
     private static Map<String, String> params(String rawQuery) {

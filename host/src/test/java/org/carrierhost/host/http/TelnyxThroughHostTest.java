@@ -151,6 +151,10 @@ class TelnyxThroughHostTest extends TelnyxHostFixture {
         String orderId = simulator.requests().stream().filter(r -> r.path().startsWith("/v2/number_orders/"))
                 .reduce((a, b) -> b).orElseThrow().path().substring("/v2/number_orders/".length());
         assertTrue(cause(reply).contains(orderId) && cause(reply).contains("still pending"), reply.text());
+        JsonNode record = api().get("/api/numbers/" + number).json();
+        assertEquals("discovery", record.path("state").asText(), record.toString());
+        assertEquals(orderId, record.path("data").path("order_id").asText(), "the order id is kept: " + record);
+        assertEquals("carrier-host:" + number, record.path("data").path("customer_reference").asText(), record.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.carrierhost.plugins.telnyx;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
 import org.carrierhost.api.CarrierException;
@@ -133,25 +134,33 @@ public record OrderDesk(TelnyxClient client, PhoneNumbers numbers, TelnyxSetting
         while (!settled(current, e164)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw stillPending(current, lastFailure);
+                throw leftBehind(current, stillPending(current, lastFailure));
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(settings.orderPollInterval().toMillis(), Duration.ofNanos(left).toMillis())));
             } catch (InterruptedException e) {
-                throw TelnyxClient.interrupted("order " + first.id() + " was placed; its state is unknown");
+                throw leftBehind(first, TelnyxClient.interrupted("order " + first.id() + " was placed; its state is unknown"));
             }
             try {
                 current = NumberOrder.read(client.get(path).path("data")).orElse(current);
                 lastFailure = null;
             } catch (CarrierException e) {
                 if (e.code() == ErrorCode.CARRIER_UNAVAILABLE || e.code() == ErrorCode.INVALID) {
-                    throw new CarrierException(e.code(), e.getMessage(), "order " + first.id()
-                            + " was placed but its state is unknown: " + e.detail(), e);
+                    throw leftBehind(first, new CarrierException(e.code(), e.getMessage(), "order " + first.id()
+                            + " was placed but its state is unknown: " + e.detail(), e));
                 }
                 lastFailure = e;
             }
         }
         return current;
+    }
+
+    /**
+     * {@code failure} carrying the order's id and reference as carrier data, which the host keeps on the number's
+     * record although the acquire failed: the order may still complete at Telnyx.
+     */
+    private static CarrierException leftBehind(NumberOrder order, CarrierException failure) {
+        return failure.withData(Map.of("order_id", order.id(), "customer_reference", order.customerReference()));
     }
 
     private static boolean settled(NumberOrder order, String e164) {

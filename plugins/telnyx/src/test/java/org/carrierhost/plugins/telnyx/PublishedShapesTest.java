@@ -151,6 +151,8 @@ class PublishedShapesTest {
         assertEquals(ErrorCode.TIMEOUT, failed.code());
         assertEquals("telnyx order state unknown", failed.getMessage());
         assertTrue(failed.detail().contains(ORDER_ID) && failed.detail().contains("still pending"), failed.detail());
+        assertEquals(Map.of("order_id", ORDER_ID, "customer_reference", "carrier-host:" + NUMBER), failed.data(),
+                "the order is left for the host to keep on the record");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
@@ -145,7 +146,7 @@ public final class CarrierManager implements AutoCloseable {
     /**
      * Completes a claimed move: calls the carrier (unless {@code call} is null), then stores the new state
      * with the carrier's data and audits it. Any failure gives the claim up, leaving the number as it was, but
-     * for the carrier data a failed call left behind ({@link org.carrierhost.api.CarrierException#data()}, such
+     * for the carrier data a failed call left behind ({@link CarrierException#data()}, such
      * as the id of an order whose outcome is unknown), which is kept on the record.
      */
     private NumberRecord move(Claim claim, NumberAction action, NumberState target, String accountId, String actor,
@@ -158,7 +159,7 @@ public final class CarrierManager implements AutoCloseable {
                     carrier -> {
                         try {
                             return call.apply(carrier);
-                        } catch (org.carrierhost.api.CarrierException e) {
+                        } catch (CarrierException e) {
                             leftBehind.set(CarrierDataCodec.plain(e.data()));
                             throw e;
                         }

@@ -204,7 +204,10 @@ class TelnyxThroughHostTest extends TelnyxHostFixture {
 
         Reply reply = api().get("/api/numbers?prefix=1312&quantity=2&carriers=telnyx");
 
-        assertEquals("STARTED", api().get("/api/carriers/telnyx").json().path("state").asText());
+        JsonNode carrier = api().get("/api/carriers/telnyx").json();
+        assertEquals("STARTED", carrier.path("state").asText());
+        assertFalse(carrier.path("configured").asBoolean(), carrier.toString());
+        assertEquals("not_configured", carrier.path("health").asText(), carrier.toString());
         JsonNode entry = reply.json().path("errors").get(0);
         assertEquals("carrier_unavailable", entry.path("error").asText(), reply.text());
         assertEquals("telnyx is not configured", entry.path("message").asText(), reply.text());

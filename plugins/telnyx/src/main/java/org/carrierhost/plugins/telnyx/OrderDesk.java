@@ -98,7 +98,7 @@ public record OrderDesk(TelnyxClient client, PhoneNumbers numbers, TelnyxSetting
         return earlierOrder(e164, reference).orElseThrow(() -> new CarrierException(ErrorCode.CARRIER_FAULT,
                 "telnyx order state unknown", "POST /number_orders: " + why.getMessage() + " (" + why.detail()
                         + "); no order with customer_reference '" + reference + "' was found, and the order was not "
-                        + "sent again: an acquire again looks it up first"));
+                        + "sent again: an acquire again looks it up first").withData(Map.of("customer_reference", reference)));
     }
 
     /**

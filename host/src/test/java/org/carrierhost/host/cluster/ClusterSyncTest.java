@@ -66,7 +66,7 @@ class ClusterSyncTest {
     }
 
     private ApiClient host(String node, Map<String, String> extra) throws Exception {
-        Path plugins = Files.createDirectories(root.resolve(node + "-plugins"));
+        Path plugins = Files.createDirectories(root.resolve(extra.getOrDefault("test.plugins_folder", node) + "-plugins"));
         if (!Files.exists(plugins.resolve("carrier-mock-1.0.0.zip"))) {
             TestPlugins.copyMock(plugins);
         }
@@ -75,7 +75,11 @@ class ClusterSyncTest {
         settings.put("cluster.node_id", node);
         settings.put("cluster.check_ms", "200");
         settings.put("cluster.heartbeat_ms", "200");
-        settings.putAll(extra);
+        extra.forEach((key, value) -> {
+            if (!key.startsWith("test.")) {
+                settings.put(key, value);
+            }
+        });
         CarrierHost host = TestHosts.start(plugins, Files.createDirectories(root.resolve(node + "-data")), settings);
         hosts.add(host);
         return ApiClient.of(host);
@@ -202,6 +206,29 @@ class ClusterSyncTest {
                 }
             }
         }
+    }
+
+    @BothDatabases
+    void anInstallOfTheDropInsOwnZipUnloadsNothingOnTwoHostsSharingOnePluginsFolder() throws Exception {
+        Map<String, String> shared = Map.of("test.plugins_folder", "shared");
+        ApiClient a = host("a", shared);
+        ApiClient b = host("b", shared);
+        CarrierHost hostB = hosts.get(1);
+        Path dropIn = root.resolve("shared-plugins/carrier-mock-1.0.0.zip");
+        byte[] dropped = Files.readAllBytes(dropIn);
+
+        Reply installed = a.send("POST", "/api/carriers", dropped, ZIP);
+
+        assertEquals(200, installed.status(), installed.text());
+        Await.until(WITHIN, () -> carrier(b, "mock").path("shadowed").size() == 1, () -> carrier(b, "mock").toString());
+        Await.pause(600);
+        hosts.forEach(h -> ((org.carrierhost.host.events.AuditLog) h.events()).flush());
+        for (CarrierHost host : hosts) {
+            assertEquals(0, TestHosts.eventCount(host, "unload", "mock"), host.events().recent(30).toString());
+        }
+        assertTrue(Files.exists(dropIn), "the drop-in stays");
+        assertTrue(serves(a, "mock") && serves(b, "mock"));
+        assertEquals("directory", carrier(b, "mock").path("source").asText());
     }
 
     @BothDatabases

@@ -29,7 +29,7 @@ import org.pf4j.DefaultPluginManager;
  * Times the plugin lifecycle against plain PF4J, in one run on one machine:
  * <ol>
  *   <li>drop-in: a new carrier's zip moved into the watched directory, until it serves;</li>
- *   <li>deploy: the same load without the watcher ({@code PluginLifecycle.deploy}), so the watcher's
+ *   <li>deploy: the same load without the watcher ({@code CarrierLifecycle.deploy}), so the watcher's
  *       detection delay is the difference;</li>
  *   <li>API reload: {@code POST /api/carriers/mock/reload} over HTTP (new generation, swap, drain, unload);</li>
  *   <li>baseline: a fresh {@code DefaultPluginManager} on an unpacked copy of the same zip,

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
@@ -121,8 +120,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     @Override
     public CarrierView reload(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.RELOAD);
-        Optional<CarrierView> retried = neverLoaded.retry(id, ask, zip -> deploy(zip, ask, DeployMode.ALWAYS));
-        return retried.orElseGet(() -> locked(id, ask, slot -> {
+        return neverLoaded.retry(id, ask, zip -> deploy(zip, ask, DeployMode.ALWAYS)).orElseGet(() -> locked(id, ask, slot -> {
             if (slot.state() == CarrierState.DISABLED) {
                 throw Refusals.invalid(id, "carrier " + id + " is disabled", "enable it to load it");
             }
@@ -144,10 +142,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             Path file = slot.file();
             List<Path> shadowed = files.shadowedOf(id).stream().map(ZipRecord::file).toList();
             unload(slot, ask);
-            shadowed.forEach(other -> {
-                files.forget(other);
-                neverLoaded.letGo(other, id, ask);
-            });
+            neverLoaded.forget(shadowed, id, ask);
             Optional<Path> kept = file == null ? Optional.empty() : neverLoaded.letGo(file, id, ask);
             return kept.map(table.viewOf(slot)::keptAt).orElseGet(() -> table.viewOf(slot));
         }));
@@ -185,9 +180,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     public CarrierView install(byte[] zip, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.INSTALL);
         try (StagedZip staged = installer.stage(zip)) {
-            CarrierSlot slot = table.slot(staged.id());
+            CarrierSlot slot = lockSlot(staged.id());
             Path target = staged.target();
-            slot.lock().lock();
             try {
                 Path previousFile = slot.file();
                 try {
@@ -203,7 +197,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
                     files.forget(previousFile);
                     neverLoaded.letGo(previousFile, staged.id(), ask);
                 }
-                return steps.concluded(staged.id() + " " + staged.version() + " as " + target.getFileName(), ask, () -> table.viewOf(slot),
+                String installed = staged.id() + " " + staged.version() + " as " + target.getFileName();
+                return steps.concluded(installed, ask, () -> table.viewOf(slot),
                         () -> cluster.installed(staged.id(), staged.version(), staged.sha256(), zip, actor));
             } finally {
                 forgetIfNew(slot);
@@ -232,8 +227,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }
         PluginArchive archive = read.get().archive();
         Generation loaded = read.get().loaded();
-        CarrierSlot slot = table.slot(read.get().id());
-        slot.lock().lock();
+        CarrierSlot slot = lockSlot(read.get().id());
         try {
             if (mode == DeployMode.IF_CHANGED && files.unchanged(archive) && loaded == null) {
                 return table.viewOf(slot);
@@ -242,7 +236,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (mode == DeployMode.IF_CHANGED && slot.state() == CarrierState.STARTED && zip.equals(slot.file())) {
                 // The watcher saw the serving zip change: a reload, recorded and told as one asked over HTTP.
                 Ask reload = ask.as(CarrierAction.RELOAD);
-                return concluded(slot.id(), reload, () -> deployInto(slot, archive, loaded, reload, mode));
+                return steps.concluded(slot.id(), reload, () -> deployInto(slot, archive, loaded, reload, mode),
+                        () -> cluster.changed(slot.id(), CarrierAction.RELOAD, ask.actor()));
             }
             return deployInto(slot, archive, loaded, ask, mode);
         } finally {
@@ -342,7 +337,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }
     }
 
-    /** The one place a carrier's state is written: checks, writes, raises one {@link CarrierStateChanged}; GONE leaves the table. */
+    /** The one place a carrier's state is written: checked, written, raised as one {@link CarrierStateChanged}. */
     void become(CarrierSlot slot, CarrierState to, Ask ask) {
         CarrierState from = slot.state();
         if (!from.canBecome(to)) {
@@ -374,7 +369,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         slot.file(zip, operatorFiles.installed(zip) ? CarrierSource.CLUSTER : CarrierSource.DIRECTORY);
     }
 
-    /** Runs {@code work} on carrier {@code id} under its lock, as {@link #concluded} says. */
+    /** Runs {@code work} on carrier {@code id} under its lock, then as {@link LifecycleSteps#concluded} says. */
     private CarrierView locked(String id, Ask ask, Function<CarrierSlot, CarrierView> work) {
         if (!CarrierId.valid(id)) {
             throw Refusals.invalid(null, "invalid carrier id", CarrierId.refusal(id));
@@ -385,14 +380,21 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (!CarrierState.LISTED.contains(slot.state())) {
                 throw Refusals.notFound(id);
             }
-            return concluded(id, ask, () -> work.apply(slot));
+            return steps.concluded(id, ask, () -> work.apply(slot), () -> cluster.changed(id, ask.verb(), ask.actor()));
         } finally {
             slot.lock().unlock();
         }
     }
 
-    /** Runs {@code work}, then tells the other hosts when it was asked here, as {@link LifecycleSteps#concluded} records. */
-    private CarrierView concluded(String id, Ask ask, Supplier<CarrierView> work) {
-        return steps.concluded(id, ask, work, () -> cluster.changed(id, ask.verb(), ask.actor()));
+    /** Carrier {@code id}'s slot, locked: made when there is none, never one a concurrent GONE took out of the table. */
+    private CarrierSlot lockSlot(String id) {
+        while (true) {
+            CarrierSlot slot = table.slot(id);
+            slot.lock().lock();
+            if (table.existing(id).orElse(null) == slot) {
+                return slot;
+            }
+            slot.lock().unlock();
+        }
     }
 }

@@ -18,7 +18,9 @@ import org.carrierhost.host.errors.StandardException;
 public interface LifecycleVerbs {
 
     /**
-     * Loads {@code zip} and makes it serve, replacing the version of its id that served from it before.
+     * Loads {@code zip} and makes it serve, replacing the version of its id that served from it before,
+     * unless its content (size and SHA-256) is what was last deployed from it: then it answers the carrier as
+     * it stands (null for a zip that names no id). A changed zip of a serving carrier is a reload.
      *
      * @throws StandardException {@code invalid} with the reason when it cannot serve; what served still serves
      */

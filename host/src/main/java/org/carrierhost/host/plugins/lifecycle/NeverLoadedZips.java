@@ -1,6 +1,7 @@
 package org.carrierhost.host.plugins.lifecycle;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -70,6 +71,14 @@ final class NeverLoadedZips {
         } catch (StandardException e) {
             steps.failed(ask.actor(), CarrierAction.DELETE_REPLACED, owner + " " + file.getFileName(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** Forgets {@code zips}, other zips of carrier {@code id} removed with it, and lets go of each. */
+    void forget(List<Path> zips, String id, Ask ask) {
+        for (Path zip : zips) {
+            files.forget(zip);
+            letGo(zip, id, ask);
         }
     }
 

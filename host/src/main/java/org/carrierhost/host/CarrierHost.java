@@ -148,6 +148,10 @@ public final class CarrierHost implements AutoCloseable {
         settings.carrierSections().forEach(BreakerSettings::from);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
+        if (http && settings.http().tls().isPresent()) {
+            StartupChecks.tls(settings.http().tls().get(), Instant.now())
+                    .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
+        }
         Files.createDirectories(settings.plugins().dir());
         // Remembered first, so closed last: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));

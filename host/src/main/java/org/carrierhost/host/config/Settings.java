@@ -61,6 +61,8 @@ public final class Settings {
             Secrecy.SECRET, "the keystore's password");
     public static final Setting<String> HTTP_TLS_KEYSTORE_TYPE = declare("http.tls.keystore_type", Choice.of("PKCS12", "JKS"),
             "PKCS12", Secrecy.PLAIN, "the keystore's format");
+    public static final Setting<String> HTTP_TLS_KEY_ALIAS = declare("http.tls.key_alias", new Text(1), null, Secrecy.PLAIN,
+            "which of the keystore's keys to serve; unset, its only key");
 
     // admin.token, auth.token.*: who may call the API
     public static final Setting<String> ADMIN_TOKEN = declare("admin.token", new Text(16), null, Secrecy.SECRET,

@@ -201,7 +201,7 @@ public final class CarrierHost implements AutoCloseable {
         lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
                 states, hostEvents, settings.plugins().drainTimeout()));
         lifecycle.loadAll("startup");
-        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
+        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
         operations = new CarrierOperations(lifecycle, cluster.link());
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),

@@ -9,7 +9,6 @@ import java.util.List;
 import org.carrierhost.host.config.HttpSettings;
 import org.carrierhost.host.config.TlsSettings;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -28,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The HTTP server, on Jetty 12's core API: the routes, a bounded worker pool, limits on header size, on
  * how long headers and bodies may take to arrive and on idle connections, HTTPS when a keystore is set,
- * HTTP/2 beside HTTP/1.1 (h2 by ALPN over TLS, h2c on the plain port), and a graceful drain on stop.
+ * HTTP/2 beside HTTP/1.1 (h2 by ALPN over TLS, h2c by prior knowledge on the plain port), and a graceful drain on stop.
  * {@link #bind} takes the port before anything else starts, so a port in use is found before any plugin loads.
  *
  * <p>Thread-safe: routes are added before {@link #start}; Jetty serves requests on its bounded pool.
@@ -111,9 +110,9 @@ public final class ApiServer implements AutoCloseable {
             factories.add(new HttpConnectionFactory(http));
             server.addBean(new KeystoreReloader(ssl, settings.tls().get()));
         } else {
-            // HTTP/1.1 first; a client that opens with the HTTP/2 preface, or asks to upgrade, gets h2c.
+            // HTTP/1.1 first; a client that opens with the HTTP/2 preface gets h2c.
             factories.add(new HttpConnectionFactory(http));
-            factories.add(new HTTP2CServerConnectionFactory(http));
+            factories.add(new PriorKnowledgeH2c(http));
         }
         connector = new ServerConnector(server, null, scheduler, null, ACCEPTORS, SELECTORS,
                 factories.toArray(ConnectionFactory[]::new));

@@ -138,6 +138,8 @@ class OpenApiContractTest {
         call("GET", "/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/cluster", VIEWER_TOKEN, null, null);
+        nodeDownSinceMinutes("gone");
+        call("DELETE", "/api/cluster/nodes/gone", admin, null, null);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());
@@ -173,6 +175,8 @@ class OpenApiContractTest {
         call("GET", "/api/events?carier=mock", admin, null, null);
         call("GET", "/api/events?since=yesterday", admin, null, null);
         call("GET", "/metrics", null, null, null);
+        call("DELETE", "/api/cluster/nodes/nowhere", admin, null, null);
+        call("DELETE", "/api/cluster/nodes/" + mock.host().cluster().me().nodeId(), admin, null, null);
         answer(header("X-Padding", "p".repeat(100_000)), "GET", "/api/health");
         call("GET", "/api/" + "y".repeat(200_000), admin, null, null);
 
@@ -248,6 +252,20 @@ class OpenApiContractTest {
         problems.addAll(document.problems("GET", path, response.statusCode(), response.headers(), ""));
         if (response.statusCode() == 200) {
             answeredOk.add("GET " + path);
+        }
+    }
+
+    /** A node in the host's database whose last heartbeat was ten minutes ago: down, not yet forgotten. */
+    private void nodeDownSinceMinutes(String node) throws Exception {
+        long tenMinutesAgo = System.currentTimeMillis() - 600_000;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.carrierhost.host.store.Database.embeddedUrl(mock.host().settings().dataDir()), "sa", "");
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO nodes (node_id, address, version, started_at,"
+                     + " heartbeat_at, applied_change) VALUES (?, 'http://127.0.0.1:1/', '1.0.0', ?, ?, 0)")) {
+            s.setString(1, node);
+            s.setLong(2, tenMinutesAgo);
+            s.setLong(3, tenMinutesAgo);
+            s.executeUpdate();
         }
     }
 

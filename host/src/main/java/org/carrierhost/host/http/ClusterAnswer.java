@@ -43,7 +43,7 @@ record ClusterAnswer(String node, List<Node> nodes) {
         }
 
         static Node of(NodeStatus n) {
-            return new Node(n.nodeId(), n.address(), n.version(), n.started().toString(), n.heartbeat().toString(), n.up(),
+            return new Node(n.nodeId(), n.address(), n.version(), ApiTime.of(n.started()), ApiTime.of(n.heartbeat()), n.up(),
                     n.appliedChange(), n.carriers().stream().map(c -> Carrier.of(c, n.up())).toList());
         }
     }

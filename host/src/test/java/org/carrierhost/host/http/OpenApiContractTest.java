@@ -93,6 +93,30 @@ class OpenApiContractTest {
     }
 
     @Test
+    void everyIntegerSaysItsFormat() {
+        List<String> unformatted = new ArrayList<>();
+        integersWithoutFormat(document.root(), "#", unformatted);
+
+        assertEquals(List.of(), unformatted, "integers without format int32 or int64 (a generated client guesses int32)");
+        assertEquals("int64", document.root().at("/components/schemas/Health/properties/uptime_ms/format").asText());
+    }
+
+    private static void integersWithoutFormat(JsonNode node, String at, List<String> found) {
+        if (node.isObject()) {
+            JsonNode type = node.path("type");
+            boolean integer = type.asText().equals("integer") || (type.isArray() && type.toString().contains("\"integer\""));
+            if (integer && !java.util.Set.of("int32", "int64").contains(node.path("format").asText())) {
+                found.add(at);
+            }
+            node.fields().forEachRemaining(field -> integersWithoutFormat(field.getValue(), at + "/" + field.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                integersWithoutFormat(node.get(i), at + "/" + i, found);
+            }
+        }
+    }
+
+    @Test
     void theDocumentIsServedWithoutATokenAsKeptInTheSourceTree() throws Exception {
         Answer answer = call("GET", "/api/openapi.json", null, null, null);
 

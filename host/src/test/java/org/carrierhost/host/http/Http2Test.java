@@ -133,6 +133,24 @@ class Http2Test {
         }
     }
 
+    @Test
+    void aRawHttp2PrefaceOnTheTlsPortGetsNo426() throws Exception {
+        Path keystore = Keystores.make(keys.resolve("host.p12"), "host");
+        try (CarrierHost host = secure(keystore); Socket socket = new Socket("127.0.0.1", URI.create(host.url()).getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer;
+            try {
+                answer = new String(socket.getInputStream().readNBytes(512), StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException closed) {
+                answer = "";
+            }
+
+            assertFalse(answer.contains("426"), "a 426 for cleartext on the TLS port: " + answer);
+        }
+    }
+
     /** curl's status and HTTP version for {@code args}, as {@code "200 2"}. */
     private static String curl(String... args) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed at /usr/bin/curl");

@@ -152,6 +152,10 @@ public final class CarrierHost implements AutoCloseable {
         settings.carrierSections().forEach(BreakerSettings::from);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
+        if (http && settings.http().tls().isPresent()) {
+            StartupChecks.tls(settings.http().tls().get(), Instant.now())
+                    .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
+        }
         Files.createDirectories(settings.plugins().dir());
         // Remembered first, so closed last: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));
@@ -198,7 +202,7 @@ public final class CarrierHost implements AutoCloseable {
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
-        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
+        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
                 loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link()));

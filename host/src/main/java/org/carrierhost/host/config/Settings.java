@@ -109,7 +109,7 @@ public final class Settings {
     public static final Setting<String> TRUST_MIN_VERSION = declare("plugins.trust.min_version.<id>", new Text(1), null,
             Secrecy.PLAIN, "the lowest version of carrier <id> that may load, against downgrades");
     public static final Setting<Duration> TRUST_PAIR_WAIT = millis("plugins.trust.pair_ms", 2000,
-            "how long a dropped zip waits for its x.zip.asc (or a signature for its zip) before it is judged");
+            "under enforce, how long a dropped zip waits for its x.zip.asc before it is judged");
 
     // store.*: the registry's database
     public static final Setting<String> STORE_JDBC_URL = declare("store.jdbc_url", new Text(1), null, Secrecy.PLAIN,

@@ -67,6 +67,7 @@ if [[ " $only " == *" main "* ]]; then
   for h in $hosts; do
     port=18181; [ "$h" = old ] && port=18182
     wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+    require_serving $port mock local
     echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
       | tee -a "$out/results.md"
   done
@@ -84,6 +85,7 @@ if [[ " $only " == *" main "* ]]; then
       --plugins-dir "$out/plugins-new" --set admin.token=$token > "$out/new-restart.log" 2>&1 & pids+=($!); }
   start_host_keep
   wait_ok "http://127.0.0.1:18181/api/numbers?prefix=415&quantity=1&carriers=mock"
+  require_serving 18181 mock local
   ok=0; asked=0
   for i in $(seq "$runs"); do
     n=$(awk '/requests in/ {print $1}' "$out"/new-acquire_of_distinct_local_numbers-c32."$i".txt)
@@ -105,6 +107,7 @@ if [[ " $only " == *" scaling "* ]]; then
   start_host new "$root" 18181 "$out/plugins-new"
   start_host hung "$root" 18183 "$out/plugins-hung" --set search.timeout_ms=200 --set carrier.hung.breaker.open_ms=600000
   wait_ok "http://127.0.0.1:18181/api/numbers?prefix=415&quantity=1&carriers=mock10"
+  require_serving 18181 mock local mock2 mock3 mock4 mock5 mock6 mock7 mock8 mock9 mock10
   header | tee -a "$out/results.md"
   for c in 1 8 128; do figure new "mock search" 18181 $c "$search"; done
   figure new "search of 3 carriers" 18181 32 '/api/numbers?prefix=415&quantity=10&carriers=mock,mock2,mock3'
@@ -112,6 +115,7 @@ if [[ " $only " == *" scaling "* ]]; then
     '/api/numbers?prefix=415&quantity=10&carriers=mock,mock2,mock3,mock4,mock5,mock6,mock7,mock8,mock9,mock10'
   # Beside a hung carrier: open its breaker first (each of these searches costs the 200 ms deadline).
   wait_ok "http://127.0.0.1:18183/api/numbers?prefix=415&quantity=1&carriers=mock"
+  require_serving 18183 mock hung
   for _ in $(seq 10); do curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:18183$search,hung"; done
   curl -s -H "Authorization: Bearer $token" http://127.0.0.1:18183/api/carriers/hung > "$out/hung-carrier.json"
   echo "hung carrier's breaker: $(grep -o '"state" *: *"[a-z_]*"' "$out/hung-carrier.json" | tr '\n' ' ')" | tee -a "$out/results.md"
@@ -128,6 +132,7 @@ if [[ " $only " == *" store "* ]]; then
   for h in h2 pg; do
     port=18184; [ "$h" = pg ] && port=18185
     wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+    require_serving $port mock local
     echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
       | tee -a "$out/results.md"
   done

@@ -22,6 +22,20 @@ wait_ok() {
   done
   echo "no 200 from $1" >&2; return 1
 }
+# require_serving PORT ID...: every carrier named is STARTED on the host at PORT, or the harness stops here, loudly
+# (a refused zip would otherwise be measured as "carrier X is not loaded" answers).
+require_serving() {
+  local port=$1 id state; shift
+  for id in "$@"; do
+    state=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/carriers/$id" \
+      | grep -o '"state" *: *"[A-Z_]*"' | head -1 | sed 's/.*"\([A-Z_]*\)"$/\1/')
+    if [ "$state" != STARTED ]; then
+      echo "carrier $id on port $port is ${state:-not loaded}, not serving: refusing to measure it" >&2
+      curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/carriers/$id" >&2; echo >&2
+      exit 1
+    fi
+  done
+}
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 }; printf "%.2f", v }'; }
 # wrk_once FILE CONNS URL [LUA]: one wrk run; prints "rps p50 p99 non2xx".
 wrk_once() {

@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.carrierhost.api.CarrierApi;
 import org.carrierhost.benchmarks.PluginZips;
 import org.carrierhost.benchmarks.Samples;
+import org.carrierhost.benchmarks.Serving;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
@@ -93,6 +94,7 @@ public final class LifecycleBenchmark {
                 long start = System.nanoTime();
                 host.lifecycle().deploy(zip, "benchmark");
                 keep(deploy, i, start);
+                Serving.require(host, java.util.List.of(id));
                 host.operations().remove(id, "benchmark");
             }
             HttpRequest post = HttpRequest.newBuilder(URI.create(host.url() + "api/carriers/mock/reload"))

@@ -27,9 +27,13 @@ import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.store.DatabaseFailure;
 import org.carrierhost.host.store.Dialect;
+import org.carrierhost.host.store.GroupCommit;
 
 /**
  * The number registry over plain JDBC and portable SQL.
+ *
+ * <p>A write that ends in a state the caller reports (an acquire, a disconnect, an import) returns only once
+ * its commit is on disk ({@link GroupCommit}: concurrent callers share the flush).
  *
  * <p>Thread-safe, also across hosts sharing the database: each call uses its own pooled connection, and
  * races are settled by conditional {@code UPDATE}s whose row counts say who won.
@@ -64,6 +68,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private final Clock clock;
     private final Duration claimLifetime;
     private final String owner;
+    private final GroupCommit durable;
 
     /**
      * @param claimLifetime how long an unfinished claim blocks others; after that a crashed caller's claim
@@ -77,6 +82,15 @@ public final class JdbcNumberRegistry implements NumberRegistry {
      * @param owner the instance id of this host process, written on each claim it takes (see {@link ClaimRecovery})
      */
     public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime, String owner) {
+        this(dataSource, clock, claimLifetime, owner, new GroupCommit());
+    }
+
+    /**
+     * @param durable how a commit is made durable before the call returns (shared by everything writing to
+     *                {@code dataSource}, so their flushes are shared too)
+     */
+    public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime, String owner, GroupCommit durable) {
+        this.durable = durable;
         this.owner = owner;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -142,6 +156,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                     Map<String, NumberState> present = states(c, numbers);
                     insertAvailable(c, carrier, numbers, present.keySet(), actor);
                     c.commit();
+                    durable.awaitDurable(c);
                     if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                         refreshStatistics(c);
                     }
@@ -276,6 +291,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 }
                 insertHistory(c, claim.record().number(), now, actor, claim.record().state(), updated.state(), updated.carrier());
                 c.commit();
+                durable.awaitDurable(c);
             } catch (SQLException | RuntimeException e) {
                 DatabaseFailure.rollbackAfter(c, e);
                 throw e;
@@ -300,6 +316,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 if (refused == null && stored(c, updated, current.get().state(), now)) {
                     insertHistory(c, number, now, actor, current.get().state(), updated.state(), updated.carrier());
                     c.commit();
+                    durable.awaitDurable(c);
                     return new ClaimResult.Moved(new NumberRecord(number, updated.state(), updated.carrier(),
                             updated.accountId(), CarrierDataCodec.plain(updated.data())));
                 }

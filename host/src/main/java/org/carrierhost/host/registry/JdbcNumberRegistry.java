@@ -308,6 +308,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         String number = updated.number();
         long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
+            if (Dialect.isPostgres(c)) {
+                return moveInOneStatement(c, updated, from, actor, now);
+            }
             c.setAutoCommit(false);
             try {
                 Optional<NumberRecord> current = find(c, number);
@@ -328,6 +331,53 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             }
         } catch (SQLException e) {
             throw failure("store " + number, e);
+        }
+    }
+
+    /**
+     * PostgreSQL's {@link #moveAtOnce}: one statement in autocommit, so one round trip and one commit. It locks the
+     * row ({@code FOR UPDATE}, so the state it checks is the newest), stores {@code updated} if that state is one of
+     * {@code from} and no live claim holds the number, writes the history row from the old state, and returns the
+     * row as it was with whether it moved.
+     */
+    private ClaimResult moveInOneStatement(Connection c, NumberRecord updated, Set<NumberState> from, String actor, long now)
+            throws SQLException {
+        String number = updated.number();
+        if (from.isEmpty()) {
+            Optional<NumberRecord> current = find(c, number);
+            return current.isEmpty() ? new ClaimResult.Missing(number) : new ClaimResult.WrongState(current.get());
+        }
+        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        try (PreparedStatement s = c.prepareStatement("WITH cur AS (SELECT " + COLUMNS + ", claim_token, claimed_at FROM numbers"
+                + " WHERE number = ? FOR UPDATE),"
+                + " moved AS (UPDATE numbers n SET state = ?, carrier = ?, account_id = ?, data = ?, claim_token = NULL,"
+                + " claimed_at = NULL, updated_at = ? FROM cur WHERE n.number = cur.number AND cur.state IN (" + states + ")"
+                + " AND (cur.claim_token IS NULL OR cur.claimed_at < ?) RETURNING cur.state AS from_state),"
+                + " history AS (" + HISTORY_INSERT.replace(" VALUES (?, ?, ?, ?, ?, ?)", " SELECT ?, ?, ?, from_state, ?, ? FROM moved")
+                + ") SELECT " + COLUMNS + ", (SELECT count(*) FROM moved) FROM cur")) {
+            s.setString(1, number);
+            s.setString(2, updated.state().name());
+            s.setString(3, updated.carrier());
+            s.setString(4, updated.accountId());
+            s.setString(5, CarrierDataCodec.encode(updated.data()));
+            s.setLong(6, now);
+            s.setLong(7, now - claimLifetime.toMillis());
+            s.setString(8, number);
+            s.setLong(9, now);
+            s.setString(10, actor);
+            s.setString(11, updated.state().name());
+            s.setString(12, updated.carrier());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return new ClaimResult.Missing(number);
+                }
+                NumberRecord current = read(r);
+                if (r.getLong(6) == 1) {
+                    return new ClaimResult.Moved(new NumberRecord(number, updated.state(), updated.carrier(),
+                            updated.accountId(), CarrierDataCodec.plain(updated.data())));
+                }
+                return from.contains(current.state()) ? new ClaimResult.Busy(current) : new ClaimResult.WrongState(current);
+            }
         }
     }
 

@@ -149,6 +149,13 @@ public final class JdbcNumberRegistry implements NumberRegistry {
 
     @Override
     public Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+        try (Connection c = dataSource.getConnection()) {
+            if (Dialect.isPostgres(c)) {
+                return copyAvailable(c, carrier, numbers, actor);
+            }
+        } catch (SQLException e) {
+            throw failure("add stock of " + carrier, e);
+        }
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
@@ -171,6 +178,64 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             } catch (SQLException e) {
                 throw failure("add stock of " + carrier, e);
             }
+        }
+    }
+
+    /**
+     * PostgreSQL's {@link #addAvailable}, in one transaction: the numbers are streamed with {@code COPY} into a
+     * temporary staging table (dropped at commit), the ones already stored are read by one join, and the rest are
+     * stored with their history rows by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} (a number another
+     * writer stored meanwhile is skipped, not an error). A few round trips, whatever the import's size.
+     */
+    private Map<String, NumberState> copyAvailable(Connection c, String carrier, Collection<String> numbers, String actor)
+            throws SQLException {
+        long now = clock.millis();
+        c.setAutoCommit(false);
+        try {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE import_stage (number VARCHAR(20) COLLATE \"C\") ON COMMIT DROP");
+            }
+            StringBuilder rows = new StringBuilder(numbers.size() * 14);
+            for (String number : numbers) {
+                rows.append(number).append('\n');
+            }
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("COPY import_stage (number) FROM STDIN", new java.io.StringReader(rows.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot stream the import to the database: " + e.getMessage(), "08000", e);
+            }
+            Map<String, NumberState> present = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT n.number, n.state FROM import_stage i JOIN numbers n ON n.number = i.number");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    present.put(r.getString(1), NumberState.valueOf(r.getString(2)));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("WITH added AS (INSERT INTO numbers (number, state, carrier, data,"
+                    + " created_at, updated_at) SELECT number, ?, ?, ?, ?, ? FROM import_stage ON CONFLICT (number) DO NOTHING"
+                    + " RETURNING number) INSERT INTO number_history (number, at, actor, from_state, to_state, carrier)"
+                    + " SELECT number, ?, ?, NULL, ?, ? FROM added")) {
+                s.setString(1, NumberState.AVAILABLE.name());
+                s.setString(2, carrier);
+                s.setString(3, CarrierDataCodec.encode(Map.of()));
+                s.setLong(4, now);
+                s.setLong(5, now);
+                s.setLong(6, now);
+                s.setString(7, actor);
+                s.setString(8, NumberState.AVAILABLE.name());
+                s.setString(9, carrier);
+                s.executeUpdate();
+            }
+            c.commit();
+            if (numbers.size() - present.size() >= ANALYZE_AFTER) {
+                refreshStatistics(c);
+            }
+            return present;
+        } catch (SQLException | RuntimeException e) {
+            DatabaseFailure.rollbackAfter(c, e);
+            throw e;
         }
     }
 

@@ -27,29 +27,6 @@ trap cleanup EXIT
 
 source "$root/benchmarks/lib.sh"
 if [ -z "${SKIP_BUILD:-}" ]; then build "$root"; [ -z "$old" ] || build "$old"; fi
-# figure HOST LABEL PORT CONNS PATH [LUA]: RUNS pairs of (health, PATH); prints a table row.
-figure() {
-  local host=$1 label=$2 port=$3 conns=$4 path=$5 lua=${6:-}
-  local tag; tag=$(printf '%s' "$host-$label-c$conns" | tr -c 'a-zA-Z0-9-' '_')
-  : > "$out/$tag.h"; : > "$out/$tag.f"
-  for i in $(seq "$runs"); do
-    wrk_once "$out/$tag.health.$i.txt" "$conns" "http://127.0.0.1:$port/api/health" >> "$out/$tag.h"
-    ACQUIRE_START=$(( (i + ${ACQUIRE_BLOCK:-0}) * 100000 )) \
-      wrk_once "$out/$tag.$i.txt" "$conns" "http://127.0.0.1:$port$path" "$lua" >> "$out/$tag.f"
-  done
-  local hr fr fp50 fp99 hp99 bad
-  hr=$(cut -d' ' -f1 "$out/$tag.h" | median); hp99=$(cut -d' ' -f3 "$out/$tag.h" | median)
-  fr=$(cut -d' ' -f1 "$out/$tag.f" | median); fp50=$(cut -d' ' -f2 "$out/$tag.f" | median)
-  fp99=$(cut -d' ' -f3 "$out/$tag.f" | median); bad=$(awk '{s+=$4} END {print s}' "$out/$tag.f")
-  printf '| %s | %s | %s | %.0f | %.0f | %.2f | %s | %s | %s | %s |\n' "$host" "$label" "$conns" "$fr" "$hr" \
-    "$(echo "$fr $hr" | awk '{print $1/$2}')" "$fp50" "$fp99" "$hp99" "$bad" | tee -a "$out/results.md"
-}
-
-header() {
-  echo
-  echo '| host | figure | conns | req/s (median) | health req/s (same run) | ratio | p50 ms | p99 ms | health p99 ms | non-2xx |'
-  echo '|---|---|---|---|---|---|---|---|---|---|'
-} 
 search='/api/numbers?prefix=415&quantity=10&carriers=mock'
 
 java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins search "$out/plugins-new" > /dev/null

@@ -29,6 +29,8 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$root/benchmarks/lib.sh"
+# acquire.lua's run i takes numbers from k = i * 100,000 (figure's ACQUIRE_START): they must all be in the stock.
+[ "$stock" -ge $(( (runs + 1) * 100000 )) ] || { echo "STOCK must be at least (RUNS + 1) * 100000" >&2; exit 1; }
 [ -n "${SKIP_BUILD:-}" ] || build "$root"
 
 new_database() {
@@ -94,7 +96,13 @@ host() {
   header | results
   figure "$config" "mock search" "$port" "$conns" '/api/numbers?prefix=415&quantity=10&carriers=mock'
   figure "$config" "local search, $stock numbers, prefix=2015" "$port" "$conns" '/api/numbers?prefix=2015&quantity=10&carriers=local'
+  # Where an acquire's time goes: thread dumps of the host during the acquire runs (JFR's defaults distort acquires).
+  ( sleep 4; for d in 1 2 3 4 5; do jstack "$pid" > "$out/$config.acquire.jstack.$d" 2>/dev/null || true; sleep 3; done ) &
+  local sampler=$!
   figure "$config" "acquire of distinct local numbers" "$port" "$conns" /api/numbers/acquire "$root/benchmarks/acquire.lua"
+  wait "$sampler" || true
+  echo "$config: request threads during the acquires, by the frame they were in (5 thread dumps):" | results
+  python3 "$root/benchmarks/where_threads_are.py" "$out/$config.acquire.jstack."* | results
   echo "$config: RSS after the figures $(rss_mb "$pid") MB (heap bound: the launcher's default)" | results
   stop_hosts
 }

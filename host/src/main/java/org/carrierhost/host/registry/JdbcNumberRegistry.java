@@ -149,6 +149,24 @@ public final class JdbcNumberRegistry implements NumberRegistry {
 
     @Override
     public Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+        Map<String, NumberState> present = addAvailableInOneTransaction(carrier, numbers, actor);
+        onDisk("add stock of " + carrier);
+        return present;
+    }
+
+    /**
+     * Returns once the commit just made is on disk ({@link GroupCommit}). Called after the connection went back
+     * to the pool, so callers waiting for a shared flush hold no connection meanwhile.
+     */
+    private void onDisk(String what) {
+        try {
+            durable.awaitDurable(dataSource);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private Map<String, NumberState> addAvailableInOneTransaction(String carrier, Collection<String> numbers, String actor) {
         try (Connection c = dataSource.getConnection()) {
             if (Dialect.isPostgres(c)) {
                 return copyAvailable(c, carrier, numbers, actor);
@@ -163,7 +181,6 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                     Map<String, NumberState> present = states(c, numbers);
                     insertAvailable(c, carrier, numbers, present.keySet(), actor);
                     c.commit();
-                    durable.awaitDurable(c);
                     if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                         refreshStatistics(c);
                     }
@@ -356,7 +373,6 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 }
                 insertHistory(c, claim.record().number(), now, actor, claim.record().state(), updated.state(), updated.carrier());
                 c.commit();
-                durable.awaitDurable(c);
             } catch (SQLException | RuntimeException e) {
                 DatabaseFailure.rollbackAfter(c, e);
                 throw e;
@@ -364,12 +380,21 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         } catch (SQLException e) {
             throw failure("store " + claim.record().number(), e);
         }
+        onDisk("store " + claim.record().number());
         return new NumberRecord(claim.record().number(), updated.state(), updated.carrier(), updated.accountId(),
                 CarrierDataCodec.plain(updated.data()));
     }
 
     @Override
     public ClaimResult moveAtOnce(NumberRecord updated, Set<NumberState> from, String actor) {
+        ClaimResult result = moveInOneTransaction(updated, from, actor);
+        if (result instanceof ClaimResult.Moved) {
+            onDisk("store " + updated.number());
+        }
+        return result;
+    }
+
+    private ClaimResult moveInOneTransaction(NumberRecord updated, Set<NumberState> from, String actor) {
         String number = updated.number();
         long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
@@ -384,7 +409,6 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 if (refused == null && stored(c, updated, current.get().state(), now)) {
                     insertHistory(c, number, now, actor, current.get().state(), updated.state(), updated.carrier());
                     c.commit();
-                    durable.awaitDurable(c);
                     return new ClaimResult.Moved(new NumberRecord(number, updated.state(), updated.carrier(),
                             updated.accountId(), CarrierDataCodec.plain(updated.data())));
                 }

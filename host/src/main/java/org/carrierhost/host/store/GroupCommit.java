@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.sql.DataSource;
+
 /**
  * Makes a commit durable (on disk, fsynced) before the caller answers, with concurrent callers sharing
  * one flush: group commit.
@@ -34,9 +36,12 @@ public final class GroupCommit {
     private long durable;
     private boolean flushing;
 
-    /** Returns once the commit the caller just made on {@code c} (and every earlier one) is on disk. */
-    public void awaitDurable(Connection c) throws SQLException {
-        if (!needed(c)) {
+    /**
+     * Returns once the commit the caller just made on a connection of {@code dataSource} (and every earlier one) is
+     * on disk. Call it after giving the connection back: a waiting caller holds none, and the flush's leader borrows one.
+     */
+    public void awaitDurable(DataSource dataSource) throws SQLException {
+        if (!needed(dataSource)) {
             return;
         }
         long ticket;
@@ -62,7 +67,7 @@ public final class GroupCommit {
             }
             boolean flushed = false;
             try {
-                flush(c);
+                flush(dataSource);
                 flushed = true;
             } finally {
                 synchronized (lock) {
@@ -88,17 +93,19 @@ public final class GroupCommit {
         }
     }
 
-    private void flush(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
+    private void flush(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         }
         flushes.increment();
     }
 
-    private boolean needed(Connection c) throws SQLException {
+    private boolean needed(DataSource dataSource) throws SQLException {
         Boolean known = needed;
         if (known == null) {
-            known = !Dialect.isPostgres(c) && mayFlush(c);
+            try (Connection c = dataSource.getConnection()) {
+                known = !Dialect.isPostgres(c) && mayFlush(c);
+            }
             needed = known;
         }
         return known;

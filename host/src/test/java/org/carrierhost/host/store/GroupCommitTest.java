@@ -43,8 +43,8 @@ class GroupCommitTest {
                             insert.setInt(1, writer * COMMITS_EACH + i);
                             insert.executeUpdate();
                             c.commit();
-                            group.awaitDurable(c);
                         }
+                        group.awaitDurable(database.dataSource());
                     }
                     return null;
                 }));

@@ -194,7 +194,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theSignInPageSaysWhereTheTokenIs() {
+    void theSignInPageSaysWhereTheTokenIs() throws Exception {
         startHost();
         browser.get(host.url());
 
@@ -204,6 +204,7 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("token")).isDisplayed());
         assertFalse(browser.findElement(By.id("app")).isDisplayed());
         assertFalse(browser.findElement(By.id("signin-error")).isDisplayed(), "no error before a token is tried");
+        screenshot("console-signin.png");
     }
 
     @Test
@@ -329,6 +330,28 @@ class ConsoleBrowserTest {
         waiting().until(d -> row("dropped").getText().contains("STARTED"));
         view("audit");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "dropped"));
+    }
+
+    @Test
+    void anEventRedrawsOnlyItsCarriersRowReadAlone() throws Exception {
+        TestPlugins.mockVariant(plugins, "second", "1.0.0");
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        row("second");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.asked = []; const f = window.fetch;"
+                + " window.fetch = (url, options) => { window.asked.push(String(url)); return f(url, options); };"
+                + " document.querySelector(\"tr[data-carrier='second']\").dataset.mark = 'untouched';");
+
+        assertEquals(200, ApiClient.of(host).post("/api/carriers/mock/disable", "").status());
+
+        waiting().until(d -> row("mock").getText().contains("DISABLED"));
+        List<?> asked = (List<?>) js.executeScript("return window.asked;");
+        assertTrue(asked.contains("/api/carriers/mock"), "the carrier is read alone: " + asked);
+        assertTrue(asked.stream().noneMatch(url -> url.equals("/api/carriers") || String.valueOf(url).startsWith("/api/cluster")),
+                "neither every carrier nor the cluster is read: " + asked);
+        assertEquals("untouched", js.executeScript("return document.querySelector(\"tr[data-carrier='second']\").dataset.mark;"),
+                "the other carrier's row is not redrawn");
     }
 
     @Test
@@ -549,7 +572,15 @@ class ConsoleBrowserTest {
         String error = waiting().until(d -> row("bandwidth").findElement(By.cssSelector("td.error-cell")).getText());
         assertTrue(error.contains("not configured"), bandwidth);
         assertFitsTheWidth();
-        screenshot("console-carriers.png");
+        // The README's picture (docs/console.png) is this one, at 1280 x 900.
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot("console-carriers.png");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test

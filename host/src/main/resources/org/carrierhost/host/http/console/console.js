@@ -4,6 +4,7 @@ import { api, fail, onUnauthorized } from './modules/api.js';
 import { auditEvent, loadEvents, setUpAudit } from './modules/audit.js';
 import { loadCarriers, refreshCarriers, setUpCarriers } from './modules/carriers.js';
 import { startCluster, stopCluster } from './modules/cluster.js';
+import { $ } from './modules/dom.js';
 import { setUpImport } from './modules/import.js';
 import { setUpNumbers, showNumbers } from './modules/numbers.js';
 import { followAddress, view } from './modules/router.js';
@@ -47,5 +48,11 @@ async function start() {
   });
 }
 
+// A note of what was just done belongs to the view it was done in; an error stays until the next one.
+document.addEventListener('viewchange', () => {
+  if ($('banner').className === 'ok') {
+    $('banner').hidden = true;
+  }
+});
 setUpZoneSwitch();
 setUpSignIn(start);

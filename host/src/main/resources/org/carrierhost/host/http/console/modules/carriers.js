@@ -17,7 +17,6 @@ export const carriers = {
 
 const pending = new Set();
 let pendingTimer = null;
-let figuresTimer = null;
 
 function healthText(c) {
   if (c.failed_zip) {
@@ -305,15 +304,11 @@ export function setUpCarriers() {
   }
   // The latency figures name their minute in the chosen zone.
   document.addEventListener('zonechange', renderCarriers);
-  figuresTimer = setInterval(() => {
+  setInterval(() => {
     if (document.visibilityState !== 'hidden') {
       loadCarriers().catch(() => {
         // the stream's offline marker already says when the host is unreachable
       });
     }
   }, FIGURES_MS);
-}
-
-export function stopCarriers() {
-  clearInterval(figuresTimer);
 }

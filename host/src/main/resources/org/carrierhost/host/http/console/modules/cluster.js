@@ -96,7 +96,7 @@ async function loadCluster() {
 }
 
 /** Whether this host serves the cluster view. */
-export function hasCluster() {
+function hasCluster() {
   return session.me !== null && session.me.cluster === true;
 }
 

@@ -49,6 +49,7 @@ function show(name, arg) {
   current = name;
   if (changed) {
     window.scrollTo(0, 0);
+    document.dispatchEvent(new CustomEvent('viewchange', { detail: name }));
   }
   views.get(name).onShow(arg);
 }

@@ -54,7 +54,16 @@ export function fromInput(value) {
   return utc ? new Date(value + 'Z') : new Date(value);
 }
 
+/** Names the chosen zone beside the inputs read in it. */
+function nameZone() {
+  const label = $('since-zone');
+  if (label) {
+    label.textContent = utc ? 'UTC' : LOCAL;
+  }
+}
+
 function retime() {
+  nameZone();
   for (const t of document.querySelectorAll('time[datetime]')) {
     t.textContent = format(t.getAttribute('datetime'));
   }
@@ -66,6 +75,7 @@ export function setUpZoneSwitch() {
   const select = $('time-zone');
   select.replaceChildren(el('option', { value: 'local' }, LOCAL === 'UTC' ? 'UTC (this browser)' : LOCAL), el('option', { value: 'UTC' }, 'UTC'));
   select.value = utc ? 'UTC' : 'local';
+  nameZone();
   select.addEventListener('change', () => {
     utc = select.value === 'UTC';
     if (utc) {

@@ -502,7 +502,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theAuditLogIsFilteredByCarrier() {
+    void theAuditLogIsFilteredByCarrier() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");
         ApiClient.of(host).post("/api/carriers/mock/disable", "");
@@ -520,6 +520,10 @@ class ConsoleBrowserTest {
         assertTrue(failed.getText().contains("no plugin descriptor"), failed.getText());
         WebElement stamp = failed.findElement(By.cssSelector("td.time time"));
         assertTrue(stamp.getSize().getHeight() < 30, "the timestamp stays on one line: " + stamp.getSize());
+        String node = ApiClient.of(host).get("/api/events?carrier=carrier-broken-1.0.0.zip&limit=1").json().path(0).path("node").asText();
+        assertFalse(node.isEmpty(), "the host stamps its entries with its node");
+        assertEquals(node, failed.findElement(By.cssSelector("td.node")).getText(), "each entry shows its node");
+        screenshot("console-audit.png");
     }
 
     @Test

@@ -16,6 +16,7 @@ export const carriers = {
 };
 
 const pending = new Set();
+const latestRead = new Map(); // id -> number of its latest read, so an older answer arriving late is dropped
 let pendingTimer = null;
 
 function healthText(c) {
@@ -50,10 +51,15 @@ export function refreshCarriers(ids) {
 }
 
 async function refreshOne(id) {
+  const read = (latestRead.get(id) || 0) + 1;
+  latestRead.set(id, read);
   let c;
   try {
     c = await api('GET', '/api/carriers/' + encodeURIComponent(id));
   } catch (e) {
+    if (latestRead.get(id) !== read) {
+      return;
+    }
     if (e.status === 404) {
       drop(id);
     } else if (e.status !== undefined) {
@@ -61,7 +67,9 @@ async function refreshOne(id) {
     }
     return;
   }
-  upsert(c);
+  if (latestRead.get(id) === read) {
+    upsert(c);
+  }
 }
 
 function drop(id) {

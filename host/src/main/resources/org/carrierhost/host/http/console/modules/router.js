@@ -5,6 +5,7 @@ import { $ } from './dom.js';
 
 const views = new Map();
 let current = null;
+let address = '#carriers';
 
 /**
  * Declares view {@code name} (its section has that id), with what to do when it is shown (given the rest
@@ -21,13 +22,29 @@ function available(name) {
 }
 
 /** Shows the view the address names, or the carriers where it names none this session has. */
+function decoded(hash) {
+  try {
+    return decodeURIComponent(hash);
+  } catch (e) {
+    return hash; // a malformed escape: no view has such a name
+  }
+}
+
 export function route() {
-  const [name, ...rest] = decodeURIComponent(location.hash.replace(/^#/, '')).split('/');
+  const [name, ...rest] = decoded(location.hash.replace(/^#/, '')).split('/');
+  if (name === 'app' && current !== null) {
+    // The skip link: to the view shown, which keeps its address.
+    history.replaceState(null, '', address);
+    $('app').focus();
+    return;
+  }
   if (!available(name)) {
     history.replaceState(null, '', '#carriers');
+    address = '#carriers';
     show('carriers', '');
     return;
   }
+  address = location.hash;
   show(name, rest.join('/'));
 }
 

@@ -54,7 +54,9 @@ export function setUpSignIn(started) {
     try {
       session.me = await api('GET', '/api/whoami');
     } catch (e) {
-      forgetToken();
+      if (e.status === 401) {
+        forgetToken();
+      } // else the host may be back on the next try: the tab keeps the token
       showSignIn(signInFailure(e));
       return;
     }

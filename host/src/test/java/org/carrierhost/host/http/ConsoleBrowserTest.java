@@ -64,7 +64,7 @@ class ConsoleBrowserTest {
     private static final String VIEWER_TOKEN = "viewer-secret-0123456789";
     /** The buttons that change something: a viewer must see none of them. */
     private static final Set<String> CHANGING = Set.of("enable", "disable", "reload", "retry", "remove", "acquire",
-            "disconnect", "Upload", "Import", "Enable selected", "Disable selected");
+            "disconnect", "Upload", "Import", "Enable selected", "Disable selected", "forget");
 
     private static WebDriver browser;
     private static Path profile;
@@ -674,6 +674,30 @@ class ConsoleBrowserTest {
                 b.close();
             }
         }
+    }
+
+    @Test
+    void aDownNodeIsForgottenFromItsRowAndAnUpOneOffersNoForget() throws Exception {
+        Files.delete(plugins.resolve("carrier-broken-1.0.0.zip"));
+        Path pluginsB = Files.createDirectories(elsewhere.resolve("b-plugins"));
+        TestPlugins.copyMock(pluginsB);
+        host = clusterNode("a", plugins, elsewhere);
+        clusterNode("b", pluginsB, elsewhere).close();
+        signIn(TestHosts.ADMIN_TOKEN);
+        view("cluster");
+        waiting().until(d -> "down".equals(nodeRow("b", "td.node-status", "innerText")));
+        assertEquals("", nodeRow("a", "td.actions", "innerText"), "an up node cannot be forgotten");
+
+        waiting().until(d -> {
+            d.findElement(By.cssSelector("#node-rows tr[data-node='b'] td.actions button")).click();
+            return true;
+        });
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+
+        waiting().until(d -> d.findElements(By.cssSelector("#node-rows tr[data-node='b']")).isEmpty());
+        List<String> nodes = new java.util.ArrayList<>();
+        ApiClient.of(host).get("/api/cluster").json().path("nodes").forEach(n -> nodes.add(n.path("node").asText()));
+        assertEquals(List.of("a"), nodes, "b is gone from the host's answer too");
     }
 
     @Test

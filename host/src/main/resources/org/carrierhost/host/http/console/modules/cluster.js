@@ -1,7 +1,7 @@
 // The cluster view, where the host serves it: polled every 2 s while it is shown, since another node's
 // heartbeat is no event here.
-import { api, session } from './api.js';
-import { $, cell, el } from './dom.js';
+import { api, canChange, fail, session } from './api.js';
+import { $, button, cell, el, show } from './dom.js';
 import { format } from './time.js';
 
 const POLL_MS = 2000;
@@ -91,8 +91,28 @@ async function loadCluster() {
     beat.title = format(n.heartbeat);
     cell(tr, '', 'node-status').appendChild(el('span', { class: 'node-' + status }, status));
     cell(tr, '', 'carriers-cell').appendChild(carriers.list);
+    if (canChange()) {
+      const actions = cell(tr, '', 'actions');
+      if (!n.up) {
+        button(actions, 'forget', () => forget(n.node), { class: 'danger' });
+      }
+    }
     rows.appendChild(tr);
   }
+}
+
+/** Removes down node {@code node} from the view now, rather than after cluster.forget_after_ms. */
+async function forget(node) {
+  if (!confirm('Forget node ' + node + '? It is down; it is listed again if it starts again.')) {
+    return;
+  }
+  try {
+    await api('DELETE', '/api/cluster/nodes/' + encodeURIComponent(node));
+    show('ok', 'node ' + node + ' forgotten');
+  } catch (e) {
+    fail(e);
+  }
+  await loadCluster().catch(fail);
 }
 
 /** Whether this host serves the cluster view. */

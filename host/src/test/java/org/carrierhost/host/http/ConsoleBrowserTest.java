@@ -638,13 +638,18 @@ class ConsoleBrowserTest {
         return nodeRow(id, null, "innerText");
     }
 
-    @Test
-    void theClusterViewShowsBothNodesFollowsADisableOnTheOtherAndMarksItDownOnceStopped() throws Exception {
+    /** Starts node a as this test's host and node b beside it, each serving mock from its own directory; returns b. */
+    private CarrierHost nodesAAndBServingMock() throws Exception {
         Files.delete(plugins.resolve("carrier-broken-1.0.0.zip"));
         Path pluginsB = Files.createDirectories(elsewhere.resolve("b-plugins"));
         TestPlugins.copyMock(pluginsB);
         host = clusterNode("a", plugins, elsewhere);
-        CarrierHost b = clusterNode("b", pluginsB, elsewhere);
+        return clusterNode("b", pluginsB, elsewhere);
+    }
+
+    @Test
+    void theClusterViewShowsBothNodesFollowsADisableOnTheOtherAndMarksItDownOnceStopped() throws Exception {
+        CarrierHost b = nodesAAndBServingMock();
         boolean stopped = false;
         try {
             signIn(TestHosts.ADMIN_TOKEN);
@@ -678,11 +683,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aDownNodeIsForgottenFromItsRowAndAnUpOneOffersNoForget() throws Exception {
-        Files.delete(plugins.resolve("carrier-broken-1.0.0.zip"));
-        Path pluginsB = Files.createDirectories(elsewhere.resolve("b-plugins"));
-        TestPlugins.copyMock(pluginsB);
-        host = clusterNode("a", plugins, elsewhere);
-        clusterNode("b", pluginsB, elsewhere).close();
+        nodesAAndBServingMock().close();
         signIn(TestHosts.ADMIN_TOKEN);
         view("cluster");
         waiting().until(d -> "down".equals(nodeRow("b", "td.node-status", "innerText")));

@@ -243,7 +243,7 @@ function actionsCell(tr, c) {
     reload.disabled = !c.enabled;
   }
   button(actions, 'remove', () => {
-    if (confirm('Remove ' + c.id + '? It is unloaded and its zip is deleted from the plugins directory.')) {
+    if (confirm('Remove ' + c.id + '? It is unloaded; a drop-in\'s zip is moved to the data directory\'s removed/ folder, where it can be got back.')) {
       carrierAction(c.id, 'DELETE', '', 'removed');
     }
   }, { class: 'danger' });
@@ -264,7 +264,7 @@ function updateSelection() {
 async function carrierAction(id, method, suffix, done) {
   try {
     const result = await api(method, '/api/carriers/' + encodeURIComponent(id) + suffix);
-    const text = done || (result && result.state ? result.state : 'done');
+    const text = (done || (result && result.state ? result.state : 'done')) + (result && result.kept_at ? '; its zip is kept at ' + result.kept_at : '');
     carriers.rowResults.set(id, { kind: 'ok', text });
     show('ok', id + ': ' + text);
   } catch (e) {

@@ -41,6 +41,8 @@ import org.carrierhost.host.http.OpenApiRoutes;
 import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.manager.NumberAging;
+import org.carrierhost.host.manager.NumberReaper;
 import org.carrierhost.host.metrics.HostMetrics;
 import org.carrierhost.host.metrics.MetricsRoute;
 import org.carrierhost.host.plugins.ArchiveLimits;
@@ -146,6 +148,7 @@ public final class CarrierHost implements AutoCloseable {
     private void open() throws IOException {
         // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
         settings.carrierSections().forEach(BreakerSettings::from);
+        settings.carrierSections().forEach(NumberAging::policy);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         Files.createDirectories(settings.plugins().dir());
@@ -206,7 +209,9 @@ public final class CarrierHost implements AutoCloseable {
         manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
-                        settings.search().stateTtl())));
+                        settings.search().stateTtl()),
+                new NumberAging(settings.numbers().agingFor(), settings::carrier)));
+        remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging))));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }

@@ -118,6 +118,11 @@ public final class Settings {
             "when an unfinished acquire's claim on a number may be taken over");
     public static final Setting<Integer> IMPORT_MAX_NUMBERS = integer("import.max_numbers", 1_000_000, 1, Integer.MAX_VALUE,
             "the most numbers one stock import may list");
+    // numbers.*: a number's life after its acquire: aging, holds and the reaper that ends both
+    public static final Setting<Long> NUMBERS_AGING_MS = whole("numbers.aging_ms", 0, 0, 3650 * DAY_MS,
+            "how long a disconnected number waits in aging before it is free again (KAZOO's default is 90 days); 0 is off");
+    public static final Setting<Duration> NUMBERS_REAPER = millis("numbers.reaper_ms", 1000,
+            "how often each host ends aging that is over and holds that expired");
 
     // metrics.*: GET /metrics
     public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false,

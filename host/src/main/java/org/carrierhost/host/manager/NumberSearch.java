@@ -180,7 +180,7 @@ final class NumberSearch {
         if (!local) {
             // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
             Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
-            numbers = numbers.stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number()))).toList();
+            numbers = numbers.stream().filter(n -> !org.carrierhost.host.registry.NumberTransitions.HELD.contains(known.get(n.number()))).toList();
         }
         return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null);
     }

@@ -134,13 +134,13 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
-    public Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+    public Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     Map<String, NumberState> present = states(c, numbers);
-                    insertAvailable(c, carrier, numbers, present.keySet(), actor);
+                    insertInState(c, carrier, numbers, present.keySet(), state, actor);
                     c.commit();
                     if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                         refreshStatistics(c);
@@ -159,9 +159,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         }
     }
 
-    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> available). */
-    private void insertAvailable(Connection c, String carrier, Collection<String> numbers, Set<String> present,
-                                 String actor) throws SQLException {
+    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> {@code state}). */
+    private void insertInState(Connection c, String carrier, Collection<String> numbers, Set<String> present,
+                               NumberState state, String actor) throws SQLException {
         long now = clock.millis();
         String noData = CarrierDataCodec.encode(Map.of());
         try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
@@ -171,9 +171,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 if (present.contains(number)) {
                     continue;
                 }
-                bindNew(insert, number, NumberState.AVAILABLE, carrier, noData, now);
+                bindNew(insert, number, state, carrier, noData, now);
                 insert.addBatch();
-                bindHistory(history, number, now, actor, null, NumberState.AVAILABLE, carrier);
+                bindHistory(history, number, now, actor, null, state, carrier);
                 history.addBatch();
                 if (++batched % BATCH == 0) {
                     insert.executeBatch();
@@ -363,6 +363,28 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             throw failure("read history of " + number, e);
         }
         return entries;
+    }
+
+    @Override
+    public List<NumberRecord> agingOver(Duration agingFor, int limit) {
+        long now = clock.millis();
+        List<NumberRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state = ? AND updated_at <= ?"
+                     + " AND (claim_token IS NULL OR claimed_at < ?) ORDER BY updated_at FETCH FIRST ? ROWS ONLY")) {
+            s.setString(1, NumberState.AGING.name());
+            s.setLong(2, now - agingFor.toMillis());
+            s.setLong(3, now - claimLifetime.toMillis());
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the numbers whose aging is over", e);
+        }
+        return records;
     }
 
     @Override

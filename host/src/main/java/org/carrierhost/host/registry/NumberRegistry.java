@@ -42,7 +42,21 @@ public interface NumberRegistry extends NumberInventory {
      *
      * @return the state of each number that was already stored; every other number was added
      */
-    Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor);
+    default Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+        return addInState(carrier, numbers, NumberState.AVAILABLE, actor);
+    }
+
+    /**
+     * As {@link #addAvailable}, in {@code state}: {@link NumberState#AVAILABLE} for a local carrier's stock,
+     * {@link NumberState#PORT_IN} for numbers that came by porting.
+     */
+    Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor);
+
+    /**
+     * Numbers in {@link NumberState#AGING} whose last move is at least {@code agingFor} old and that nobody has
+     * claimed, at most {@code limit} of them: those whose aging is over.
+     */
+    List<NumberRecord> agingOver(java.time.Duration agingFor, int limit);
 
     /**
      * Claims {@code number} for a move to {@code target}, if it is in one of {@code from} and nobody else

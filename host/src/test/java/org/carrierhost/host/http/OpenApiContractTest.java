@@ -138,6 +138,10 @@ class OpenApiContractTest {
         call("GET", "/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/cluster", VIEWER_TOKEN, null, null);
+        call("GET", "/api/states", VIEWER_TOKEN, null, null);
+        call("POST", "/api/numbers/import", admin, "{\"carrier\":\"mock\",\"numbers\":[\"+12125550111\",\"+12125550112\"],\"state\":\"port_in\"}", JSON);
+        call("POST", "/api/numbers/+12125550111/activate", admin, "{\"account_id\":\"acct-1\"}", JSON);
+        call("POST", "/api/numbers/+12125550112/move", admin, "{\"state\":\"in_service\",\"account_id\":\"acct-1\"}", JSON);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());

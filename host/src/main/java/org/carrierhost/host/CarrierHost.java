@@ -40,7 +40,12 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.http.OpenApiRoutes;
 import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
+import org.carrierhost.host.holds.HoldSettings;
+import org.carrierhost.host.holds.HoldStore;
+import org.carrierhost.host.holds.Holds;
+import org.carrierhost.host.http.HoldRoutes;
 import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.metrics.NumberLifeMeters;
 import org.carrierhost.host.manager.NumberAging;
 import org.carrierhost.host.manager.NumberReaper;
 import org.carrierhost.host.metrics.HostMetrics;
@@ -211,7 +216,13 @@ public final class CarrierHost implements AutoCloseable {
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
                         settings.search().stateTtl()),
                 new NumberAging(settings.numbers().agingFor(), settings::carrier)));
-        remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging))));
+        Holds holds = new Holds(new HoldStore(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
+                settings.numbers().holdMaxTtl(), settings.numbers().holdMargin(), settings.numbers().holdLease(),
+                settings.numbers().acquireTimeout()));
+        manager.holdWith(holds);
+        hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
+        remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging),
+                NumberReaper.Round.of("holds", holds::reap))));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
@@ -221,6 +232,7 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierRoutes(carriers, settings::carrier, recent).register(server);
         new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
+        new HoldRoutes(holds).register(server);
         new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);

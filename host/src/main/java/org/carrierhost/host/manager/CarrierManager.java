@@ -59,6 +59,7 @@ public final class CarrierManager implements AutoCloseable {
     private final NumberSearch search;
     private final StockImport stockImport;
     private final NumberAging aging;
+    private volatile HoldGate holds = HoldGate.NONE;
 
     /** As {@link #CarrierManager(CarrierTable, CarrierCalls, NumberRegistry, HostEvents, ManagerSettings, NumberAging)}, without aging. */
     public CarrierManager(CarrierTable carriers, CarrierCalls calls, NumberRegistry registry, HostEvents events,
@@ -80,7 +81,7 @@ public final class CarrierManager implements AutoCloseable {
         this.settings = settings;
         this.calls = calls;
         this.offers = new OfferCache(registry, settings.offerTtl(), settings.stateTtl());
-        this.search = new NumberSearch(carriers, calls, offers, settings);
+        this.search = new NumberSearch(carriers, calls, offers, settings, numbers -> holds.holders(numbers));
         this.stockImport = new StockImport(carriers, registry, events, settings.maxImport());
     }
 
@@ -104,6 +105,44 @@ public final class CarrierManager implements AutoCloseable {
      */
     public NumberRecord acquire(String rawNumber, AcquireRequest request, String actor) {
         String number = E164.number(rawNumber, null);
+        Optional<String> hold = holds.admit(number, request.accountId(), request.holdId());
+        NumberRecord stored = acquireAdmitted(number, request, actor);
+        if (hold.isPresent() && !request.dryRun()) {
+            holds.consumed(hold.get(), number, actor);
+        }
+        return stored;
+    }
+
+    /**
+     * Lets {@code gate} say which numbers are held, for whom: searches leave numbers held for other accounts out,
+     * and an acquire of a held number needs its account (and consumes the hold). Set once, as the host starts.
+     */
+    public void holdWith(HoldGate gate) {
+        this.holds = Objects.requireNonNull(gate, "gate");
+    }
+
+    /**
+     * The carrier and state of {@code number} as a hold needs them: stored and free to acquire, or offered by a
+     * carrier now.
+     *
+     * @throws StandardException {@code number_exists} when an account has it, {@code not_found} when no carrier offers it
+     */
+    public FoundNumber holdable(String rawNumber) {
+        String number = E164.number(rawNumber, null);
+        Optional<NumberRecord> stored = registry.find(number);
+        if (stored.isPresent()) {
+            NumberRecord current = stored.get();
+            if (!ACQUIRABLE.contains(current.state())) {
+                throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS, "number " + number + " is already "
+                        + current.state().wireName(), null, current.carrier()));
+            }
+            return new FoundNumber(number, current.carrier(), current.state(), current.data());
+        }
+        List<StandardError> errors = new java.util.ArrayList<>();
+        return offers.offer(number).or(() -> search.offeredBy(number, null, errors)).orElseThrow(() -> notOffered(number, errors));
+    }
+
+    private NumberRecord acquireAdmitted(String number, AcquireRequest request, String actor) {
         NumberState target = request.target();
         if (target != NumberState.IN_SERVICE && target != NumberState.RESERVED) {
             throw StandardException.of(ErrorCode.INVALID, "state must be in_service or reserved", "got " + target.wireName());
@@ -142,7 +181,7 @@ public final class CarrierManager implements AutoCloseable {
         if (found.isEmpty()) {
             if (registry.find(number).isPresent()) {
                 // Another caller (on this host or another) stored it meanwhile, so no carrier offers it now: 409, not 404.
-                return acquire(number, request, actor);
+                return acquireAdmitted(number, request, actor);
             }
             throw notOffered(number, errors);
         }

@@ -41,8 +41,12 @@ final class NumberSearch {
     private final CarrierCalls calls;
     private final OfferCache offers;
     private final ManagerSettings settings;
+    /** Which numbers are held now, and for which account. */
+    private final java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders;
 
-    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings) {
+    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings,
+                 java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders) {
+        this.holders = holders;
         this.carriers = carriers;
         this.calls = calls;
         this.offers = offers;
@@ -94,7 +98,7 @@ final class NumberSearch {
             List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
                     carrier -> carrier.findNumbers(prefix, q, options).toOffers());
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
-                answers.put(outcome.carrierId(), answer(outcome, prefix, q));
+                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, q), request.accountId()));
             }
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
             int held = answers.values().stream().mapToInt(Answer::held).sum();
@@ -156,6 +160,20 @@ final class NumberSearch {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code answer} without the numbers held for accounts other than {@code accountId}, counted as held. */
+    private Answer withoutHeld(Answer answer, String accountId) {
+        if (answer.error != null || answer.numbers.isEmpty()) {
+            return answer;
+        }
+        Map<String, String> held = holders.apply(answer.numbers.stream().map(FoundNumber::number).toList());
+        if (held.isEmpty()) {
+            return answer;
+        }
+        List<FoundNumber> kept = answer.numbers.stream().filter(n -> !held.containsKey(n.number())
+                || held.get(n.number()).equals(accountId)).toList();
+        return new Answer(answer.carrier, kept, answer.stray, answer.held + answer.numbers.size() - kept.size(), answer.full, null);
     }
 
     /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */

@@ -142,6 +142,12 @@ class OpenApiContractTest {
         call("POST", "/api/numbers/import", admin, "{\"carrier\":\"mock\",\"numbers\":[\"+12125550111\",\"+12125550112\"],\"state\":\"port_in\"}", JSON);
         call("POST", "/api/numbers/+12125550111/activate", admin, "{\"account_id\":\"acct-1\"}", JSON);
         call("POST", "/api/numbers/+12125550112/move", admin, "{\"state\":\"in_service\",\"account_id\":\"acct-1\"}", JSON);
+        String hold = new ObjectMapper().readTree(call("POST", "/api/holds", admin,
+                "{\"numbers\":[\"+14159000001\"],\"account_id\":\"acct-1\",\"ttl_s\":600}", JSON).body()).path("id").asText();
+        call("GET", "/api/holds?account_id=acct-1", VIEWER_TOKEN, null, null);
+        call("GET", "/api/holds/" + hold, VIEWER_TOKEN, null, null);
+        call("POST", "/api/holds/" + hold + "/extend", admin, "{\"ttl_s\":900}", JSON);
+        call("DELETE", "/api/holds/" + hold, admin, null, null);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());

@@ -1,9 +1,12 @@
 package org.carrierhost.plugins.mock;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.carrierhost.api.CarrierConfig;
@@ -14,6 +17,7 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberBlock;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
 import org.pf4j.Extension;
@@ -21,7 +25,8 @@ import org.pf4j.Extension;
 /**
  * A carrier that offers deterministic numbers for any prefix and always succeeds, unless its
  * configuration tells it to be slow ({@code latency_ms}), to fail ({@code fail}, a standard error code)
- * or to hang ({@code hang}).
+ * or to hang ({@code hang}). With {@code reservations=true} it holds numbers itself, each for
+ * {@code reservation_ttl_s} (default 1800, as Telnyx does), and its releases take {@code release_latency_ms} more.
  *
  * <p>Thread-safe: the behaviour is fixed at {@link #start(CarrierContext)}, published through a volatile
  * field, and order ids come from an atomic counter.
@@ -32,11 +37,46 @@ public class MockCarrier implements CarrierExtension {
     private volatile MockBehaviour behaviour = MockBehaviour.IMMEDIATE;
     private volatile String carrierId = "mock";
     private final AtomicLong orders = new AtomicLong();
+    private final Map<String, NumberReservation> reservations = new ConcurrentHashMap<>();
+    private volatile boolean reserves;
+    private volatile long reservationTtlSeconds = 1800;
+    private volatile long releaseLatencyMs;
 
     @Override
     public void start(CarrierContext context) throws CarrierException {
         carrierId = context.carrierId();
         behaviour = MockBehaviour.from(context.config());
+        CarrierConfig config = context.config();
+        reserves = config.getBoolean("reservations", false);
+        reservationTtlSeconds = config.getLong("reservation_ttl_s", 1800);
+        releaseLatencyMs = config.getLong("release_latency_ms", 0);
+    }
+
+    @Override
+    public boolean reservesNumbers() {
+        return reserves;
+    }
+
+    @Override
+    public NumberReservation reserveNumber(String number, Duration ttl, String accountId) throws CarrierException {
+        behaviour.apply();
+        NumberReservation reservation = new NumberReservation(number, carrierId + "-reservation-" + orders.incrementAndGet(),
+                Instant.now().plusSeconds(reservationTtlSeconds));
+        reservations.computeIfPresent(number, (n, held) -> held.expiresAt().isBefore(Instant.now()) ? null : held);
+        if (reservations.putIfAbsent(number, reservation) != null) {
+            throw new CarrierException(ErrorCode.NUMBER_EXISTS, "number " + number + " is already reserved", "mock reservation");
+        }
+        return reservation;
+    }
+
+    @Override
+    public void releaseReservation(NumberReservation reservation) throws CarrierException {
+        behaviour.apply();
+        MockBehaviour.sleep(releaseLatencyMs);
+        NumberReservation held = reservations.get(reservation.number());
+        if (held == null || !held.reference().equals(reservation.reference()) || !reservations.remove(reservation.number(), held)) {
+            throw new CarrierException(ErrorCode.NOT_FOUND, "no reservation " + reservation.reference(), "mock reservation");
+        }
     }
 
     @Override
@@ -116,22 +156,23 @@ public class MockCarrier implements CarrierExtension {
             }
         }
 
-        private static MockBehaviour misconfigured(String why) {
-            return new MockBehaviour(0, Optional.of(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "misconfigured", why)), false);
-        }
-
-        void apply() throws CarrierException {
+        static void sleep(long ms) throws CarrierException {
             try {
-                if (hang) {
-                    Thread.sleep(Long.MAX_VALUE);
-                }
-                if (latencyMs > 0) {
-                    Thread.sleep(latencyMs);
+                if (ms > 0) {
+                    Thread.sleep(ms);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CarrierException(ErrorCode.TIMEOUT, "mock carrier call was interrupted");
             }
+        }
+
+        private static MockBehaviour misconfigured(String why) {
+            return new MockBehaviour(0, Optional.of(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "misconfigured", why)), false);
+        }
+
+        void apply() throws CarrierException {
+            sleep(hang ? Long.MAX_VALUE : latencyMs);
             if (failure.isPresent()) {
                 CarrierException f = failure.get();
                 throw new CarrierException(f.code(), f.getMessage(), f.detail());

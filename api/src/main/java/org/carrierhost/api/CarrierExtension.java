@@ -106,4 +106,22 @@ public interface CarrierExtension extends ExtensionPoint {
     default void releaseReservation(NumberReservation reservation) throws CarrierException {
         throw new CarrierException(ErrorCode.NOT_FOUND, "this carrier does not hold numbers", reservation.reference());
     }
+
+    /**
+     * Whether this carrier can list the numbers it says the account holds ({@link #inventory}), for a reconciliation.
+     * Optional: a carrier that does not override it answers false.
+     */
+    default boolean listsInventory() {
+        return false;
+    }
+
+    /**
+     * One page of the numbers the carrier says the account holds, in a stable order: {@code page} counts from 1, and
+     * each page has at most {@code size} numbers. Called only when {@link #listsInventory()} is true.
+     *
+     * @throws CarrierException with a standard code on any failure
+     */
+    default InventoryPage inventory(int page, int size) throws CarrierException {
+        throw new CarrierException(ErrorCode.INVALID, "this carrier does not list its numbers", "listsInventory() is false");
+    }
 }

@@ -44,6 +44,8 @@ import org.carrierhost.host.holds.HoldSettings;
 import org.carrierhost.host.holds.HoldStore;
 import org.carrierhost.host.holds.Holds;
 import org.carrierhost.host.http.HoldRoutes;
+import org.carrierhost.host.http.ReconcileRoutes;
+import org.carrierhost.host.reconcile.Reconciler;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.metrics.NumberLifeMeters;
 import org.carrierhost.host.manager.NumberAging;
@@ -154,6 +156,7 @@ public final class CarrierHost implements AutoCloseable {
         // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
         settings.carrierSections().forEach(BreakerSettings::from);
         settings.carrierSections().forEach(NumberAging::policy);
+        settings.carrierSections().forEach(Reconciler::every);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         Files.createDirectories(settings.plugins().dir());
@@ -221,8 +224,10 @@ public final class CarrierHost implements AutoCloseable {
                 settings.numbers().acquireTimeout()));
         manager.holdWith(holds);
         hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
+        Reconciler reconciler = new Reconciler(database.dataSource(), registry, carriers, calls, hostEvents,
+                settings.numbers().acquireTimeout(), settings::carrier);
         remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging),
-                NumberReaper.Round.of("holds", holds::reap))));
+                NumberReaper.Round.of("holds", holds::reap), NumberReaper.Round.of("reconcile", reconciler::runScheduled))));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
@@ -233,6 +238,7 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new HoldRoutes(holds).register(server);
+        new ReconcileRoutes(reconciler).register(server);
         new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);

@@ -19,7 +19,9 @@ public enum CarrierOperation {
     /** A hold of a number at the carrier ({@code reserveNumber}). */
     RESERVE,
     /** The release of a hold at the carrier ({@code releaseReservation}). */
-    RELEASE;
+    RELEASE,
+    /** A page of the numbers the carrier says the account holds ({@code inventory}). */
+    INVENTORY;
 
     /** The name metrics and the API use. */
     public String wireName() {

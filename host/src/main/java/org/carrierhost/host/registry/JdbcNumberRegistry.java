@@ -366,6 +366,83 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
+    public List<NumberRecord> ofCarrier(String carrier, Set<NumberState> states) {
+        List<NumberRecord> records = new ArrayList<>();
+        if (states.isEmpty()) {
+            return records;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE carrier = ? AND state IN ("
+                     + states.stream().map(x -> "?").collect(Collectors.joining(", ")) + ") ORDER BY number")) {
+            s.setString(1, carrier);
+            int i = 2;
+            for (NumberState state : states) {
+                s.setString(i++, state.name());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the numbers of " + carrier, e);
+        }
+        return records;
+    }
+
+    @Override
+    public NumberRecord adopt(NumberRecord record, String actor) {
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<NumberRecord> current = find(c, record.number());
+                if (current.isEmpty()) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO numbers (number, state, carrier, data, created_at,"
+                            + " updated_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        bindNew(s, record.number(), record.state(), record.carrier(), CarrierDataCodec.encode(record.data()), now);
+                        s.setString(7, record.accountId());
+                        s.executeUpdate();
+                    }
+                } else if (!stored(c, record, current.get().state(), now)) {
+                    c.rollback();
+                    throw StandardException.of(ErrorCode.NUMBER_EXISTS, "number " + record.number() + " is being changed by another request",
+                            "repair it once that acquire or disconnect is done");
+                }
+                insertHistory(c, record.number(), now, actor, current.map(NumberRecord::state).orElse(null), record.state(), record.carrier());
+                c.commit();
+                return record;
+            } catch (SQLException | RuntimeException e) {
+                DatabaseFailure.rollbackAfter(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("repair " + record.number(), e);
+        }
+    }
+
+    @Override
+    public List<NumberRecord> findTaken(String carrierId, int offset, int limit) {
+        List<NumberRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE carrier = ? AND state <> ?"
+                     + " ORDER BY number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            s.setString(1, carrierId);
+            s.setString(2, NumberState.AVAILABLE.name());
+            s.setInt(3, offset);
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the numbers taken from " + carrierId, e);
+        }
+        return records;
+    }
+
+    @Override
     public List<NumberRecord> agingOver(Duration agingFor, int limit) {
         long now = clock.millis();
         List<NumberRecord> records = new ArrayList<>();

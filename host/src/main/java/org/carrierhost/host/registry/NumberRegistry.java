@@ -84,6 +84,19 @@ public interface NumberRegistry extends NumberInventory {
      */
     ClaimResult moveAtOnce(NumberRecord updated, Set<NumberState> from, String actor);
 
+    /** The numbers of {@code carrier} in one of {@code states}, in number order. */
+    List<NumberRecord> ofCarrier(String carrier, Set<NumberState> states);
+
+    /**
+     * A repair after a reconciliation: stores {@code record} as it is (inserted when absent, its state, carrier,
+     * account and data set when present and unclaimed) whatever the state it was in, and records the move by
+     * {@code actor}. It is the one write that does not follow the table of moves: it makes the registry agree with
+     * what a carrier says.
+     *
+     * @throws org.carrierhost.host.errors.StandardException 409 when an acquire or disconnect holds a claim on it
+     */
+    NumberRecord adopt(NumberRecord record, String actor);
+
     /** The history of {@code number}, oldest first. */
     List<HistoryEntry> history(String number);
 }

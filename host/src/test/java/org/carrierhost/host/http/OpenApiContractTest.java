@@ -148,6 +148,9 @@ class OpenApiContractTest {
         call("GET", "/api/holds/" + hold, VIEWER_TOKEN, null, null);
         call("POST", "/api/holds/" + hold + "/extend", admin, "{\"ttl_s\":900}", JSON);
         call("DELETE", "/api/holds/" + hold, admin, null, null);
+        long report = new ObjectMapper().readTree(call("POST", "/api/carriers/mock/reconcile", admin, null, null).body()).path("id").asLong();
+        call("GET", "/api/carriers/mock/reconcile", VIEWER_TOKEN, null, null);
+        call("POST", "/api/carriers/mock/reconcile/" + report + "/rows/+12125550111", admin, "{\"action\":\"mark_checked\"}", JSON);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());

@@ -16,7 +16,9 @@ import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberBlock;
 import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
 import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
@@ -38,6 +40,8 @@ public class MockCarrier implements CarrierExtension {
     private volatile String carrierId = "mock";
     private final AtomicLong orders = new AtomicLong();
     private final Map<String, NumberReservation> reservations = new ConcurrentHashMap<>();
+    /** The numbers this mock's acquires hold and its disconnects have not released: its own list. */
+    private final java.util.concurrent.ConcurrentSkipListSet<String> owned = new java.util.concurrent.ConcurrentSkipListSet<>();
     private volatile boolean reserves;
     private volatile long reservationTtlSeconds = 1800;
     private volatile long releaseLatencyMs;
@@ -105,13 +109,31 @@ public class MockCarrier implements CarrierExtension {
     @Override
     public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
         behaviour.apply();
+        owned.add(number.number());
         return number.withData(Map.of("order_id", carrierId + "-order-" + orders.incrementAndGet()));
     }
 
     @Override
     public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
         behaviour.apply();
+        owned.remove(number.number());
         return number.withData(Map.of("disconnect_order_id", carrierId + "-disconnect-" + orders.incrementAndGet()));
+    }
+
+    /** The mock lists its own numbers: those it acquired and has not disconnected, since it started. */
+    @Override
+    public boolean listsInventory() {
+        return true;
+    }
+
+    @Override
+    public InventoryPage inventory(int page, int size) throws CarrierException {
+        behaviour.apply();
+        List<String> all = List.copyOf(owned);
+        int from = (int) Math.min(all.size(), (long) (page - 1) * size);
+        int to = Math.min(all.size(), from + size);
+        return new InventoryPage(all.subList(from, to).stream().map(n -> new InventoryPage.Entry(n, NumberState.IN_SERVICE)).toList(),
+                to < all.size());
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class NumberRoutes {
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("POST", "/api/numbers/import", Role.OPERATOR, request -> {
             ImportBody body = request.json(ImportBody.class);
-            return ApiResponse.ok(ImportAnswer.of(manager.importNumbers(body.carrierId(), body.texts(), body.target(), request.actor())));
+            return ApiResponse.ok(ImportAnswer.of(manager.importNumbers(body.carrierId(), body.texts(), body.target(), request.actor()),
+                    body.target()));
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {
             String number = request.parameter("number");

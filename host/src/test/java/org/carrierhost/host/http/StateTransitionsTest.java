@@ -38,10 +38,10 @@ class StateTransitionsTest {
     @RegisterExtension
     final CarrierHostExtension plain = TestHosts.withCarriers("mock", "local").withHttp();
 
-    /** Aging on for every carrier, short enough that the reaper's moves are seen within the test. */
+    /** Aging on for every carrier, for longer than the test: its reaper moves nothing while calls are counted. */
     @RegisterExtension
     final CarrierHostExtension aging = TestHosts.withCarriers("mock", "local").withHttp()
-            .settings(Map.of("numbers.aging_ms", "3000", "numbers.reaper_ms", "200"));
+            .settings(Map.of("numbers.aging_ms", "600000", "numbers.reaper_ms", "200"));
 
     /** Aging on, for the reaper's moves only, so no other test's aging number is reaped while they are counted. */
     @RegisterExtension

@@ -51,14 +51,18 @@ class ScheduledReconcileTest {
         ApiClient a = host("a");
         host("b");
 
-        Await.until(java.time.Duration.ofSeconds(20), () -> reports(a).size() >= 5, () -> reports(a).toString());
+        Await.until(java.time.Duration.ofSeconds(20), () -> !reports(a).isEmpty(), () -> "no scheduled run");
+        int first = reports(a).size();
+        Await.pause(6000);
 
         List<JsonNode> kept = reports(a);
         kept.forEach(r -> assertEquals("scheduler", r.path("actor").asText()));
+        int runs = kept.size() - first;
+        assertTrue(runs >= 3 && runs <= 8, runs + " runs in 6 s at one a second; two hosts each running it would make about 12");
         for (int i = 1; i < kept.size(); i++) {
             long gap = java.time.Duration.between(java.time.Instant.parse(kept.get(i).path("at").asText()),
                     java.time.Instant.parse(kept.get(i - 1).path("at").asText())).toMillis();
-            assertTrue(gap >= 900, "runs " + gap + " ms apart at one a second: two hosts ran one each time");
+            assertTrue(gap >= 400, "runs " + gap + " ms apart at one a second: two hosts took the same run");
         }
     }
 

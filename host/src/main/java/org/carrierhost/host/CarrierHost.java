@@ -10,20 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.cluster.ClusterSync;
 import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.ZipLimitSettings;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.AuditLog;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
-import org.carrierhost.host.events.NumberAction;
-import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.HostEventListener;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.JdbcEventLog;
+import org.carrierhost.host.events.NumberAction;
+import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
@@ -33,8 +35,8 @@ import org.carrierhost.host.http.ClusterRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.EventStream;
-import org.carrierhost.host.http.IdentityRoutes;
 import org.carrierhost.host.http.HealthRoutes;
+import org.carrierhost.host.http.IdentityRoutes;
 import org.carrierhost.host.http.JsonMapper;
 import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.http.OpenApiRoutes;
@@ -52,24 +54,25 @@ import org.carrierhost.host.manager.NumberAging;
 import org.carrierhost.host.manager.NumberReaper;
 import org.carrierhost.host.metrics.HostMetrics;
 import org.carrierhost.host.metrics.MetricsRoute;
-import org.carrierhost.host.plugins.ArchiveLimits;
-import org.carrierhost.host.plugins.BreakerSettings;
-import org.carrierhost.host.plugins.CarrierCalls;
+import org.carrierhost.host.numbers.NumberDesk;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.CarrierId;
-import org.carrierhost.host.plugins.CarrierOperations;
-import org.carrierhost.host.plugins.CrashJournal;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.GenerationLoader;
-import org.carrierhost.host.plugins.JdbcCarrierStateStore;
-import org.carrierhost.host.plugins.PluginDirectoryWatcher;
-import org.carrierhost.host.plugins.PluginLifecycle;
-import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.plugins.call.BreakerSettings;
+import org.carrierhost.host.plugins.call.CarrierCalls;
+import org.carrierhost.host.plugins.lifecycle.CarrierLifecycle;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.DropInFeed;
+import org.carrierhost.host.plugins.lifecycle.JdbcCarrierStateStore;
+import org.carrierhost.host.plugins.load.ArchiveLimits;
+import org.carrierhost.host.plugins.load.CrashJournal;
+import org.carrierhost.host.plugins.load.GenerationLoader;
+import org.carrierhost.host.plugins.source.DropInDirectory;
+import org.carrierhost.host.plugins.source.OperatorFiles;
+import org.carrierhost.host.plugins.source.PluginDirectoryWatcher;
 import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
@@ -97,8 +100,7 @@ public final class CarrierHost implements AutoCloseable {
     private final HostEvents hostEvents = new HostEvents();
     private AuditLog auditLog;
     private CarrierTable carriers;
-    private PluginLifecycle lifecycle;
-    private CarrierOperations operations;
+    private CarrierLifecycle lifecycle;
     private CarrierManager manager;
     private ApiServer server;
     private HostMetrics metrics;
@@ -107,6 +109,8 @@ public final class CarrierHost implements AutoCloseable {
     private ClusterSync cluster;
     /** Where, in the data directory, the zips installed through the API (on any host of the cluster) are kept. */
     static final String INSTALL_DIR = "cluster-plugins";
+    /** Where, in the data directory, the zips of drop-in carriers an operator removed are kept. */
+    static final String REMOVED_DIR = "removed";
 
     private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
         this.settings = settings;
@@ -159,6 +163,10 @@ public final class CarrierHost implements AutoCloseable {
         settings.carrierSections().forEach(Reconciler::every);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
+        if (http && settings.http().tls().isPresent()) {
+            StartupChecks.tls(settings.http().tls().get(), Instant.now())
+                    .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
+        }
         Files.createDirectories(settings.plugins().dir());
         // Remembered first, so closed last: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));
@@ -205,16 +213,17 @@ public final class CarrierHost implements AutoCloseable {
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
-        lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
-                states, hostEvents, settings.plugins().drainTimeout()));
-        lifecycle.loadAll("startup");
-        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
-        operations = new CarrierOperations(lifecycle, cluster.link());
+        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
+        DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
+        lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
+                loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link()));
+        DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
+        feed.loadAll("startup");
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
-        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),
-                settings.plugins().stableWindow())).start();
-        remember(cluster).start(operations, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
-        manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
+        remember(new PluginDirectoryWatcher(dropIns, feed, settings.plugins().rescanInterval(),
+                settings.plugins().stableWindow(), settings.plugins().stopTimeout().multipliedBy(2).plusSeconds(1))).start();
+        remember(cluster).start(lifecycle, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
+        manager = remember(new NumberDesk(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
                         settings.search().stateTtl()),
@@ -228,6 +237,8 @@ public final class CarrierHost implements AutoCloseable {
                 settings.numbers().acquireTimeout(), settings::carrier);
         remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging),
                 NumberReaper.Round.of("holds", holds::reap), NumberReaper.Round.of("reconcile", reconciler::runScheduled))));
+        HostParts.register(this, new HostParts(carriers, lifecycle, registry, cluster,
+                () -> server == null ? List.of() : server.routes()));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
@@ -235,7 +246,7 @@ public final class CarrierHost implements AutoCloseable {
         hostEvents.addListener(recent);
         remember(new HealthRoutes(carriers, database.dataSource())).register(server);
         new CarrierRoutes(carriers, settings::carrier, recent).register(server);
-        new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes(), recent).register(server);
+        new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new HoldRoutes(holds).register(server);
         new ReconcileRoutes(reconciler).register(server);
@@ -268,34 +279,9 @@ public final class CarrierHost implements AutoCloseable {
         return part;
     }
 
-    /** The HTTP routes it serves, in the order they are matched; empty when HTTP is off. */
-    public List<Route> routes() {
-        return server == null ? List.of() : server.routes();
-    }
-
     /** The carrier manager: find, acquire, disconnect, check. */
     public CarrierManager manager() {
         return manager;
-    }
-
-    /** The carriers and their states. */
-    public CarrierTable carriers() {
-        return carriers;
-    }
-
-    /** The plugin lifecycle: load, swap and unload carriers. */
-    public PluginLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    /** Enable, disable, reload, install and remove carriers at runtime. */
-    public CarrierOperations operations() {
-        return operations;
-    }
-
-    /** The number registry. */
-    public NumberRegistry registry() {
-        return registry;
     }
 
     /** The audit and lifecycle log. */
@@ -306,11 +292,6 @@ public final class CarrierHost implements AutoCloseable {
     /** Where the host raises its typed events: add a {@link HostEventListener} here to receive them. */
     public HostEvents hostEvents() {
         return hostEvents;
-    }
-
-    /** The cluster of hosts sharing this host's database: this node, the others, and keeping in step with them. */
-    public ClusterSync cluster() {
-        return cluster;
     }
 
     /** The settings it runs with. */
@@ -363,6 +344,7 @@ public final class CarrierHost implements AutoCloseable {
     /** Stops serving, unloads every carrier and closes the database. */
     @Override
     public synchronized void close() {
+        HostParts.forget(this);
         if (server != null) {
             server.close();
         }

@@ -1,6 +1,7 @@
 package org.carrierhost.host.cluster;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +15,14 @@ import javax.sql.DataSource;
 
 import org.carrierhost.host.config.ClusterSettings;
 import org.carrierhost.host.errors.StandardException;
-import org.carrierhost.host.plugins.CarrierOperations;
-import org.carrierhost.host.plugins.CarrierOperations.Origin;
-import org.carrierhost.host.plugins.CarrierStateStore;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.CarrierView;
-import org.carrierhost.host.plugins.ClusterLink;
+import org.carrierhost.host.events.HostEvents;
+import org.carrierhost.host.events.NodeEvent;
+import org.carrierhost.host.plugins.lifecycle.CarrierStateStore;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.lifecycle.ClusterLink;
+import org.carrierhost.host.plugins.lifecycle.LifecycleVerbs;
+import org.carrierhost.host.plugins.lifecycle.Origin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *   <li>It checks at start (before the host serves), every {@code cluster.check_ms}, and at once on a
  *       PostgreSQL notification; and records a heartbeat every {@code cluster.heartbeat_ms}.</li>
  * </ul>
- * Everything it does to a carrier goes through {@link CarrierOperations}, from {@link Origin#CLUSTER}.
+ * Everything it does to a carrier goes through the lifecycle's verbs ({@link LifecycleVerbs}), from {@link Origin#CLUSTER}.
  *
  * <p>Thread-safe: every check and heartbeat runs on one thread of its own; requests for a check from
  * other threads are folded into one queued check.
@@ -51,6 +54,7 @@ public final class ClusterSync implements AutoCloseable {
     private final ClusterSettings settings;
     private final CarrierStateStore states;
     private final CarrierTable carriers;
+    private final HostEvents events;
     private final ChangeLog changes;
     private final PluginStore plugins;
     private final NodeTable nodes;
@@ -64,18 +68,18 @@ public final class ClusterSync implements AutoCloseable {
     });
     private volatile long applied;
     private volatile boolean failing;
-    private CarrierOperations operations;
+    private LifecycleVerbs operations;
     private PgNotifications listener;
 
     /**
-     * Prepares the sync; {@link #link()} is then given to the {@link CarrierOperations} that
-     * {@link #start} receives.
+     * Prepares the sync; {@link #link()} is then given to the lifecycle whose verbs {@link #start} receives.
      *
      * @throws IllegalStateException when the database cannot be read
      */
     public ClusterSync(DataSource dataSource, NodeIdentity me, ClusterSettings settings, CarrierStateStore states,
-                       CarrierTable carriers) {
+                       CarrierTable carriers, HostEvents events) {
         this.me = me;
+        this.events = events;
         this.settings = settings;
         this.states = states;
         this.carriers = carriers;
@@ -108,7 +112,7 @@ public final class ClusterSync implements AutoCloseable {
      *
      * @throws IllegalStateException when the database cannot be read
      */
-    public void start(CarrierOperations operations, Optional<String> jdbcUrl, String user, String password) {
+    public void start(LifecycleVerbs operations, Optional<String> jdbcUrl, String user, String password) {
         this.operations = operations;
         try {
             applied = nodes.appliedChange(me.nodeId()).orElse(changes.latest());
@@ -133,6 +137,24 @@ public final class ClusterSync implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the cluster's nodes: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the node {@code nodeId}, down, from the cluster view at once, and audits it as {@code actor}'s.
+     *
+     * @return whether there was such a node
+     * @throws NodeUpException when the node is up: it would be back at its next heartbeat
+     * @throws IllegalStateException when the database cannot be written
+     */
+    public boolean remove(String nodeId, String actor) {
+        Optional<Instant> lastSeen;
+        try {
+            lastSeen = nodes.remove(nodeId, settings.downAfter());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot remove node " + nodeId + ": " + e.getMessage(), e);
+        }
+        lastSeen.ifPresent(seen -> events.publish(new NodeEvent(Instant.now(), actor, NodeEvent.Action.REMOVE_NODE, nodeId, seen)));
+        return lastSeen.isPresent();
     }
 
     /** Queues one check soon; requests made while one is queued are folded into it. */
@@ -261,9 +283,15 @@ public final class ClusterSync implements AutoCloseable {
     private void heartbeat() {
         try {
             nodes.beat(me, applied, carriers.views().stream().map(c -> new NodeCarrier(c.id(),
-                    c.facts() == null ? null : c.facts().version(), c.state(), c.enabled(), c.source().wireName(), c.sha256())).toList());
+                    c.facts() == null ? null : c.facts().version(), c.state().wireName(), c.enabled(), c.source().wireName(), c.sha256())).toList());
         } catch (SQLException | RuntimeException e) {
             log.debug("cannot record the heartbeat: {}", e.toString());
+        }
+        try {
+            nodes.forget(settings.forgetAfter()).forEach((node, seen) ->
+                    events.publish(new NodeEvent(Instant.now(), ACTOR, NodeEvent.Action.FORGET_NODE, node, seen)));
+        } catch (SQLException | RuntimeException e) {
+            log.debug("cannot forget long-down nodes: {}", e.toString());
         }
     }
 

@@ -24,7 +24,7 @@ import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.E164;
 import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.manager.HoldGate;
-import org.carrierhost.host.plugins.CarrierCalls;
+import org.carrierhost.host.plugins.call.CarrierCalls;
 
 /**
  * Holds that expire: made, read, extended and released through the API, consumed by an acquire of their account,

@@ -24,8 +24,8 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierOperation;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.ReconcileEvent;
-import org.carrierhost.host.plugins.CarrierCalls;
-import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.call.CarrierCalls;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.registry.NumberRegistry;
 
 /**

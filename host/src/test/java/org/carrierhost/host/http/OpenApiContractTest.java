@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.testkit.CarrierHostExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +82,7 @@ class OpenApiContractTest {
     @Test
     void eachOperationSaysWhetherItNeedsATokenAndWhichRole() {
         List<String> wrong = new ArrayList<>();
-        for (Route route : mock.host().routes()) {
+        for (Route route : HostParts.of(mock.host()).routes()) {
             JsonNode operation = document.operation(route.method(), route.pattern()).orElseThrow();
             boolean open = operation.path("security").isArray() && operation.path("security").isEmpty();
             String role = route.role() == null ? "" : route.role().name().toLowerCase(Locale.ROOT);
@@ -90,6 +91,30 @@ class OpenApiContractTest {
             }
         }
         assertEquals(List.of(), wrong, "security or x-role in " + OpenApiDocument.SOURCE);
+    }
+
+    @Test
+    void everyIntegerSaysItsFormat() {
+        List<String> unformatted = new ArrayList<>();
+        integersWithoutFormat(document.root(), "#", unformatted);
+
+        assertEquals(List.of(), unformatted, "integers without format int32 or int64 (a generated client guesses int32)");
+        assertEquals("int64", document.root().at("/components/schemas/Health/properties/uptime_ms/format").asText());
+    }
+
+    private static void integersWithoutFormat(JsonNode node, String at, List<String> found) {
+        if (node.isObject()) {
+            JsonNode type = node.path("type");
+            boolean integer = type.asText().equals("integer") || (type.isArray() && type.toString().contains("\"integer\""));
+            if (integer && !java.util.Set.of("int32", "int64").contains(node.path("format").asText())) {
+                found.add(at);
+            }
+            node.fields().forEachRemaining(field -> integersWithoutFormat(field.getValue(), at + "/" + field.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                integersWithoutFormat(node.get(i), at + "/" + i, found);
+            }
+        }
     }
 
     @Test
@@ -152,6 +177,8 @@ class OpenApiContractTest {
         long report = new ObjectMapper().readTree(call("POST", "/api/carriers/mock/reconcile", admin, null, null).body()).path("id").asLong();
         call("GET", "/api/carriers/mock/reconcile", VIEWER_TOKEN, null, null);
         call("POST", "/api/carriers/mock/reconcile/" + report + "/rows/+12125550111", admin, "{\"action\":\"mark_checked\"}", JSON);
+        nodeDownSinceMinutes("gone");
+        call("DELETE", "/api/cluster/nodes/gone", admin, null, null);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());
@@ -187,6 +214,8 @@ class OpenApiContractTest {
         call("GET", "/api/events?carier=mock", admin, null, null);
         call("GET", "/api/events?since=yesterday", admin, null, null);
         call("GET", "/metrics", null, null, null);
+        call("DELETE", "/api/cluster/nodes/nowhere", admin, null, null);
+        call("DELETE", "/api/cluster/nodes/" + HostParts.of(mock.host()).cluster().me().nodeId(), admin, null, null);
         answer(header("X-Padding", "p".repeat(100_000)), "GET", "/api/health");
         call("GET", "/api/" + "y".repeat(200_000), admin, null, null);
 
@@ -265,6 +294,20 @@ class OpenApiContractTest {
         }
     }
 
+    /** A node in the host's database whose last heartbeat was ten minutes ago: down, not yet forgotten. */
+    private void nodeDownSinceMinutes(String node) throws Exception {
+        long tenMinutesAgo = System.currentTimeMillis() - 600_000;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.carrierhost.host.store.Database.embeddedUrl(mock.host().settings().dataDir()), "sa", "");
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO nodes (node_id, address, version, started_at,"
+                     + " heartbeat_at, applied_change) VALUES (?, 'http://127.0.0.1:1/', '1.0.0', ?, ?, 0)")) {
+            s.setString(1, node);
+            s.setLong(2, tenMinutesAgo);
+            s.setLong(3, tenMinutesAgo);
+            s.executeUpdate();
+        }
+    }
+
     private static HttpRequest.Builder header(String name, String value) {
         return HttpRequest.newBuilder().header(name, value).GET();
     }
@@ -292,7 +335,7 @@ class OpenApiContractTest {
 
     private static Set<String> registered(CarrierHost host) {
         Set<String> routes = new LinkedHashSet<>();
-        host.routes().forEach(route -> routes.add(route.method() + " " + route.pattern()));
+        HostParts.of(host).routes().forEach(route -> routes.add(route.method() + " " + route.pattern()));
         return routes;
     }
 

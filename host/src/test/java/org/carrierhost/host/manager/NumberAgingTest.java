@@ -107,7 +107,8 @@ class NumberAgingTest {
 
         assertEquals(1.0, calls("disconnect"));
         assertTrue(api.get("/api/numbers/" + number).json().path("data").has("disconnect_order_id"));
-        assertEquals(1, TestHosts.eventCount(host, "aging-over", number));
+        Await.until(Duration.ofSeconds(10), () -> TestHosts.eventCount(host, "aging-over", number) == 1,
+                () -> "aging-over events: " + TestHosts.eventCount(host, "aging-over", number));
     }
 
     /** A number the mock carrier offers, acquired for acct-1. */

@@ -26,6 +26,7 @@ public final class ConsoleRoutes {
 
     private final ApiResponse page = file("index.html", "text/html; charset=utf-8");
     private final ApiResponse script = file("console.js", "text/javascript; charset=utf-8");
+    private final ApiResponse holds = file("holds.js", "text/javascript; charset=utf-8");
     private final ApiResponse style = file("console.css", "text/css; charset=utf-8");
     private final ApiResponse icon = file("favicon.svg", "image/svg+xml");
     /** The console's modules by file name: a fixed list, so no other name reaches the class path. */
@@ -46,6 +47,7 @@ public final class ConsoleRoutes {
             return module;
         }));
         server.route(Route.of("GET", "/console/console.css", null, request -> style));
+        server.route(Route.of("GET", "/console/holds.js", null, request -> holds));
         // Browsers ask for /favicon.ico on every page; an SVG answers it (the page links the same file).
         server.route(Route.of("GET", "/favicon.ico", null, request -> icon));
     }

@@ -149,8 +149,8 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
-    public Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
-        Map<String, NumberState> present = addAvailableInOneTransaction(carrier, numbers, actor);
+    public Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor) {
+        Map<String, NumberState> present = addInOneTransaction(carrier, numbers, state, actor);
         onDisk("add stock of " + carrier);
         return present;
     }
@@ -167,10 +167,10 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         }
     }
 
-    private Map<String, NumberState> addAvailableInOneTransaction(String carrier, Collection<String> numbers, String actor) {
+    private Map<String, NumberState> addInOneTransaction(String carrier, Collection<String> numbers, NumberState state, String actor) {
         try (Connection c = dataSource.getConnection()) {
             if (Dialect.isPostgres(c)) {
-                return copyAvailable(c, carrier, numbers, actor);
+                return copyInState(c, carrier, numbers, state, actor);
             }
         } catch (SQLException e) {
             throw failure("add stock of " + carrier, e);
@@ -180,7 +180,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 c.setAutoCommit(false);
                 try {
                     Map<String, NumberState> present = states(c, numbers);
-                    insertAvailable(c, carrier, numbers, present.keySet(), actor);
+                    insertInState(c, carrier, numbers, present.keySet(), state, actor);
                     c.commit();
                     if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                         refreshStatistics(c);
@@ -200,12 +200,13 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     /**
-     * PostgreSQL's {@link #addAvailable}, in one transaction: the numbers are streamed with {@code COPY} into a
+     * PostgreSQL's {@link #addInState}, in one transaction: the numbers are streamed with {@code COPY} into a
      * temporary staging table (dropped at commit), the ones already stored are read by one join, and the rest are
      * stored with their history rows by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} (a number another
      * writer stored meanwhile is skipped, not an error). A few round trips, whatever the import's size.
      */
-    private Map<String, NumberState> copyAvailable(Connection c, String carrier, Collection<String> numbers, String actor)
+    private Map<String, NumberState> copyInState(Connection c, String carrier, Collection<String> numbers, NumberState state,
+                                                String actor)
             throws SQLException {
         long now = clock.millis();
         c.setAutoCommit(false);
@@ -235,14 +236,14 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                     + " created_at, updated_at) SELECT number, ?, ?, ?, ?, ? FROM import_stage ON CONFLICT (number) DO NOTHING"
                     + " RETURNING number) INSERT INTO number_history (number, at, actor, from_state, to_state, carrier)"
                     + " SELECT number, ?, ?, NULL, ?, ? FROM added")) {
-                s.setString(1, NumberState.AVAILABLE.name());
+                s.setString(1, state.name());
                 s.setString(2, carrier);
                 s.setString(3, CarrierDataCodec.encode(Map.of()));
                 s.setLong(4, now);
                 s.setLong(5, now);
                 s.setLong(6, now);
                 s.setString(7, actor);
-                s.setString(8, NumberState.AVAILABLE.name());
+                s.setString(8, state.name());
                 s.setString(9, carrier);
                 s.executeUpdate();
             }
@@ -257,9 +258,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         }
     }
 
-    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> available). */
-    private void insertAvailable(Connection c, String carrier, Collection<String> numbers, Set<String> present,
-                                 String actor) throws SQLException {
+    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> {@code state}). */
+    private void insertInState(Connection c, String carrier, Collection<String> numbers, Set<String> present,
+                               NumberState state, String actor) throws SQLException {
         long now = clock.millis();
         String noData = CarrierDataCodec.encode(Map.of());
         try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
@@ -269,9 +270,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 if (present.contains(number)) {
                     continue;
                 }
-                bindNew(insert, number, NumberState.AVAILABLE, carrier, noData, now);
+                bindNew(insert, number, state, carrier, noData, now);
                 insert.addBatch();
-                bindHistory(history, number, now, actor, null, NumberState.AVAILABLE, carrier);
+                bindHistory(history, number, now, actor, null, state, carrier);
                 history.addBatch();
                 if (++batched % BATCH == 0) {
                     insert.executeBatch();
@@ -540,6 +541,105 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             throw failure("read history of " + number, e);
         }
         return entries;
+    }
+
+    @Override
+    public List<NumberRecord> ofCarrier(String carrier, Set<NumberState> states) {
+        List<NumberRecord> records = new ArrayList<>();
+        if (states.isEmpty()) {
+            return records;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE carrier = ? AND state IN ("
+                     + states.stream().map(x -> "?").collect(Collectors.joining(", ")) + ") ORDER BY number")) {
+            s.setString(1, carrier);
+            int i = 2;
+            for (NumberState state : states) {
+                s.setString(i++, state.name());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the numbers of " + carrier, e);
+        }
+        return records;
+    }
+
+    @Override
+    public NumberRecord adopt(NumberRecord record, String actor) {
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<NumberRecord> current = find(c, record.number());
+                if (current.isEmpty()) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO numbers (number, state, carrier, data, created_at,"
+                            + " updated_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        bindNew(s, record.number(), record.state(), record.carrier(), CarrierDataCodec.encode(record.data()), now);
+                        s.setString(7, record.accountId());
+                        s.executeUpdate();
+                    }
+                } else if (!stored(c, record, current.get().state(), now)) {
+                    c.rollback();
+                    throw StandardException.of(ErrorCode.NUMBER_EXISTS, "number " + record.number() + " is being changed by another request",
+                            "repair it once that acquire or disconnect is done");
+                }
+                insertHistory(c, record.number(), now, actor, current.map(NumberRecord::state).orElse(null), record.state(), record.carrier());
+                c.commit();
+                return record;
+            } catch (SQLException | RuntimeException e) {
+                DatabaseFailure.rollbackAfter(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("repair " + record.number(), e);
+        }
+    }
+
+    @Override
+    public List<NumberRecord> findTaken(String carrierId, int offset, int limit) {
+        List<NumberRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE carrier = ? AND state <> ?"
+                     + " ORDER BY number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            s.setString(1, carrierId);
+            s.setString(2, NumberState.AVAILABLE.name());
+            s.setInt(3, offset);
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the numbers taken from " + carrierId, e);
+        }
+        return records;
+    }
+
+    @Override
+    public List<NumberRecord> agingOver(Duration agingFor, int limit) {
+        long now = clock.millis();
+        List<NumberRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state = ? AND updated_at <= ?"
+                     + " AND (claim_token IS NULL OR claimed_at < ?) ORDER BY updated_at FETCH FIRST ? ROWS ONLY")) {
+            s.setString(1, NumberState.AGING.name());
+            s.setLong(2, now - agingFor.toMillis());
+            s.setLong(3, now - claimLifetime.toMillis());
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the numbers whose aging is over", e);
+        }
+        return records;
     }
 
     @Override

@@ -162,7 +162,7 @@ public final class CarrierHost implements AutoCloseable {
             }
             // Not remembered: close() stops it first, so requests drain before the parts they use close.
             server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
-            server.observe(metrics.http()).bind();
+            server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),

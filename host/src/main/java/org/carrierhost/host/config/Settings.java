@@ -50,7 +50,13 @@ public final class Settings {
     public static final Setting<Duration> HTTP_READ_TIMEOUT = millis("http.read_timeout_ms", 10_000,
             "a request's headers must have arrived within this");
     public static final Setting<Long> HTTP_MIN_BODY_RATE = whole("http.min_body_rate", 1024, 0, Long.MAX_VALUE,
-            "bytes per second a request body must at least arrive at");
+            "bytes per second a request body must at least arrive at; slower is answered 408");
+    public static final Setting<Duration> HTTP_REQUEST_TIMEOUT = millis("http.request_timeout_ms", 30_000,
+            "a whole request, headers and body, must have arrived within this; later is answered 408");
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = integer("http.max_connections_per_address", 256,
+            1, 1_000_000, "connections open at once from one client address; more are closed on arrival");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_TOKEN = integer("http.max_requests_per_token", 16, 1, 10_000,
+            "requests of one token in flight at once, bodies arriving included; more are answered 429");
     public static final Setting<Duration> HTTP_DRAIN_TIMEOUT = millis("http.drain_timeout_ms", 3000,
             "how long requests in flight may finish on stop");
     public static final Setting<Boolean> HTTP_ACCESS_LOG = flag("http.access_log", false,

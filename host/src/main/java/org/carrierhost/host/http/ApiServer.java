@@ -3,11 +3,16 @@ package org.carrierhost.host.http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.carrierhost.host.config.HttpSettings;
 import org.carrierhost.host.config.TlsSettings;
+import org.carrierhost.host.events.GuessingEvent;
+import org.carrierhost.host.events.HostEvent;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -16,6 +21,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -35,6 +41,14 @@ public final class ApiServer implements AutoCloseable {
     /** Threads besides the workers: Jetty's acceptor and selectors. */
     private static final int ACCEPTORS = 1;
     private static final int SELECTORS = 2;
+    /**
+     * Threads no API request can take: the worker pool is this much larger than the {@code http.threads}
+     * requests the {@link QoSHandler} lets run at once, and health, readiness and the event stream (which
+     * holds no thread) go round it, so a pool filled by slow requests still answers health.
+     */
+    private static final int HEALTH_RESERVE = 8;
+    /** The paths that never queue behind API requests. */
+    private static final String[] UNQUEUED = {"/api/health", "/api/health/ready", "/healthz", "/readyz", "/api/events/stream"};
 
     private final List<Route> routes = new ArrayList<>();
     private final List<AutoCloseable> beforeStop = new ArrayList<>();
@@ -42,9 +56,12 @@ public final class ApiServer implements AutoCloseable {
     private final HttpSettings settings;
     private final ObjectMapper json;
     private Server server;
+    private ScheduledExecutorScheduler scheduler;
     private ServerConnector connector;
     private boolean closed;
     private HttpObserver observer = HttpObserver.NONE;
+    private final AuthThrottle throttle = new AuthThrottle();
+    private Consumer<HostEvent> events = event -> { };
 
     public ApiServer(AccessTokens tokens, HttpSettings settings, ObjectMapper json) {
         this.tokens = tokens;
@@ -70,6 +87,12 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Hands {@code sink} the host events the server raises (wrong tokens, summed up); set before {@link #start}. */
+    public ApiServer raiseTo(Consumer<HostEvent> sink) {
+        this.events = java.util.Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
     /** The routes, in the order they are matched. */
     public List<Route> routes() {
         return List.copyOf(routes);
@@ -81,11 +104,11 @@ public final class ApiServer implements AutoCloseable {
      * @throws PortInUseException when the address is taken
      */
     public void bind() {
-        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + ACCEPTORS + SELECTORS + 4, 4, 60_000);
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + ACCEPTORS + SELECTORS + HEALTH_RESERVE, 4, 60_000);
         pool.setName("http");
         pool.setDaemon(true);
         server = new Server(pool);
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("http-scheduler", true);
+        scheduler = new ScheduledExecutorScheduler("http-scheduler", true);
         server.addBean(scheduler);
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(settings.maxHeaderBytes());
@@ -106,6 +129,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         connector.setAcceptQueueSize(128);
         connector.addBean(new ReadDeadline(scheduler, settings.readTimeout()));
+        connector.addBean(new AddressConnections(settings.connectionsPerAddress()));
         server.addConnector(connector);
         server.setErrorHandler(new ErrorPage(json));
         server.setStopTimeout(settings.drainTimeout().toMillis());
@@ -133,13 +157,36 @@ public final class ApiServer implements AutoCloseable {
         if (server == null) {
             bind();
         }
+        QoSHandler queue = new QoSHandler(new ApiHandler(routes, tokens, throttle, json, settings, observer));
+        queue.setMaxRequestCount(settings.threads());
+        queue.setMaxSuspend(settings.requestTimeout());
+        queue.setRejectStatusCode(503);
+        queue.excludePath(UNQUEUED);
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog(), observer));
+        graceful.setHandler(queue);
         server.setHandler(graceful);
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
+        scheduler.schedule(this::auditGuesses, AuthThrottle.WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Raises one event summing up the last window's wrong tokens, if any came, and looks again a window later. */
+    private void auditGuesses() {
+        auditGuessesNow();
+        if (server.isRunning()) {
+            scheduler.schedule(this::auditGuesses, AuthThrottle.WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void auditGuessesNow() {
+        try {
+            throttle.takeWindow().ifPresent(w -> events.accept(new GuessingEvent(w.end(), Duration.between(w.start(), w.end()),
+                    w.judged(), w.refused(), w.addresses())));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ApiServer.class).warn("auditing wrong tokens: {}", e.toString());
         }
     }
 
@@ -160,6 +207,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         closed = true;
+        auditGuessesNow();
         for (AutoCloseable part : beforeStop) {
             try {
                 part.close();

@@ -46,6 +46,7 @@ final class ErrorPage extends ErrorHandler {
             case 405 -> "method_not_allowed";
             case 408 -> "request_timeout";
             case 413, 414, 431 -> "too_large";
+            case 503 -> "unavailable";
             default -> status < 500 ? "invalid" : "internal";
         };
     }
@@ -56,6 +57,7 @@ final class ErrorPage extends ErrorHandler {
             case 413 -> "request body is too large";
             case 414 -> "request URI is too long";
             case 431 -> "request headers are too large";
+            case 503 -> "the host is busy: every worker is serving and this request waited its turn too long; retry shortly";
             default -> status < 500 ? "malformed request" : "internal error; see the host's log";
         };
     }

@@ -166,7 +166,8 @@ public final class CarrierHost implements AutoCloseable {
         }
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.store().user(), settings.store().password(), settings.store().poolSize()));
+                settings.store().user(), settings.store().password(), settings.store().poolSize(),
+                settings.store().statementTimeout()));
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);

@@ -55,8 +55,10 @@ public final class Settings {
             "a whole request, headers and body, must have arrived within this; later is answered 408");
     public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = integer("http.max_connections_per_address", 256,
             1, 1_000_000, "connections open at once from one client address; more are closed on arrival");
-    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_TOKEN = integer("http.max_requests_per_token", 16, 1, 10_000,
-            "requests of one token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_TOKEN = integer("http.max_requests_per_token", 64, 1, 10_000,
+            "requests of one operator or admin token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_VIEWER = integer("http.max_requests_per_viewer", 16, 1, 10_000,
+            "requests of one viewer token in flight at once, bodies arriving included; more are answered 429");
     public static final Setting<Duration> HTTP_DRAIN_TIMEOUT = millis("http.drain_timeout_ms", 3000,
             "how long requests in flight may finish on stop");
     public static final Setting<Boolean> HTTP_ACCESS_LOG = flag("http.access_log", false,
@@ -105,6 +107,8 @@ public final class Settings {
             "the database account");
     public static final Setting<String> STORE_PASSWORD = declare("store.password", new Text(0), "", Secrecy.SECRET,
             "the database account's password");
+    public static final Setting<Duration> STORE_STATEMENT_TIMEOUT = millis("store.statement_timeout_ms", 5000,
+            "every registry query must answer within this; a slower one is cancelled and answered 503 naming the database");
     public static final Setting<Integer> STORE_POOL_SIZE = integer("store.pool_size", 16, 1, 1000,
             "the most database connections open at once (requests beyond it wait for one)");
 

@@ -60,7 +60,7 @@ final class ApiHandler extends Handler.Abstract {
         this.logAccess = limits.accessLog();
         this.observer = observer;
         this.limits = limits;
-        this.perToken = new TokenRequests(limits.requestsPerToken());
+        this.perToken = new TokenRequests(limits.requestsPerToken(), limits.requestsPerViewer());
     }
 
     @Override

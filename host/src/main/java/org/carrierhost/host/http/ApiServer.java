@@ -47,6 +47,10 @@ public final class ApiServer implements AutoCloseable {
      * holds no thread) go round it, so a pool filled by slow requests still answers health.
      */
     private static final int HEALTH_RESERVE = 8;
+    /** Readiness probes served at once; more wait their turn without a thread. */
+    private static final int READINESS_AT_ONCE = 2;
+    /** The readiness paths: they may wait on the database, so they get a queue of their own. */
+    private static final String[] READINESS = {"/api/health/ready", "/readyz"};
     /** The paths that never queue behind API requests. */
     private static final String[] UNQUEUED = {"/api/health", "/api/health/ready", "/healthz", "/readyz", "/api/events/stream"};
 
@@ -157,7 +161,12 @@ public final class ApiServer implements AutoCloseable {
         if (server == null) {
             bind();
         }
-        QoSHandler queue = new QoSHandler(new ApiHandler(routes, tokens, throttle, json, settings, observer));
+        QoSHandler probes = new QoSHandler(new ApiHandler(routes, tokens, throttle, json, settings, observer));
+        probes.setMaxRequestCount(READINESS_AT_ONCE);
+        probes.setMaxSuspend(settings.requestTimeout());
+        probes.setRejectStatusCode(503);
+        probes.includePath(READINESS);
+        QoSHandler queue = new QoSHandler(probes);
         queue.setMaxRequestCount(settings.threads());
         queue.setMaxSuspend(settings.requestTimeout());
         queue.setRejectStatusCode(503);

@@ -8,9 +8,10 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardException;
 
 /**
- * Caps the requests one token has in flight at once ({@code http.max_requests_per_token}), bodies still
- * arriving included, so that no single token, a viewer's say, can occupy the whole worker pool or every
- * slot of the queue in front of it. One more is answered {@code 429 rate_limited}.
+ * Caps the requests one token has in flight at once, bodies still arriving included: {@code
+ * http.max_requests_per_token} for an operator or the admin, the lower {@code http.max_requests_per_viewer}
+ * for a viewer, so that no viewer can occupy the worker pool or the queue in front of it. One more is
+ * answered {@code 429 rate_limited}.
  *
  * <p>Thread-safe: one atomic counter per token name, in a concurrent map; the names are the configured
  * tokens', so the map never grows past them.
@@ -18,10 +19,12 @@ import org.carrierhost.host.errors.StandardException;
 final class TokenRequests {
 
     private final int perToken;
+    private final int perViewer;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    TokenRequests(int perToken) {
+    TokenRequests(int perToken, int perViewer) {
         this.perToken = perToken;
+        this.perViewer = perViewer;
     }
 
     /**
@@ -31,10 +34,13 @@ final class TokenRequests {
      */
     Slot take(Principal principal) {
         AtomicInteger count = inFlight.computeIfAbsent(principal.name(), name -> new AtomicInteger());
-        if (count.incrementAndGet() > perToken) {
+        boolean viewer = principal.role() == Role.VIEWER;
+        int cap = viewer ? perViewer : perToken;
+        if (count.incrementAndGet() > cap) {
             count.decrementAndGet();
-            throw StandardException.of(ErrorCode.RATE_LIMITED, "token '" + principal.name() + "' has " + perToken
-                    + " requests in flight already", "wait for one to be answered (http.max_requests_per_token)");
+            throw StandardException.of(ErrorCode.RATE_LIMITED, "token '" + principal.name() + "' has " + cap
+                    + " requests in flight already", "wait for one to be answered ("
+                    + (viewer ? "http.max_requests_per_viewer" : "http.max_requests_per_token") + ")");
         }
         return new Slot(count);
     }

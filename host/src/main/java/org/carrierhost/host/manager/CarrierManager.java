@@ -290,9 +290,9 @@ public final class CarrierManager implements AutoCloseable {
         return e instanceof StandardException s ? s.error().code().wireName() + ": " + s.getMessage() : e.toString();
     }
 
-    /** Nothing to close: the call path's threads are shared and daemon. */
+    /** Ends the offer cache's state readers; the call path's threads are shared and daemon. */
     @Override
     public void close() {
-        // The offer cache is memory only.
+        offers.close();
     }
 }

@@ -70,6 +70,7 @@ final class NumberSearch {
             throw StandardException.of(ErrorCode.INVALID, "blocks must be from 1 to " + MAX_QUANTITY, "got " + request.blockSize());
         }
         List<StandardError> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         List<String> targets = targets(request.carriers(), errors);
         boolean merged = targets.size() > 1;
         if (merged && (long) request.offset() + request.quantity() > MAX_MERGED_WINDOW) {
@@ -116,6 +117,9 @@ final class NumberSearch {
                 continue;
             }
             answer.numbers.forEach(n -> found.putIfAbsent(n.number(), n));
+            if (answer.note != null) {
+                notes.add(answer.note);
+            }
             if (answer.stray > 0) {
                 errors.add(new StandardError(ErrorCode.CARRIER_FAULT, "carrier " + answer.carrier + " offered numbers outside the search",
                         answer.stray + " of its numbers were not E.164 numbers under " + prefix + " and were left out", answer.carrier));
@@ -124,7 +128,7 @@ final class NumberSearch {
         List<FoundNumber> sorted = found.values().stream().sorted(Comparator.comparing(FoundNumber::number)).toList();
         List<FoundNumber> numbers = page(sorted, merged ? request.offset() : 0, request.quantity());
         offers.offered(numbers.stream().filter(n -> n.state() == NumberState.DISCOVERY).toList());
-        return new SearchResponse(numbers, errors);
+        return new SearchResponse(numbers, errors, notes);
     }
 
     /**
@@ -162,10 +166,11 @@ final class NumberSearch {
     private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked) {
         String carrier = outcome.carrierId();
         if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-            return new Answer(carrier, List.of(), 0, 0, false, failed.error());
+            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), null);
         }
         List<NumberOffer> offered = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
         boolean local = carriers.isLocal(carrier);
+        String note = null;
         List<FoundNumber> numbers = new ArrayList<>(offered.size());
         int stray = 0;
         for (NumberOffer offer : offered) {
@@ -179,10 +184,15 @@ final class NumberSearch {
         int before = numbers.size();
         if (!local) {
             // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
-            Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
+            OfferCache.States states = offers.states(numbers.stream().map(FoundNumber::number).toList());
+            Map<String, NumberState> known = states.known();
             numbers = numbers.stream().filter(n -> !CarrierManager.HELD.contains(known.get(n.number()))).toList();
+            if (states.incomplete() != null) {
+                note = "carrier " + carrier + "'s numbers were filtered by the states this host remembers only ("
+                        + states.incomplete() + "); an acquire of one held meanwhile is refused";
+            }
         }
-        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null);
+        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, note);
     }
 
     /**
@@ -232,7 +242,9 @@ final class NumberSearch {
      * @param held    offers of numbers already held, left out
      * @param full    whether it gave all that was asked, so may have more
      * @param error   its failure, or null
+     * @param note    what the search could not do for its numbers (check them against a slow registry), or null
      */
-    private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error) {
+    private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error,
+                          String note) {
     }
 }

@@ -45,7 +45,7 @@ class SlowBodyTest {
 
     @Test
     void fortySlowBodiesFromAViewerAreCutWith408WhileHealthAnswersWithinASecond() throws Exception {
-        try (CarrierHost host = start(Map.of("http.max_requests_per_token", "64", "http.threads", "8"))) {
+        try (CarrierHost host = start(Map.of("http.max_requests_per_viewer", "64", "http.threads", "8"))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             ExecutorService trickler = Executors.newSingleThreadExecutor();
             try {
@@ -80,7 +80,7 @@ class SlowBodyTest {
 
     @Test
     void oneTokenOverItsRequestsInFlightIsAnswered429AndItsAdmittedSlowBodies408() throws Exception {
-        try (CarrierHost host = start(Map.of("http.max_requests_per_token", "4"))) {
+        try (CarrierHost host = start(Map.of("http.max_requests_per_viewer", "4"))) {
             List<String> statuses = trickle(host.port(), 10, 1);
             assertEquals(4, statuses.stream().filter(s -> s.startsWith("HTTP/1.1 408")).count(), "answered " + statuses);
             assertEquals(6, statuses.stream().filter(s -> s.startsWith("HTTP/1.1 429")).count(), "answered " + statuses);

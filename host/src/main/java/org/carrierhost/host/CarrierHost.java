@@ -173,7 +173,7 @@ public final class CarrierHost implements AutoCloseable {
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
         node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
                 http ? url() : "embedded", Main.version(), Instant.now());
-        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId())));
+        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId()), dataDir));
         hostEvents.addListener(auditLog);
         List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
                 .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));

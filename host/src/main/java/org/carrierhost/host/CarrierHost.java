@@ -217,7 +217,7 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierRoutes(carriers, settings::carrier, recent).register(server);
         new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
-        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
+        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT, settings.http().streams()).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);
         new ClusterRoutes(cluster).register(server);

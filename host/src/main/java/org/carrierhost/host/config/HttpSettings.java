@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param drainTimeout   {@code http.drain_timeout_ms}: how long requests in flight may finish on stop
  * @param accessLog      {@code http.access_log}: one log line per request
  * @param tls            {@code http.tls.*}, when HTTPS is served
+ * @param streams        the event stream's bounds and the sockets' send buffer
  */
 public record HttpSettings(int port, String bind, int threads, long maxBodyBytes, int maxHeaderBytes, Duration idleTimeout,
                            Duration readTimeout, long minBodyRate, Duration requestTimeout, int connectionsPerAddress,
                            int requestsPerToken, int requestsPerViewer, Duration drainTimeout, boolean accessLog,
-                           Optional<TlsSettings> tls) {
+                           Optional<TlsSettings> tls, StreamSettings streams) {
 
     static HttpSettings from(HostConfiguration values) {
         return new HttpSettings(values.get(Settings.HTTP_PORT), values.get(Settings.HTTP_BIND), values.get(Settings.HTTP_THREADS),
@@ -37,6 +38,6 @@ public record HttpSettings(int port, String bind, int threads, long maxBodyBytes
                 values.get(Settings.HTTP_MAX_CONNECTIONS_PER_ADDRESS), values.get(Settings.HTTP_MAX_REQUESTS_PER_TOKEN),
                 values.get(Settings.HTTP_MAX_REQUESTS_PER_VIEWER),
                 values.get(Settings.HTTP_DRAIN_TIMEOUT),
-                values.get(Settings.HTTP_ACCESS_LOG), TlsSettings.from(values));
+                values.get(Settings.HTTP_ACCESS_LOG), TlsSettings.from(values), StreamSettings.from(values));
     }
 }

@@ -59,6 +59,16 @@ public final class Settings {
             "requests of one operator or admin token in flight at once, bodies arriving included; more are answered 429");
     public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_VIEWER = integer("http.max_requests_per_viewer", 16, 1, 10_000,
             "requests of one viewer token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_STREAMS_PER_TOKEN = integer("http.max_streams_per_token", 16, 1, 10_000,
+            "event streams one operator or admin token may hold open at once; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_STREAMS_PER_VIEWER = integer("http.max_streams_per_viewer", 4, 1, 10_000,
+            "event streams one viewer token may hold open at once; more are answered 429");
+    public static final Setting<Long> HTTP_STREAM_MEMORY_BYTES = whole("http.stream_memory_bytes", 32L << 20, 1024, Long.MAX_VALUE,
+            "unsent event frames of all streams together; past it, a stream that is behind is cut");
+    public static final Setting<Long> HTTP_STREAM_CLIENT_BYTES = whole("http.stream_client_bytes", 1L << 20, 1024, Long.MAX_VALUE,
+            "unsent event frames of one stream; a stream further behind is cut with a comment, to resume with Last-Event-ID");
+    public static final Setting<Integer> HTTP_SEND_BUFFER_BYTES = integer("http.send_buffer_bytes", 65_536, 4096, 1 << 26,
+            "each connection's socket send buffer, so kernel memory held for readers that do not read is bounded");
     public static final Setting<Duration> HTTP_DRAIN_TIMEOUT = millis("http.drain_timeout_ms", 3000,
             "how long requests in flight may finish on stop");
     public static final Setting<Boolean> HTTP_ACCESS_LOG = flag("http.access_log", false,

@@ -132,6 +132,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         connector.setAcceptQueueSize(128);
+        connector.setAcceptedSendBufferSize(settings.streams().sendBufferBytes());
         connector.addBean(new ReadDeadline(scheduler, settings.readTimeout()));
         connector.addBean(new AddressConnections(settings.connectionsPerAddress()));
         server.addConnector(connector);

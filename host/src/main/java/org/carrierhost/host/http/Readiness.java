@@ -103,7 +103,9 @@ final class Readiness implements AutoCloseable {
             fault = java.util.Optional.of("registry database is slow: a query has not answered for "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql && DatabaseFailure.isSlow(sql)) {
+            if (e.getCause() instanceof SQLException sql && DatabaseFailure.isDiskFull(sql)) {
+                fault = java.util.Optional.of("registry disk is full or failing: " + sql.getMessage());
+            } else if (e.getCause() instanceof SQLException sql && DatabaseFailure.isSlow(sql)) {
                 fault = java.util.Optional.of("registry database is slow: " + sql.getMessage());
             } else {
                 fault = java.util.Optional.of("registry database is unreachable: " + e.getCause().getMessage());

@@ -34,6 +34,10 @@ public final class DatabaseFailure {
      * "store +14155550100").
      */
     public static RuntimeException of(String what, SQLException e) {
+        if (isDiskFull(e)) {
+            return StandardException.of(ErrorCode.CARRIER_UNAVAILABLE, "the database's disk is full or failing: cannot " + what
+                    + "; free space on the registry's disk (the data directory for the embedded database)", e.getMessage());
+        }
         if (isSlow(e)) {
             return StandardException.of(ErrorCode.CARRIER_UNAVAILABLE, "the database is slow: cannot " + what
                     + " within store.statement_timeout_ms", e.getMessage());
@@ -55,6 +59,24 @@ public final class DatabaseFailure {
         } catch (SQLException rollback) {
             failure.addSuppressed(rollback);
         }
+    }
+
+    /** Whether {@code e} (or what caused it) says the database could not write to its disk: no space left. */
+    public static boolean isDiskFull(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && BrokenConnections.isStoreFailure(sql)) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "53100".equals(sql.getSQLState())) {
+                return true; // PostgreSQL: disk_full
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No space left on device") || message.contains("could not extend file")
+                    || message.contains("disk full")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -80,6 +102,9 @@ public final class DatabaseFailure {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && isDiskFull(sql)) {
                 return true;
             }
             if (t instanceof SQLException sql) {

@@ -195,6 +195,7 @@ public final class CarrierHost implements AutoCloseable {
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
+        StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
                 states, hostEvents, settings.plugins().drainTimeout()));
         lifecycle.loadAll("startup");

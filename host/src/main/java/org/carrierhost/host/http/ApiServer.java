@@ -47,6 +47,8 @@ public final class ApiServer implements AutoCloseable {
      * holds no thread) go round it, so a pool filled by slow requests still answers health.
      */
     private static final int HEALTH_RESERVE = 8;
+    /** How long browsers keep to HTTPS for this host: a year. */
+    static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
     /** Readiness probes served at once; more wait their turn without a thread. */
     private static final int READINESS_AT_ONCE = 2;
     /** The readiness paths: they may wait on the database, so they get a queue of their own. */
@@ -122,7 +124,10 @@ public final class ApiServer implements AutoCloseable {
         http.setIdleTimeout(settings.idleTimeout().toMillis());
         List<ConnectionFactory> factories = new ArrayList<>();
         if (settings.tls().isPresent()) {
-            http.addCustomizer(new SecureRequestCustomizer(false));
+            SecureRequestCustomizer secure = new SecureRequestCustomizer(false);
+            // HSTS on every answer over TLS, errors included: browsers never fall back to plain HTTP.
+            secure.setStsMaxAge(HSTS_MAX_AGE_SECONDS);
+            http.addCustomizer(secure);
             factories.add(new SslConnectionFactory(sslContext(settings.tls().get()), "http/1.1"));
         }
         factories.add(new HttpConnectionFactory(http));

@@ -36,6 +36,10 @@ final class ErrorPage extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(ApiHandler.REQUEST_ID, ApiHandler.requestId(request));
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (request.getConnectionMetaData().isSecure()) {
+            // Failures before the request is customized (431, say) get no HSTS from Jetty's customizer.
+            response.getHeaders().put(HttpHeader.STRICT_TRANSPORT_SECURITY, "max-age=" + ApiServer.HSTS_MAX_AGE_SECONDS);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

@@ -22,8 +22,9 @@ import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.plugins.CarrierView;
 
 /**
- * Whether the host can serve: the registry answers a real query within a time bound, and every enabled
- * carrier is started with its circuit closed. Each reason it cannot is named.
+ * Whether the host can serve: the registry answers a real query within a time bound, every enabled
+ * carrier is started with its circuit closed, and no more than {@value #LEAKED_THREADS} threads were added
+ * since start (a leak that ends in running out of memory or threads). Each reason it cannot is named.
  *
  * <p>Thread-safe: at most one registry query runs at a time, on a thread of its own; a probe that finds
  * one still running waits for that one instead of starting another (or answers the fault found last at
@@ -45,6 +46,9 @@ final class Readiness implements AutoCloseable {
     private long runningSince;
     /** What the last probe found wrong, or null when it found the registry well (or none ran yet). */
     private String lastFault;
+    /** The threads alive when the host became able to serve, and how many more mean a leak. */
+    private final int threadsAtStart = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+    static final int LEAKED_THREADS = 1000;
     private long lastFaultAt;
     /** How long a fault found stands before a probe asks the database again. */
     private static final long FAULT_HELD_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -59,6 +63,11 @@ final class Readiness implements AutoCloseable {
     List<String> reasons() {
         List<String> reasons = new ArrayList<>();
         registryFault().ifPresent(reasons::add);
+        int threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        if (threads - threadsAtStart > LEAKED_THREADS) {
+            reasons.add(threads + " threads are alive, " + (threads - threadsAtStart) + " more than at start: threads leak"
+                    + " (a carrier's unload event names those it left running)");
+        }
         for (CarrierView view : carriers.views()) {
             if (!view.enabled()) {
                 continue;

@@ -50,7 +50,7 @@ class TarballIT {
     }
 
     @Test
-    void theTarballHoldsTheReadmeLicenceUnitPostgresDriverAndThreeCarriers() throws Exception {
+    void theTarballHoldsTheReadmeLicenceUnitPostgresDriverAndFourCarriers() throws Exception {
         Path home = unpack();
 
         for (String file : List.of("README.md", "LICENSE", "systemd/carrier-host.service", "conf/carrier-host.properties")) {
@@ -60,7 +60,7 @@ class TarballIT {
         assertTrue(Files.readString(home.resolve("LICENSE")).contains("Apache License"));
         assertTrue(names(home.resolve("lib")).stream().anyMatch(n -> n.matches("postgresql-[0-9.]+\\.jar")), names(home.resolve("lib")).toString());
         List<String> plugins = names(home.resolve("plugins"));
-        for (String carrier : List.of("local", "mock", "bandwidth")) {
+        for (String carrier : List.of("local", "mock", "bandwidth", "telnyx")) {
             assertTrue(plugins.stream().anyMatch(n -> n.matches("carrier-" + carrier + "-[0-9.]+\\.zip")), plugins.toString());
         }
     }
@@ -81,7 +81,7 @@ class TarballIT {
         assertTrue(Files.isRegularFile(tokenFile), "the admin token is in the distribution's own data/");
         String token = Files.readString(tokenFile).strip();
         HttpResponse<String> carriers = get(http, url + "/api/carriers", token);
-        for (String carrier : List.of("local", "mock", "bandwidth")) {
+        for (String carrier : List.of("local", "mock", "bandwidth", "telnyx")) {
             assertTrue(carriers.body().contains("\"id\":\"" + carrier + "\""), carriers.body());
         }
         HttpResponse<String> search = get(http, url + "/api/numbers?prefix=415&quantity=3&carriers=mock", token);

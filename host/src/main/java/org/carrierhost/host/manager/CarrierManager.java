@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
@@ -23,6 +25,7 @@ import org.carrierhost.host.plugins.CarrierCalls;
 import org.carrierhost.host.plugins.CarrierLease;
 import org.carrierhost.host.plugins.CarrierTable;
 import org.carrierhost.host.registry.Claim;
+import org.carrierhost.host.registry.CarrierDataCodec;
 import org.carrierhost.host.registry.ClaimResult;
 import org.carrierhost.host.registry.HistoryEntry;
 import org.carrierhost.host.registry.NumberRegistry;
@@ -182,14 +185,25 @@ public final class CarrierManager implements AutoCloseable {
 
     /**
      * Completes a claimed move: calls the carrier (unless {@code call} is null), then stores the new state
-     * with the carrier's data and audits it. Any failure gives the claim up, leaving the number as it was.
+     * with the carrier's data and audits it. Any failure gives the claim up, leaving the number as it was, but
+     * for the carrier data a failed call left behind ({@link CarrierException#data()}, such
+     * as the id of an order whose outcome is unknown), which is kept on the record.
      */
     private NumberRecord move(Claim claim, NumberAction action, NumberState target, String accountId, String actor,
                               CarrierCall<NumberRecord> call) {
         NumberRecord current = claim.record();
         CarrierOperation operation = action == NumberAction.ACQUIRE ? CarrierOperation.ACQUIRE : CarrierOperation.DISCONNECT;
+        AtomicReference<Map<String, Object>> leftBehind = new AtomicReference<>(Map.of());
         try {
-            NumberRecord updated = call == null ? current : calls.call(current.carrier(), operation, settings.orderTimeout(), call);
+            NumberRecord updated = call == null ? current : calls.call(current.carrier(), operation, settings.orderTimeout(),
+                    carrier -> {
+                        try {
+                            return call.apply(carrier);
+                        } catch (CarrierException e) {
+                            leftBehind.set(CarrierDataCodec.plain(e.data()));
+                            throw e;
+                        }
+                    });
             NumberRecord stored = registry.complete(claim,
                     new NumberRecord(current.number(), target, current.carrier(), accountId, updated.data()), actor);
             offers.stored(stored.number(), stored.state());
@@ -197,7 +211,7 @@ public final class CarrierManager implements AutoCloseable {
             return stored;
         } catch (RuntimeException e) {
             try {
-                registry.release(claim);
+                registry.release(claim, leftBehind.get());
             } catch (RuntimeException notReleased) {
                 // The database failed too: the claim ends with its lifetime or this host's next start.
                 e.addSuppressed(notReleased);

@@ -345,6 +345,26 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
+    public void release(Claim claim, Map<String, Object> carrierData) {
+        if (carrierData.isEmpty()) {
+            release(claim);
+            return;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(claim.record().data());
+        kept.putAll(carrierData);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE numbers SET claim_token = NULL, claimed_at = NULL, data = ? WHERE number = ? AND claim_token = ?")) {
+            s.setString(1, CarrierDataCodec.encode(kept));
+            s.setString(2, claim.record().number());
+            s.setString(3, claim.token());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("release " + claim.record().number(), e);
+        }
+    }
+
+    @Override
     public List<HistoryEntry> history(String number) {
         List<HistoryEntry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

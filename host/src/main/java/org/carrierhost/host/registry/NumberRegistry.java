@@ -62,6 +62,13 @@ public interface NumberRegistry extends NumberInventory {
     void release(Claim claim);
 
     /**
+     * Gives up {@code claim}, leaving the number's state and account as they were but merging {@code carrierData}
+     * over its carrier data: what a failed carrier call left behind (an order whose outcome is not known yet).
+     * With no data this is {@link #release(Claim)}.
+     */
+    void release(Claim claim, Map<String, Object> carrierData);
+
+    /**
      * {@link #claim} and {@link #complete} in one transaction, for a move that calls no remote carrier in
      * between: if {@code updated}'s number is in one of {@code from} and nobody holds a claim, stores
      * {@code updated} and records the move in its history as done by {@code actor}, with one commit.

@@ -72,6 +72,20 @@ class JdbcNumberRegistryTest {
                 registry.claimOffered("mock", NumberOffer.of("+14155550100"), FREE, NumberState.IN_SERVICE));
     }
 
+    @BothDatabases
+    void aReleaseWithWhatAFailedCallLeftBehindKeepsTheStateAndMergesTheData() {
+        ClaimResult result = registry.claimOffered("telnyx", new NumberOffer("+13125550100", Map.of("state", "IL")), FREE,
+                NumberState.IN_SERVICE);
+
+        registry.release(((ClaimResult.Claimed) result).claim(), Map.of("order_id", "ord-1"));
+
+        NumberRecord kept = registry.find("+13125550100").orElseThrow();
+        assertEquals(NumberState.DISCOVERY, kept.state());
+        assertEquals(Map.of("state", "IL", "order_id", "ord-1"), kept.data());
+        assertInstanceOf(ClaimResult.Claimed.class, registry.claim("+13125550100", FREE, NumberState.IN_SERVICE),
+                "the claim was given up");
+    }
+
     /** Stores {@code number} as offered by {@code carrier}, unclaimed: what an acquire that failed leaves. */
     private static void offered(JdbcNumberRegistry registry, String carrier, String number) {
         ClaimResult result = registry.claimOffered(carrier, NumberOffer.of(number), FREE, NumberState.IN_SERVICE);

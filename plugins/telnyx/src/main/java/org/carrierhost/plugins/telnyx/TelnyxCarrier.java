@@ -1,0 +1,162 @@
+package org.carrierhost.plugins.telnyx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.carrierhost.api.CarrierContext;
+import org.carrierhost.api.CarrierException;
+import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.SearchOptions;
+import org.carrierhost.api.SearchResult;
+import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Telnyx carrier: searches {@code /available_phone_numbers}, orders numbers through {@code /number_orders}
+ * (judging each order per number) and releases them with {@code DELETE /phone_numbers/{id}}, through the Telnyx
+ * Numbers API v2 (JSON over HTTP, Bearer key).
+ *
+ * <p>Searches are not paged at Telnyx: the offset is served here, by asking for the skipped numbers too. Every
+ * number that comes back is checked against what was asked; one under another prefix is passed on as it came, so
+ * the host drops it and reports it in this carrier's entry of the search, and one of the wrong type is dropped
+ * here and logged.
+ *
+ * <p>A carrier whose configuration is missing or malformed still starts, and every call answers
+ * {@link ErrorCode#CARRIER_UNAVAILABLE} naming the problem.
+ *
+ * <p>Thread-safe: what {@link #start(CarrierContext)} builds is immutable and published through one volatile
+ * field; calls share nothing else.
+ */
+@Extension
+public class TelnyxCarrier implements CarrierExtension {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelnyxCarrier.class);
+
+    private volatile Setup setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
+            "telnyx is not started"));
+
+    @Override
+    public void start(CarrierContext context) {
+        try {
+            TelnyxSettings settings = TelnyxSettings.from(context.config());
+            TelnyxClient client = new TelnyxClient(settings);
+            PhoneNumbers numbers = new PhoneNumbers(client);
+            setup = new Setup(client, numbers, new OrderDesk(client, numbers, settings), null);
+            LOG.info("telnyx carrier ready: {}", settings);
+        } catch (CarrierException e) {
+            setup = Setup.broken(e);
+            LOG.warn("telnyx carrier started without a usable configuration: {}", e.detail());
+        }
+    }
+
+    @Override
+    public void stop() {
+        setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "telnyx is stopped"));
+    }
+
+    @Override
+    public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
+        Setup ready = setup.ready();
+        if (quantity < 1) {
+            throw new CarrierException(ErrorCode.INVALID, "quantity must be at least 1, got " + quantity);
+        }
+        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) quantity + options.offset());
+        SearchQuery query = SearchQuery.of(e164Prefix, wanted, options);
+        AvailableNumbers found = AvailableNumbers.read(ready.client.search(query.toQueryString()));
+        List<NumberOffer> matching = new ArrayList<>();
+        List<NumberOffer> elsewhere = new ArrayList<>();
+        int wrongType = 0;
+        for (NumberOffer offer : found.offers()) {
+            if (query.matches(offer.number())) {
+                matching.add(offer);
+            } else if (offer.number().startsWith(e164Prefix)) {
+                wrongType++;
+            } else {
+                elsewhere.add(offer);
+            }
+        }
+        if (wrongType + elsewhere.size() + found.unreadable() > 0) {
+            LOG.warn("telnyx answered a search for {} (toll-free {}) with {} numbers outside the prefix (left to the "
+                            + "host to drop and report), {} of the wrong type and {} without a number (dropped)",
+                    e164Prefix, options.tollFree(), elsewhere.size(), wrongType, found.unreadable());
+        }
+        List<NumberOffer> offers = new ArrayList<>(matching.stream().skip(options.offset()).limit(quantity).toList());
+        offers.addAll(elsewhere);
+        return SearchResult.offers(offers);
+    }
+
+    @Override
+    public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
+        Setup ready = setup.ready();
+        OrderDesk.Bought bought = ready.orders.buy(e164(number));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order_id", bought.order().id());
+        data.put("customer_reference", bought.reference());
+        bought.order().line(number.number()).map(NumberOrder.Line::id).filter(id -> !id.isEmpty())
+                .ifPresent(id -> data.put("order_phone_number_id", id));
+        bought.phoneNumberId().ifPresent(id -> data.put("phone_number_id", id));
+        return number.withData(data);
+    }
+
+    @Override
+    public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
+        Setup ready = setup.ready();
+        String e164 = e164(number);
+        Object known = number.data().get("phone_number_id");
+        Optional<String> id = known instanceof String s && !s.isEmpty() ? Optional.of(s) : ready.numbers.idOf(e164);
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (id.isEmpty()) {
+            data.put("released", "not held at telnyx");
+            return number.withData(data);
+        }
+        boolean deletedNow = ready.numbers.release(id.get());
+        data.put("phone_number_id", id.get());
+        data.put("released", deletedNow ? "deleted" : "already gone at telnyx");
+        return number.withData(data);
+    }
+
+    @Override
+    public boolean shouldLookupCnam() {
+        return true;
+    }
+
+    @Override
+    public boolean isNumberBillable(NumberRecord number) {
+        return true;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return false;
+    }
+
+    private static String e164(NumberRecord number) throws CarrierException {
+        if (!number.number().matches("\\+[1-9][0-9]{6,14}")) {
+            throw new CarrierException(ErrorCode.INVALID, "not an E.164 number", "got '" + number.number() + "'");
+        }
+        return number.number();
+    }
+
+    /** What start built: either a working client, or the reason every call is refused. */
+    private record Setup(TelnyxClient client, PhoneNumbers numbers, OrderDesk orders, CarrierException problem) {
+
+        static Setup broken(CarrierException problem) {
+            return new Setup(null, null, null, problem);
+        }
+
+        /** This setup when usable; otherwise a fresh copy of its problem (exceptions are not shared). */
+        Setup ready() throws CarrierException {
+            if (problem != null) {
+                throw new CarrierException(problem.code(), problem.getMessage(), problem.detail());
+            }
+            return this;
+        }
+    }
+}

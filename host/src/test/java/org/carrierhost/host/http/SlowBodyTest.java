@@ -60,6 +60,8 @@ class SlowBodyTest {
                         "the slow bodies were answered " + statuses);
                 assertTrue(probes.size() >= 5, "too few health samples: " + probes);
                 assertTrue(probes.stream().allMatch(ms -> ms < 1000), "health took " + probes + " ms");
+                System.out.printf("slow bodies: %d cut with 408; %d health samples, slowest %d ms%n", SLOW, probes.size(),
+                        probes.stream().mapToLong(Long::longValue).max().orElse(0));
             } finally {
                 trickler.shutdownNow();
             }

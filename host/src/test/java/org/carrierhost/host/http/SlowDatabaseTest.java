@@ -27,6 +27,7 @@ import org.carrierhost.host.Await;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.Databases;
+import org.carrierhost.host.Reliability;
 import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
@@ -34,14 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A slow database is a slow database: while another connection holds a lock on the numbers table (for
- * {@value #LOCK_MS} ms here, 20 s in the issue), every acquire is answered within its statement timeout and
+ * A slow database is a slow database: while another connection holds a lock on the numbers table (for 6 s,
+ * 20 s under the profile reliability-long as in the issue), every acquire is answered within its statement timeout and
  * pool wait, searches of a remote carrier within their deadline without waiting on the database, readiness
  * says "slow", and liveness answers 48 callers within a second each. On PostgreSQL, where a table lock is real.
  */
 class SlowDatabaseTest {
 
-    private static final long LOCK_MS = 6000;
+    private static final long LOCK_MS = Reliability.load(6000, 20_000);
     private static final long STATEMENT_TIMEOUT_MS = 1000;
     private static final int HEALTH_CALLERS = 48;
     private static final String ACQUIRE = "{\"account_id\":\"acct-1\"}";
@@ -86,14 +87,19 @@ class SlowDatabaseTest {
                 Thread.sleep(2 * STATEMENT_TIMEOUT_MS + 500);
                 Reply ready = api.get("/api/health/ready");
 
+                long slowestAcquire = 0;
+                long slowestSearch = 0;
+                long slowestLiveness = 0;
                 for (Future<Timed> acquire : acquires) {
                     Timed t = acquire.get(30, TimeUnit.SECONDS);
+                    slowestAcquire = Math.max(slowestAcquire, t.ms);
                     assertTrue(t.ms < STATEMENT_TIMEOUT_MS + 3000 + 1500, "an acquire took " + t.ms + " ms: " + t.reply.text());
                     assertEquals(503, t.reply.status(), t.reply.text());
                     assertTrue(t.reply.text().contains("database is slow") || t.reply.text().contains("database"), t.reply.text());
                 }
                 for (Future<Timed> search : searches) {
                     Timed t = search.get(30, TimeUnit.SECONDS);
+                    slowestSearch = Math.max(slowestSearch, t.ms);
                     assertEquals(200, t.reply.status(), t.reply.text());
                     assertTrue(t.ms < 5000, "a remote search took " + t.ms + " ms");
                     assertEquals(5, t.reply.json().path("numbers").size(), t.reply.text());
@@ -103,8 +109,11 @@ class SlowDatabaseTest {
                 assertTrue(ready.text().contains("slow"), ready.text());
                 for (Future<Long> caller : health) {
                     long slowest = caller.get(LOCK_MS + 30_000, TimeUnit.MILLISECONDS);
+                    slowestLiveness = Math.max(slowestLiveness, slowest);
                     assertTrue(slowest < 1000, "a liveness call took " + slowest + " ms under the lock");
                 }
+                System.out.printf("slow database: lock %d ms, slowest acquire %d ms (503), slowest remote search %d ms (200),"
+                        + " slowest of %d liveness callers %d ms%n", LOCK_MS, slowestAcquire, slowestSearch, HEALTH_CALLERS, slowestLiveness);
                 locker.rollback();
             }
             assertEquals(200, api.post("/api/numbers/+14159000009/acquire", ACQUIRE).status());

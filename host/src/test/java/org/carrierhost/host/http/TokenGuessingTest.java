@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.Reliability;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.events.Event;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class TokenGuessingTest {
 
     private static final int ADDRESSES = 1000;
     private static final int THREADS = 4;
-    private static final long RUN_MS = 4000;
+    private static final long RUN_MS = Reliability.load(4000, 30_000);
 
     @TempDir
     Path plugins;

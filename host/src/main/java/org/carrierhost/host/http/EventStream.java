@@ -160,8 +160,15 @@ public final class EventStream implements Consumer<List<LoggedEvent>>, AutoClose
 
     @Override
     public void accept(List<LoggedEvent> written) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        // Each frame is written once, however many streams it goes to.
+        List<byte[]> encoded = written.stream().map(e -> frames.frame(e).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         for (StreamClient client : clients) {
-            written.forEach(client::send);
+            for (int i = 0; i < written.size(); i++) {
+                client.send(written.get(i), encoded.get(i));
+            }
         }
     }
 

@@ -64,14 +64,14 @@ final class StreamClient {
         pump();
     }
 
-    /** A live event. */
-    void send(LoggedEvent event) {
+    /** A live event, with its frame's bytes (written once for every stream, and shared: never changed). */
+    void send(LoggedEvent event, byte[] frame) {
         synchronized (this) {
             if (replaying) {
                 heldBack.add(event);
                 return;
             }
-            queueEvent(event);
+            queueEvent(event, frame);
         }
         pump();
     }
@@ -94,16 +94,25 @@ final class StreamClient {
 
     private void queueEvent(LoggedEvent event) {
         if (event.id() > lastId) {
+            queueEvent(event, frames.frame(event).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void queueEvent(LoggedEvent event, byte[] frame) {
+        if (event.id() > lastId) {
             lastId = event.id();
-            queue(frames.frame(event));
+            queue(frame);
         }
     }
 
     private void queue(String text) {
+        queue(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void queue(byte[] bytes) {
         if (done || ending) {
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String refused = queue.size() >= MAX_QUEUED ? "this stream fell " + MAX_QUEUED + " frames behind"
                 : budget.take(held, bytes.length, streams.getAsInt());
         if (refused != null) {

@@ -84,8 +84,7 @@ class StreamBoundsTest {
                     }
                 }
                 System.out.printf("streams: %d of %d cut with a reason%n", cut, STREAMS);
-                // At the load a few streams are still uncut when read (see BENCHMARKS.md); the default run cuts all.
-                assertTrue(Reliability.isLong() ? cut >= STREAMS * 95 / 100 : cut == STREAMS, cut + " of " + STREAMS + " streams cut with a reason");
+                assertEquals(STREAMS, cut, "streams cut with a reason");
             } finally {
                 for (Socket s : laggards) {
                     s.close();

@@ -148,6 +148,10 @@ public final class CarrierHost implements AutoCloseable {
         settings.carrierSections().forEach(BreakerSettings::from);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
+        if (http && settings.http().tls().isPresent()) {
+            StartupChecks.tls(settings.http().tls().get(), Instant.now())
+                    .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
+        }
         Files.createDirectories(settings.plugins().dir());
         // Remembered first, so closed last: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));
@@ -199,7 +203,7 @@ public final class CarrierHost implements AutoCloseable {
         lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
                 states, hostEvents, settings.plugins().drainTimeout()));
         lifecycle.loadAll("startup");
-        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers);
+        cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
         operations = new CarrierOperations(lifecycle, cluster.link());
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),

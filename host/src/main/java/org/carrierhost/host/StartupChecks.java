@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.carrierhost.host.config.TlsSettings;
+import org.carrierhost.host.http.KeystoreCheck;
+
 
 /**
  * The checks a start makes before any plugin loads, each failing with a message that names what is wrong.
@@ -28,5 +34,15 @@ final class StartupChecks {
         } catch (IOException e) {
             throw new UncheckedIOException("data directory " + dataDir + " is not writable: " + e, e);
         }
+    }
+
+    /**
+     * Checks the keystore of {@code http.tls.*}: the file, its password, the key to serve and its certificate's dates.
+     *
+     * @return warnings to log, such as a certificate that expires soon
+     * @throws org.carrierhost.host.config.InvalidSettingException naming the key at fault and the reason
+     */
+    static List<String> tls(TlsSettings tls, Instant now) {
+        return KeystoreCheck.check(tls, now);
     }
 }

@@ -1,6 +1,7 @@
 package org.carrierhost.host.cluster;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
 
 import org.carrierhost.host.config.ClusterSettings;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.HostEvents;
+import org.carrierhost.host.events.NodeEvent;
 import org.carrierhost.host.plugins.CarrierOperations;
 import org.carrierhost.host.plugins.CarrierOperations.Origin;
 import org.carrierhost.host.plugins.CarrierStateStore;
@@ -51,6 +54,7 @@ public final class ClusterSync implements AutoCloseable {
     private final ClusterSettings settings;
     private final CarrierStateStore states;
     private final CarrierTable carriers;
+    private final HostEvents events;
     private final ChangeLog changes;
     private final PluginStore plugins;
     private final NodeTable nodes;
@@ -74,8 +78,9 @@ public final class ClusterSync implements AutoCloseable {
      * @throws IllegalStateException when the database cannot be read
      */
     public ClusterSync(DataSource dataSource, NodeIdentity me, ClusterSettings settings, CarrierStateStore states,
-                       CarrierTable carriers) {
+                       CarrierTable carriers, HostEvents events) {
         this.me = me;
+        this.events = events;
         this.settings = settings;
         this.states = states;
         this.carriers = carriers;
@@ -133,6 +138,24 @@ public final class ClusterSync implements AutoCloseable {
         } catch (SQLException e) {
             throw org.carrierhost.host.store.DatabaseFailure.of("read the cluster's nodes", e);
         }
+    }
+
+    /**
+     * Removes the node {@code nodeId}, down, from the cluster view at once, and audits it as {@code actor}'s.
+     *
+     * @return whether there was such a node
+     * @throws NodeUpException when the node is up: it would be back at its next heartbeat
+     * @throws IllegalStateException when the database cannot be written
+     */
+    public boolean remove(String nodeId, String actor) {
+        Optional<Instant> lastSeen;
+        try {
+            lastSeen = nodes.remove(nodeId, settings.downAfter());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot remove node " + nodeId + ": " + e.getMessage(), e);
+        }
+        lastSeen.ifPresent(seen -> events.publish(new NodeEvent(Instant.now(), actor, NodeEvent.Action.REMOVE_NODE, nodeId, seen)));
+        return lastSeen.isPresent();
     }
 
     /** Queues one check soon; requests made while one is queued are folded into it. */
@@ -264,6 +287,12 @@ public final class ClusterSync implements AutoCloseable {
                     c.facts() == null ? null : c.facts().version(), c.state(), c.enabled(), c.source().wireName(), c.sha256())).toList());
         } catch (SQLException | RuntimeException e) {
             log.debug("cannot record the heartbeat: {}", e.toString());
+        }
+        try {
+            nodes.forget(settings.forgetAfter()).forEach((node, seen) ->
+                    events.publish(new NodeEvent(Instant.now(), ACTOR, NodeEvent.Action.FORGET_NODE, node, seen)));
+        } catch (SQLException | RuntimeException e) {
+            log.debug("cannot forget long-down nodes: {}", e.toString());
         }
     }
 

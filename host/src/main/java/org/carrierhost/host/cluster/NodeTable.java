@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import javax.sql.DataSource;
@@ -120,5 +121,72 @@ final class NodeTable {
             }
         }
         return nodes;
+    }
+
+    /**
+     * Removes {@code nodeId} and its carriers when its heartbeat is older than {@code downAfter}, in one transaction;
+     * a node whose heartbeat is recent is left, since it would come back at its next one.
+     *
+     * @return when it last beat, if it was removed; empty when there is no such node
+     * @throws NodeUpException when it is up
+     */
+    Optional<Instant> remove(String nodeId, Duration downAfter) throws SQLException {
+        long oldest = System.currentTimeMillis() - downAfter.toMillis();
+        return Sql.inTransaction(dataSource, c -> {
+            long heartbeat;
+            try (PreparedStatement s = c.prepareStatement("SELECT heartbeat_at FROM nodes WHERE node_id = ?")) {
+                s.setString(1, nodeId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    heartbeat = r.getLong(1);
+                }
+            }
+            if (heartbeat >= oldest) {
+                throw new NodeUpException(nodeId, Instant.ofEpochMilli(heartbeat));
+            }
+            return delete(c, nodeId, oldest) ? Optional.of(Instant.ofEpochMilli(heartbeat)) : Optional.empty();
+        });
+    }
+
+    /** Removes every node whose heartbeat is older than {@code forgetAfter}; each one removed, with its last heartbeat. */
+    Map<String, Instant> forget(Duration forgetAfter) throws SQLException {
+        long oldest = System.currentTimeMillis() - forgetAfter.toMillis();
+        Map<String, Instant> old = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT node_id, heartbeat_at FROM nodes WHERE heartbeat_at < ?")) {
+            s.setLong(1, oldest);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    old.put(r.getString(1), Instant.ofEpochMilli(r.getLong(2)));
+                }
+            }
+        }
+        Map<String, Instant> forgotten = new LinkedHashMap<>();
+        for (Map.Entry<String, Instant> node : old.entrySet()) {
+            // Another host may forget it at the same moment: only the one whose delete took the row reports it.
+            if (Sql.inTransaction(dataSource, c -> delete(c, node.getKey(), oldest))) {
+                forgotten.put(node.getKey(), node.getValue());
+            }
+        }
+        return forgotten;
+    }
+
+    /** Deletes the node when its heartbeat is still older than {@code oldest}; whether it did. */
+    private static boolean delete(Connection c, String nodeId, long oldest) throws SQLException {
+        int deleted;
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM nodes WHERE node_id = ? AND heartbeat_at < ?")) {
+            s.setString(1, nodeId);
+            s.setLong(2, oldest);
+            deleted = s.executeUpdate();
+        }
+        if (deleted > 0) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM node_carriers WHERE node_id = ?")) {
+                s.setString(1, nodeId);
+                s.executeUpdate();
+            }
+        }
+        return deleted > 0;
     }
 }

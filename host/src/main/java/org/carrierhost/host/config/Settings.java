@@ -79,6 +79,8 @@ public final class Settings {
             Secrecy.SECRET, "the keystore's password");
     public static final Setting<String> HTTP_TLS_KEYSTORE_TYPE = declare("http.tls.keystore_type", Choice.of("PKCS12", "JKS"),
             "PKCS12", Secrecy.PLAIN, "the keystore's format");
+    public static final Setting<String> HTTP_TLS_KEY_ALIAS = declare("http.tls.key_alias", new Text(1), null, Secrecy.PLAIN,
+            "which of the keystore's keys to serve; unset, its only key");
 
     // admin.token, auth.token.*: who may call the API
     public static final Setting<String> ADMIN_TOKEN = declare("admin.token", new Text(16), null, Secrecy.SECRET,
@@ -151,6 +153,8 @@ public final class Settings {
             "how often it checks for carrier changes made on other hosts, besides PostgreSQL's notifications");
     public static final Setting<Duration> CLUSTER_DOWN_AFTER = millis("cluster.down_after_ms", 5000,
             "a node whose heartbeat is older than this is shown down");
+    public static final Setting<Duration> CLUSTER_FORGET_AFTER = declare("cluster.forget_after_ms", new Millis(1, 30 * DAY_MS),
+            Long.toString(DAY_MS), Secrecy.PLAIN, "a node down for longer than this is removed from the cluster view (at most 30 days)");
 
     // carrier.<id>.*: each carrier's breaker and bulkhead, then its own keys
     public static final Setting<Integer> BREAKER_FAILURE_RATE = integer("carrier.<id>.breaker.failure_rate", 50, 1, 100,

@@ -24,7 +24,8 @@ public record Event(Instant time, String actor, String action, String target, St
     public static final String FAILED = "failed";
 
     public Event {
-        Objects.requireNonNull(time, "time");
+        // Milliseconds, as the log stores it: an entry streamed live and the same entry read back are equal.
+        time = Objects.requireNonNull(time, "time").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");

@@ -209,8 +209,11 @@ final class ApiHandler extends Handler.Abstract {
                     observer.wrongToken(judged);
                 }
             }
-            throw StandardException.of(ErrorCode.UNAUTHORIZED, "missing or wrong admin token",
-                    "send Authorization: Bearer <token>");
+            String needed = route.role().name().toLowerCase(Locale.ROOT);
+            String covering = java.util.Arrays.stream(Role.values()).filter(r -> r.covers(route.role()))
+                    .map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            throw StandardException.of(ErrorCode.UNAUTHORIZED, "missing or wrong token: this needs a " + needed + " token",
+                    "send Authorization: Bearer <token> with a token of role " + covering);
         }
         if (!principal.role().covers(route.role())) {
             throw StandardException.of(ErrorCode.FORBIDDEN, "token '" + principal.name() + "' may not do this",

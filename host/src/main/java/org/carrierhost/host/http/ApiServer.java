@@ -13,6 +13,8 @@ import org.carrierhost.host.config.HttpSettings;
 import org.carrierhost.host.config.TlsSettings;
 import org.carrierhost.host.events.GuessingEvent;
 import org.carrierhost.host.events.HostEvent;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -31,13 +33,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The HTTP server, on Jetty 12's core API: the routes, a bounded worker pool, limits on header size, on
  * how long headers and bodies may take to arrive and on idle connections, HTTPS when a keystore is set,
- * and a graceful drain on stop. {@link #bind} takes the port before anything else starts, so a port in
- * use is found before any plugin loads.
+ * HTTP/2 beside HTTP/1.1 (h2 by ALPN over TLS, h2c by prior knowledge on the plain port), and a graceful drain on stop.
+ * {@link #bind} takes the port before anything else starts, so a port in use is found before any plugin loads.
  *
  * <p>Thread-safe: routes are added before {@link #start}; Jetty serves requests on its bounded pool.
  */
 public final class ApiServer implements AutoCloseable {
 
+    private static final String HTTP1 = "http/1.1";
+    private static final String HTTP2 = "h2";
     /** Threads besides the workers: Jetty's acceptor and selectors. */
     private static final int ACCEPTORS = 1;
     private static final int SELECTORS = 2;
@@ -124,13 +128,24 @@ public final class ApiServer implements AutoCloseable {
         http.setIdleTimeout(settings.idleTimeout().toMillis());
         List<ConnectionFactory> factories = new ArrayList<>();
         if (settings.tls().isPresent()) {
+            // TLS, then ALPN choosing h2 or HTTP/1.1 (the default for a client that offers neither).
             SecureRequestCustomizer secure = new SecureRequestCustomizer(false);
             // HSTS on every answer over TLS, errors included: browsers never fall back to plain HTTP.
             secure.setStsMaxAge(HSTS_MAX_AGE_SECONDS);
             http.addCustomizer(secure);
-            factories.add(new SslConnectionFactory(sslContext(settings.tls().get()), "http/1.1"));
+            SslContextFactory.Server ssl = sslContext(settings.tls().get());
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(HTTP2 + "," + HTTP1);
+            alpn.setDefaultProtocol(HTTP1);
+            factories.add(new SslConnectionFactory(ssl, alpn.getProtocol()));
+            factories.add(alpn);
+            factories.add(new HTTP2ServerConnectionFactory(http));
+            factories.add(new HttpConnectionFactory(http));
+            server.addBean(new KeystoreReloader(ssl, settings.tls().get()));
+        } else {
+            // HTTP/1.1 first; a client that opens with the HTTP/2 preface gets h2c.
+            factories.add(new HttpConnectionFactory(http));
+            factories.add(new PriorKnowledgeH2c(http));
         }
-        factories.add(new HttpConnectionFactory(http));
         connector = new ServerConnector(server, null, scheduler, null, ACCEPTORS, SELECTORS,
                 factories.toArray(ConnectionFactory[]::new));
         connector.setHost(settings.bind());
@@ -157,8 +172,9 @@ public final class ApiServer implements AutoCloseable {
     private static SslContextFactory.Server sslContext(TlsSettings tls) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
-        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyStorePassword(tls.passwordOrEmpty());
         ssl.setKeyStoreType(tls.keystoreType());
+        tls.keyAlias().ifPresent(ssl::setCertAlias);
         return ssl;
     }
 

@@ -59,9 +59,13 @@ final class BodyRead implements Runnable {
         this.deadlineNanos = deadline.toNanos();
     }
 
-    /** Whether {@code request} carries a body to read at all. */
+    /** Whether {@code request} may carry a body to read at all. */
     static boolean hasBody(Request request) {
-        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            return true;
+        }
+        // HTTP/1.x without either header has none; HTTP/2 may send one without a length.
+        return request.getLength() < 0 && request.getConnectionMetaData().getHttpVersion().getVersion() >= 20;
     }
 
     /**

@@ -11,8 +11,12 @@ import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,6 +34,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 final class BodyReader {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    /** How Jackson names the character it did not expect: {@code Unexpected character ('}' (code 125))}. */
+    private static final java.util.regex.Pattern UNEXPECTED = java.util.regex.Pattern.compile("character \\(('.{1,2}')");
 
     private final ObjectMapper json;
 
@@ -56,7 +62,7 @@ final class BodyReader {
         Optional<StreamConstraintsException> limit = limit(e);
         if (limit.isPresent()) {
             return StandardException.of(ErrorCode.INVALID, "body is over a JSON limit: " + limitName(limit.get()),
-                    limit.get().getOriginalMessage());
+                    "make the body smaller or flatter");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return StandardException.of(ErrorCode.INVALID,
@@ -66,14 +72,95 @@ final class BodyReader {
             return refused;
         }
         if (e instanceof MismatchedInputException mismatch) {
+            String got = "got " + found(mismatch);
             if (mismatch.getPath().isEmpty()) {
-                return StandardException.of(ErrorCode.INVALID, "body must be a JSON object", mismatch.getOriginalMessage());
+                return StandardException.of(ErrorCode.INVALID, "body must be a JSON object", got);
             }
-            return StandardException.of(ErrorCode.INVALID, field(mismatch) + " has the wrong type", mismatch.getOriginalMessage());
+            return StandardException.of(ErrorCode.INVALID, StandardError.bounded(field(mismatch), 100) + " must be "
+                    + expected(mismatch.getTargetType()), got);
+        }
+        Optional<StreamReadException> unreadable = unreadable(e);
+        if (unreadable.isPresent()) {
+            JsonLocation at = unreadable.get().getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return StandardException.of(ErrorCode.INVALID, "malformed JSON" + where, malformed(unreadable.get()));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return StandardException.of(ErrorCode.INVALID, StandardError.bounded(field(mapping), 100) + " cannot be read",
+                    "check its value against the API reference (GET /api/openapi.json)");
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return StandardException.of(ErrorCode.INVALID, "malformed JSON" + where, e.getOriginalMessage());
+        return StandardException.of(ErrorCode.INVALID, "malformed JSON" + where, malformed(e));
+    }
+
+    /** What a field of {@code type} must be, in words. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || java.math.BigInteger.class == type) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .map(v -> v.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+        }
+        return "an object";
+    }
+
+    /** What the body had where the mismatch is, in words: {@code a string}, {@code an array}, ... */
+    private static String found(MismatchedInputException e) {
+        JsonToken token = e.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "a whole number";
+            case VALUE_NUMBER_FLOAT -> "a number with a fraction";
+            case VALUE_TRUE, VALUE_FALSE -> token.asString();
+            case VALUE_NULL -> "null";
+            case START_ARRAY, END_ARRAY -> "an array";
+            case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
+            default -> "another value";
+        };
+    }
+
+    /** Why the JSON could not be read, in words. */
+    private static String malformed(JsonProcessingException e) {
+        if (e instanceof JsonEOFException) {
+            return "the body ends before its JSON does";
+        }
+        java.util.regex.Matcher unexpected = UNEXPECTED.matcher(String.valueOf(e.getOriginalMessage()));
+        if (unexpected.find()) {
+            return "unexpected character " + unexpected.group(1) + " there";
+        }
+        return "this is not JSON";
+    }
+
+
+    /** The parse failure under {@code e}, when the JSON itself is broken (Jackson wraps one met inside a list). */
+    private static Optional<StreamReadException> unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException broken) {
+                return Optional.of(broken);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The limit {@code e} ran into, whether Jackson threw it as is or wrapped it. */

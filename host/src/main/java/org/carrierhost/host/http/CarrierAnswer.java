@@ -111,7 +111,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
             RecentCalls.Failure last = figures.lastError();
             return new Recent(figures.minutes().stream()
                     .map(m -> new Minute(m.start().toString(), m.calls(), m.errors(), m.p50Ms(), m.p99Ms())).toList(),
-                    last == null ? null : new LastError(last.time().toString(),
+                    last == null ? null : new LastError(ApiTime.of(last.time()),
                             last.error() == null ? null : last.error().wireName(), last.detail()),
                     figures.lastFailed());
         }
@@ -149,7 +149,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     record Failure(String message, String cause, String time) {
 
         static Failure of(PluginFailure failure) {
-            return failure == null ? null : new Failure(failure.message(), failure.cause(), failure.time().toString());
+            return failure == null ? null : new Failure(failure.message(), failure.cause(), ApiTime.of(failure.time()));
         }
     }
 

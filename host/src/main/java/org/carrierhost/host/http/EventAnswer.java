@@ -23,7 +23,7 @@ record EventAnswer(long id, String time, String actor, String action, String tar
 
     static EventAnswer of(LoggedEvent logged) {
         Event event = logged.event();
-        return new EventAnswer(logged.id(), event.time().toString(), event.actor(), event.action(), event.target(),
+        return new EventAnswer(logged.id(), ApiTime.of(event.time()), event.actor(), event.action(), event.target(),
                 event.result(), event.error(), event.carrier(), event.node());
     }
 }

@@ -47,7 +47,7 @@ record NumberAnswer(String number, String carrier, String state, String accountI
     record Change(String time, String actor, String from, String to, String carrier) {
 
         static Change of(HistoryEntry entry) {
-            return new Change(entry.time().toString(), entry.actor(), entry.from() == null ? null : entry.from().wireName(),
+            return new Change(ApiTime.of(entry.time()), entry.actor(), entry.from() == null ? null : entry.from().wireName(),
                     entry.to().wireName(), entry.carrier());
         }
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
@@ -69,7 +70,8 @@ public final class NumberRoutes {
         }));
         server.route(Route.of("POST", "/api/numbers/{number}/acquire", Role.OPERATOR, request -> {
             AcquireRequest acquire = request.json(AcquireBody.class).toRequest();
-            return ApiResponse.ok(NumberAnswer.of(manager.acquire(request.parameter("number"), acquire, request.actor())));
+            NumberRecord answered = manager.acquire(request.parameter("number"), acquire, request.actor());
+            return ApiResponse.ok(acquire.dryRun() ? DryRunAnswer.of(answered) : NumberAnswer.of(answered));
         }));
         server.route(Route.of("POST", "/api/numbers/{number}/disconnect", Role.OPERATOR,
                 request -> ApiResponse.ok(NumberAnswer.of(manager.disconnect(request.parameter("number"), request.actor())))));

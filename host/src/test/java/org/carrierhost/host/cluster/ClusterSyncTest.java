@@ -232,4 +232,86 @@ class ClusterSyncTest {
             return false;
         }, () -> a.get("/api/cluster").text());
     }
+
+    /** Node {@code id} as {@code api}'s cluster view shows it, or null when it is not listed. */
+    private static JsonNode node(ApiClient api, String id) {
+        for (JsonNode node : api.get("/api/cluster").json().path("nodes")) {
+            if (node.path("node").asText().equals(id)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code api}'s audit log has an entry of {@code action} whose target starts with {@code node}. */
+    private boolean audited(ApiClient api, String action, String node) {
+        hosts.forEach(h -> ((org.carrierhost.host.events.AuditLog) h.events()).flush());
+        for (JsonNode e : api.get("/api/events?action=" + action).json()) {
+            if (e.path("target").asText().startsWith(node + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts a with {@code settings} and b, then stops b and waits until a shows it down. */
+    private ApiClient withBDown(Map<String, String> settings) throws Exception {
+        ApiClient a = host("a", settings);
+        host("b");
+        Await.pause(300);
+        hosts.remove(1).close();
+        Await.until(Duration.ofSeconds(10), () -> {
+            JsonNode b = node(a, "b");
+            return b == null || !b.path("up").asBoolean();
+        }, () -> a.get("/api/cluster").text());
+        return a;
+    }
+
+    @BothDatabases
+    void aDownNodesCarriersAreUnknownWithTheStateItLastReported() throws Exception {
+        ApiClient a = withBDown(Map.of("cluster.down_after_ms", "600"));
+
+        JsonNode mockOnB = node(a, "b").path("carriers").get(0);
+        JsonNode mockOnA = node(a, "a").path("carriers").get(0);
+
+        assertEquals("UNKNOWN", mockOnB.path("state").asText(), mockOnB.toString());
+        assertEquals("STARTED", mockOnB.path("last_state").asText(), mockOnB.toString());
+        assertEquals("STARTED", mockOnA.path("state").asText(), mockOnA.toString());
+    }
+
+    @BothDatabases
+    void aNodeDownLongerThanTheSettingLeavesTheViewAndTheLogSaysSo() throws Exception {
+        ApiClient a = withBDown(Map.of("cluster.down_after_ms", "600", "cluster.forget_after_ms", "1500"));
+
+        Await.until(Duration.ofSeconds(10), () -> node(a, "b") == null, () -> a.get("/api/cluster").text());
+
+        assertEquals(1, a.get("/api/cluster").json().path("nodes").size());
+        assertTrue(audited(a, "forget-node", "b"));
+    }
+
+    @BothDatabases
+    void anOperatorRemovesADownNodeAtOnceAudited() throws Exception {
+        ApiClient a = withBDown(Map.of("cluster.down_after_ms", "600"));
+
+        Reply removed = a.send("DELETE", "/api/cluster/nodes/b", new byte[0], "application/json");
+
+        assertEquals(200, removed.status(), removed.text());
+        assertEquals(1, removed.json().path("nodes").size(), removed.text());
+        assertEquals(null, node(a, "b"));
+        assertTrue(audited(a, "remove-node", "b"));
+        assertEquals(404, a.send("DELETE", "/api/cluster/nodes/b", new byte[0], "application/json").status());
+    }
+
+    @BothDatabases
+    void aNodeThatIsUpIsNotRemoved() throws Exception {
+        ApiClient a = host("a");
+        host("b");
+        Await.pause(300);
+
+        Reply refused = a.send("DELETE", "/api/cluster/nodes/b", new byte[0], "application/json");
+
+        assertEquals(409, refused.status(), refused.text());
+        assertTrue(refused.json().path("error").path("cause").asText().contains("is up"), refused.text());
+        assertTrue(node(a, "b").path("up").asBoolean());
+    }
 }

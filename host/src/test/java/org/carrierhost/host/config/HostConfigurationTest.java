@@ -205,4 +205,14 @@ class HostConfigurationTest {
                 () -> HostConfiguration.of(Map.of("http.tls.keystore_type", "PEM")).settings());
         assertTrue(e.getMessage().contains("one of PKCS12, JKS"), e.getMessage());
     }
+
+    @Test
+    void aNodeIsForgottenOnlyAfterItIsDown() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> HostConfiguration.of(
+                Map.of("cluster.down_after_ms", "5000", "cluster.forget_after_ms", "5000")).settings());
+
+        assertEquals("cluster.forget_after_ms", e.key());
+        assertTrue(e.getMessage().contains("must be longer than cluster.down_after_ms"), e.getMessage());
+        assertEquals(java.time.Duration.ofDays(1), HostConfiguration.of(Map.of()).settings().cluster().forgetAfter());
+    }
 }

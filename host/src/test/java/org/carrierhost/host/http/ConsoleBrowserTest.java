@@ -185,7 +185,7 @@ class ConsoleBrowserTest {
         signIn("not-the-token");
 
         WebElement banner = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
-        assertTrue(banner.getText().contains("missing or wrong admin token"), banner.getText());
+        assertTrue(banner.getText().contains("missing or wrong token"), banner.getText());
         assertFalse(browser.findElement(By.id("app")).isDisplayed());
     }
 

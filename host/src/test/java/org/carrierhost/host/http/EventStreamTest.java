@@ -119,6 +119,25 @@ class EventStreamTest {
     }
 
     @Test
+    void anEntrysTimeReadsTheSameLiveOnReplayAndInTheLog() throws Exception {
+        BlockingQueue<String> live = stream(null);
+        ApiClient api = ApiClient.of(host);
+        api.post("/api/carriers/mock/disable", "");
+        String[] frame = next(live, "\"action\":\"disable\"");
+        assertNotNull(frame, "no disable event on the stream");
+        ((org.carrierhost.host.events.AuditLog) host.events()).flush();
+
+        String liveTime = new com.fasterxml.jackson.databind.ObjectMapper().readTree(frame[1]).path("time").asText();
+        String[] replayed = next(stream(String.valueOf(Long.parseLong(frame[0]) - 1)), "\"action\":\"disable\"");
+        String replayTime = new com.fasterxml.jackson.databind.ObjectMapper().readTree(replayed[1]).path("time").asText();
+        String loggedTime = api.get("/api/events?action=disable").json().get(0).path("time").asText();
+
+        assertTrue(liveTime.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"), liveTime);
+        assertEquals(liveTime, replayTime);
+        assertEquals(liveTime, loggedTime);
+    }
+
+    @Test
     void resumingWithLastEventIdSendsWhatWasMissedInOrder() throws Exception {
         ApiClient api = ApiClient.of(host);
         api.post("/api/carriers/mock/disable", "");

@@ -48,7 +48,8 @@ class JsonBodyTest {
         Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "{\"dry_run\":\"true\"}");
 
         assertEquals(400, reply.status(), reply.text());
-        assertEquals("dry_run has the wrong type", message(reply));
+        assertEquals("dry_run must be true or false", message(reply));
+        assertEquals("got a string", reply.json().path("error").path("cause").asText());
     }
 
     @Test
@@ -56,7 +57,8 @@ class JsonBodyTest {
         Reply reply = ApiClient.of(mock.host()).post(ACQUIRE, "{\"account_id\":5}");
 
         assertEquals(400, reply.status(), reply.text());
-        assertEquals("account_id has the wrong type", message(reply));
+        assertEquals("account_id must be a string", message(reply));
+        assertEquals("got a whole number", reply.json().path("error").path("cause").asText());
     }
 
     @Test
@@ -73,6 +75,32 @@ class JsonBodyTest {
 
         assertEquals(400, reply.status(), reply.text());
         assertTrue(message(reply).startsWith("malformed JSON at line 2, column 1"), message(reply));
+    }
+
+    @Test
+    void everyRefusedBodyIsExplainedInTheHostsOwnWords() {
+        ApiClient api = ApiClient.of(mock.host());
+        java.util.Map<String, String[]> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("{\"dry_run\":\"yes\"}", new String[] {ACQUIRE, "dry_run must be true or false", "got a string"});
+        bodies.put("{\"dry_run\":1}", new String[] {ACQUIRE, "dry_run must be true or false", "got a whole number"});
+        bodies.put("{\"account_id\":{}}", new String[] {ACQUIRE, "account_id must be a string", "got an object"});
+        bodies.put("{\"state\":[\"reserved\"]}", new String[] {ACQUIRE, "state must be a string", "got an array"});
+        bodies.put("{\"numbers\":\"+14159000000\"}", new String[] {"/api/numbers/check", "numbers must be an array", "got a string"});
+        bodies.put("{\"numbers\":[[1]]}", new String[] {"/api/numbers/check", "number must be digits", "got '[1]'"});
+        bodies.put("\"text\"", new String[] {ACQUIRE, "body must be a JSON object", "got a string"});
+        bodies.put("{\"account_id\":}", new String[] {ACQUIRE, "malformed JSON at line 1, column 15", "unexpected character '}' there"});
+        bodies.put("{\"account_id\":", new String[] {ACQUIRE, "malformed JSON at line 1, column 15", "the body ends before its JSON does"});
+        bodies.forEach((body, expected) -> {
+            Reply reply = api.post(expected[0], body);
+            String cause = reply.json().path("error").path("cause").asText();
+
+            assertEquals(400, reply.status(), body + " -> " + reply.text());
+            assertEquals(expected[1], message(reply), body + " -> " + reply.text());
+            assertEquals(expected[2], cause, body + " -> " + reply.text());
+            for (String jackson : java.util.List.of("Cannot", "coerce", "Coercion", "`", "java.", "Jackson", "token", "(code")) {
+                assertTrue(!reply.text().contains(jackson), "Jackson's words (" + jackson + ") in " + reply.text());
+            }
+        });
     }
 
     @Test

@@ -43,6 +43,23 @@ class NumberApiTest {
     }
 
     @Test
+    void aDryRunSaysWhatWouldHappenInAShapeNoStoredNumberHas() {
+        ApiClient api = ApiClient.of(carriers.host());
+
+        Reply dry = api.post("/api/numbers/+14159000000/acquire", "{\"account_id\":\"acct-1\",\"dry_run\":true}");
+
+        assertEquals(200, dry.status(), dry.text());
+        assertTrue(dry.json().path("dry_run").asBoolean(), dry.text());
+        assertEquals("in_service", dry.json().path("would_be").asText(), dry.text());
+        assertEquals("mock", dry.json().path("carrier").asText(), dry.text());
+        assertEquals("acct-1", dry.json().path("account_id").asText(), dry.text());
+        assertTrue(dry.json().path("state").isMissingNode() && dry.json().path("data").isMissingNode(), dry.text());
+        Reply after = api.get("/api/numbers/+14159000000");
+        assertTrue(after.status() == 404 || !after.json().path("state").asText().equals("in_service"),
+                "a dry run acquires nothing: " + after.text());
+    }
+
+    @Test
     void acquiredStateAndOrderIdSurviveARestart() {
         String number;
         CarrierHost host = carriers.host();

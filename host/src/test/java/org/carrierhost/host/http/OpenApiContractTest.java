@@ -93,6 +93,30 @@ class OpenApiContractTest {
     }
 
     @Test
+    void everyIntegerSaysItsFormat() {
+        List<String> unformatted = new ArrayList<>();
+        integersWithoutFormat(document.root(), "#", unformatted);
+
+        assertEquals(List.of(), unformatted, "integers without format int32 or int64 (a generated client guesses int32)");
+        assertEquals("int64", document.root().at("/components/schemas/Health/properties/uptime_ms/format").asText());
+    }
+
+    private static void integersWithoutFormat(JsonNode node, String at, List<String> found) {
+        if (node.isObject()) {
+            JsonNode type = node.path("type");
+            boolean integer = type.asText().equals("integer") || (type.isArray() && type.toString().contains("\"integer\""));
+            if (integer && !java.util.Set.of("int32", "int64").contains(node.path("format").asText())) {
+                found.add(at);
+            }
+            node.fields().forEachRemaining(field -> integersWithoutFormat(field.getValue(), at + "/" + field.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                integersWithoutFormat(node.get(i), at + "/" + i, found);
+            }
+        }
+    }
+
+    @Test
     void theDocumentIsServedWithoutATokenAsKeptInTheSourceTree() throws Exception {
         Answer answer = call("GET", "/api/openapi.json", null, null, null);
 
@@ -138,6 +162,8 @@ class OpenApiContractTest {
         call("GET", "/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/cluster", VIEWER_TOKEN, null, null);
+        nodeDownSinceMinutes("gone");
+        call("DELETE", "/api/cluster/nodes/gone", admin, null, null);
 
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());
@@ -173,6 +199,8 @@ class OpenApiContractTest {
         call("GET", "/api/events?carier=mock", admin, null, null);
         call("GET", "/api/events?since=yesterday", admin, null, null);
         call("GET", "/metrics", null, null, null);
+        call("DELETE", "/api/cluster/nodes/nowhere", admin, null, null);
+        call("DELETE", "/api/cluster/nodes/" + mock.host().cluster().me().nodeId(), admin, null, null);
         answer(header("X-Padding", "p".repeat(100_000)), "GET", "/api/health");
         call("GET", "/api/" + "y".repeat(200_000), admin, null, null);
 
@@ -248,6 +276,20 @@ class OpenApiContractTest {
         problems.addAll(document.problems("GET", path, response.statusCode(), response.headers(), ""));
         if (response.statusCode() == 200) {
             answeredOk.add("GET " + path);
+        }
+    }
+
+    /** A node in the host's database whose last heartbeat was ten minutes ago: down, not yet forgotten. */
+    private void nodeDownSinceMinutes(String node) throws Exception {
+        long tenMinutesAgo = System.currentTimeMillis() - 600_000;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.carrierhost.host.store.Database.embeddedUrl(mock.host().settings().dataDir()), "sa", "");
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO nodes (node_id, address, version, started_at,"
+                     + " heartbeat_at, applied_change) VALUES (?, 'http://127.0.0.1:1/', '1.0.0', ?, ?, 0)")) {
+            s.setString(1, node);
+            s.setLong(2, tenMinutesAgo);
+            s.setLong(3, tenMinutesAgo);
+            s.executeUpdate();
         }
     }
 

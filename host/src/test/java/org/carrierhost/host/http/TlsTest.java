@@ -3,20 +3,17 @@ package org.carrierhost.host.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTPS from a keystore made by the JDK's keytool, called with the JDK's HttpClient. */
 class TlsTest {
 
-    private static final String PASSWORD = "changeit-tls-test";
-
     @TempDir
     Path plugins;
     @TempDir
@@ -36,15 +31,18 @@ class TlsTest {
     @TempDir
     Path keys;
 
+    private CarrierHost start(Path keystore) throws Exception {
+        TestPlugins.copyMock(plugins);
+        return TestHosts.start(plugins, data, Map.of("http.tls.keystore", keystore.toString(),
+                "http.tls.keystore_password", Keystores.PASSWORD, "http.tls.keystore_type", "PKCS12"));
+    }
+
     @Test
     void servesTheApiOverHttpsWithTheConfiguredKeystore() throws Exception {
-        Path keystore = keys.resolve("host.p12");
-        keytool(keystore);
-        TestPlugins.copyMock(plugins);
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("http.tls.keystore", keystore.toString(),
-                "http.tls.keystore_password", PASSWORD, "http.tls.keystore_type", "PKCS12"))) {
+        Path keystore = Keystores.make(keys.resolve("host.p12"), "host");
+        try (CarrierHost host = start(keystore)) {
             assertTrue(host.url().startsWith("https://127.0.0.1:"), host.url());
-            HttpClient https = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+            HttpClient https = HttpClient.newBuilder().sslContext(Keystores.trusting(keystore)).build();
 
             HttpResponse<String> reply = https.send(HttpRequest.newBuilder(URI.create(host.url() + "api/carriers"))
                     .header("Authorization", "Bearer " + TestHosts.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
@@ -64,30 +62,57 @@ class TlsTest {
         }
     }
 
-    private static void keytool(Path keystore) throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "host", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD))
-                .redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes());
+    @Test
+    void servesTheKeyTheAliasNamesOfSeveral() throws Exception {
+        Path keystore = Keystores.make(keys.resolve("host.p12"), "first", "CN=first", null, 2);
+        Keystores.make(keystore, "second", "CN=second", null, 2);
+        TestPlugins.copyMock(plugins);
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("http.tls.keystore", keystore.toString(),
+                "http.tls.keystore_password", Keystores.PASSWORD, "http.tls.key_alias", "second"))) {
+
+            assertEquals("CN=second", servedCertificate(host, Keystores.trusting(keystore)).getSubjectX500Principal().getName());
         }
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-        assertEquals(0, process.exitValue(), output);
-        assertTrue(Files.size(keystore) > 0);
     }
 
-    private static SSLContext trusting(Path keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, PASSWORD.toCharArray());
+    @Test
+    void aReplacedKeystoreFileIsServedWithoutARestart() throws Exception {
+        Path keystore = Keystores.make(keys.resolve("host.p12"), "host", "CN=first", null, 2);
+        Path replacement = Keystores.make(keys.resolve("next.p12"), "host", "CN=second", null, 2);
+        SSLContext trustingBoth = Keystores.trusting(keystore, replacement);
+        try (CarrierHost host = start(keystore)) {
+            assertEquals("CN=first", servedCertificate(host, trustingBoth).getSubjectX500Principal().getName());
+
+            Files.move(replacement, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            String served = "CN=first";
+            while (!served.equals("CN=second") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                served = servedCertificate(host, trustingBoth).getSubjectX500Principal().getName();
+            }
+            assertEquals("CN=second", served);
         }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+    }
+
+    @Test
+    void aBrokenReplacementKeepsTheCertificateServed() throws Exception {
+        Path keystore = Keystores.make(keys.resolve("host.p12"), "host", "CN=first", null, 2);
+        SSLContext trusting = Keystores.trusting(keystore);
+        try (CarrierHost host = start(keystore)) {
+            Files.writeString(keys.resolve("half.p12"), "half a keystore");
+            Files.move(keys.resolve("half.p12"), keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Thread.sleep(4000); // the scanner looks every second and reports a change once the file is stable
+
+            assertEquals("CN=first", servedCertificate(host, trusting).getSubjectX500Principal().getName());
+        }
+    }
+
+    /** The certificate a new connection is served, after a 200 from /api/health. */
+    private static X509Certificate servedCertificate(CarrierHost host, SSLContext trusting) throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(trusting).build();
+        HttpResponse<String> reply = https.send(HttpRequest.newBuilder(URI.create(host.url() + "api/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode(), reply.body());
+        return (X509Certificate) reply.sslSession().orElseThrow().getPeerCertificates()[0];
     }
 }

@@ -27,6 +27,16 @@ class MetricsAccessTest {
     }
 
     @Test
+    void withoutATokenTheAnswerSaysWhichRoleIsNeeded() {
+        Reply reply = api().withToken("wrong-token-0123456789").get("/metrics");
+
+        assertEquals(401, reply.status(), reply.text());
+        assertEquals("missing or wrong token: this needs a viewer token", reply.json().path("error").path("message").asText());
+        assertEquals("send Authorization: Bearer <token> with a token of role viewer, operator, admin",
+                reply.json().path("error").path("cause").asText());
+    }
+
+    @Test
     void aViewersTokenReadsThePrometheusText() {
         Reply reply = api().withToken(VIEWER).get("/metrics");
         assertEquals(200, reply.status(), reply.text());

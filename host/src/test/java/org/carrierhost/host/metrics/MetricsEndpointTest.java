@@ -132,7 +132,7 @@ class MetricsEndpointTest {
         assertTrue(scrape.has("hikaricp_connections_idle"));
         assertTrue(scrape.has("hikaricp_connections_usage_seconds"), "how long registry queries held a connection");
         for (String jvm : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-                "process_uptime_seconds", "system_cpu_count")) {
+                "process_uptime_seconds", "system_cpus", "process_cpu_seconds_total")) {
             assertTrue(scrape.has(jvm), jvm);
         }
     }

@@ -10,20 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.cluster.ClusterSync;
 import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.ZipLimitSettings;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.AuditLog;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
-import org.carrierhost.host.events.NumberAction;
-import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.HostEventListener;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.JdbcEventLog;
+import org.carrierhost.host.events.NumberAction;
+import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
@@ -33,8 +35,8 @@ import org.carrierhost.host.http.ClusterRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
 import org.carrierhost.host.http.EventStream;
-import org.carrierhost.host.http.IdentityRoutes;
 import org.carrierhost.host.http.HealthRoutes;
+import org.carrierhost.host.http.IdentityRoutes;
 import org.carrierhost.host.http.JsonMapper;
 import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.http.OpenApiRoutes;
@@ -43,24 +45,25 @@ import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.metrics.HostMetrics;
 import org.carrierhost.host.metrics.MetricsRoute;
-import org.carrierhost.host.plugins.ArchiveLimits;
-import org.carrierhost.host.plugins.BreakerSettings;
-import org.carrierhost.host.plugins.CarrierCalls;
+import org.carrierhost.host.numbers.NumberDesk;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.CarrierId;
-import org.carrierhost.host.plugins.CarrierOperations;
-import org.carrierhost.host.plugins.CrashJournal;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.GenerationLoader;
-import org.carrierhost.host.plugins.JdbcCarrierStateStore;
-import org.carrierhost.host.plugins.PluginDirectoryWatcher;
-import org.carrierhost.host.plugins.PluginLifecycle;
-import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.plugins.call.BreakerSettings;
+import org.carrierhost.host.plugins.call.CarrierCalls;
+import org.carrierhost.host.plugins.lifecycle.CarrierLifecycle;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.DropInFeed;
+import org.carrierhost.host.plugins.lifecycle.JdbcCarrierStateStore;
+import org.carrierhost.host.plugins.load.ArchiveLimits;
+import org.carrierhost.host.plugins.load.CrashJournal;
+import org.carrierhost.host.plugins.load.GenerationLoader;
+import org.carrierhost.host.plugins.source.DropInDirectory;
+import org.carrierhost.host.plugins.source.OperatorFiles;
+import org.carrierhost.host.plugins.source.PluginDirectoryWatcher;
 import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.Database;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
@@ -88,8 +91,7 @@ public final class CarrierHost implements AutoCloseable {
     private final HostEvents hostEvents = new HostEvents();
     private AuditLog auditLog;
     private CarrierTable carriers;
-    private PluginLifecycle lifecycle;
-    private CarrierOperations operations;
+    private CarrierLifecycle lifecycle;
     private CarrierManager manager;
     private ApiServer server;
     private HostMetrics metrics;
@@ -98,6 +100,8 @@ public final class CarrierHost implements AutoCloseable {
     private ClusterSync cluster;
     /** Where, in the data directory, the zips installed through the API (on any host of the cluster) are kept. */
     static final String INSTALL_DIR = "cluster-plugins";
+    /** Where, in the data directory, the zips of drop-in carriers an operator removed are kept. */
+    static final String REMOVED_DIR = "removed";
 
     private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
         this.settings = settings;
@@ -199,20 +203,23 @@ public final class CarrierHost implements AutoCloseable {
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
-        StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
-        lifecycle = remember(new PluginLifecycle(settings.plugins().dir(), dataDir.resolve(INSTALL_DIR), loader, carriers,
-                states, hostEvents, settings.plugins().drainTimeout()));
-        lifecycle.loadAll("startup");
         cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
-        operations = new CarrierOperations(lifecycle, cluster.link());
+        DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
+        StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
+        lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
+                loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link()));
+        DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
+        feed.loadAll("startup");
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
-        remember(new PluginDirectoryWatcher(lifecycle, operations, settings.plugins().rescanInterval(),
-                settings.plugins().stableWindow())).start();
-        remember(cluster).start(operations, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
-        manager = remember(new CarrierManager(carriers, calls, registry, hostEvents,
+        remember(new PluginDirectoryWatcher(dropIns, feed, settings.plugins().rescanInterval(),
+                settings.plugins().stableWindow(), settings.plugins().stopTimeout().multipliedBy(2).plusSeconds(1))).start();
+        remember(cluster).start(lifecycle, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
+        manager = remember(new NumberDesk(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
                         settings.search().stateTtl())));
+        HostParts.register(this, new HostParts(carriers, lifecycle, registry, cluster,
+                () -> server == null ? List.of() : server.routes()));
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
@@ -220,7 +227,7 @@ public final class CarrierHost implements AutoCloseable {
         hostEvents.addListener(recent);
         remember(new HealthRoutes(carriers, database.dataSource())).register(server);
         new CarrierRoutes(carriers, settings::carrier, recent).register(server);
-        new CarrierLifecycleRoutes(operations, settings.plugins().zipLimits().maxBytes(), recent).register(server);
+        new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT, settings.http().streams()).register(server);
         new EventRoutes(auditLog).register(server);
@@ -251,34 +258,9 @@ public final class CarrierHost implements AutoCloseable {
         return part;
     }
 
-    /** The HTTP routes it serves, in the order they are matched; empty when HTTP is off. */
-    public List<Route> routes() {
-        return server == null ? List.of() : server.routes();
-    }
-
     /** The carrier manager: find, acquire, disconnect, check. */
     public CarrierManager manager() {
         return manager;
-    }
-
-    /** The carriers and their states. */
-    public CarrierTable carriers() {
-        return carriers;
-    }
-
-    /** The plugin lifecycle: load, swap and unload carriers. */
-    public PluginLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    /** Enable, disable, reload, install and remove carriers at runtime. */
-    public CarrierOperations operations() {
-        return operations;
-    }
-
-    /** The number registry. */
-    public NumberRegistry registry() {
-        return registry;
     }
 
     /** The audit and lifecycle log. */
@@ -289,11 +271,6 @@ public final class CarrierHost implements AutoCloseable {
     /** Where the host raises its typed events: add a {@link HostEventListener} here to receive them. */
     public HostEvents hostEvents() {
         return hostEvents;
-    }
-
-    /** The cluster of hosts sharing this host's database: this node, the others, and keeping in step with them. */
-    public ClusterSync cluster() {
-        return cluster;
     }
 
     /** The settings it runs with. */
@@ -346,6 +323,7 @@ public final class CarrierHost implements AutoCloseable {
     /** Stops serving, unloads every carrier and closes the database. */
     @Override
     public synchronized void close() {
+        HostParts.forget(this);
         if (server != null) {
             server.close();
         }

@@ -16,7 +16,8 @@ import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.http.PortInUseException;
-import org.carrierhost.host.plugins.CarrierView;
+import org.carrierhost.host.parts.HostParts;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -81,9 +82,9 @@ public final class Main {
             out.flush();
             Runtime.getRuntime().halt(0);
         }, "carrier-host-shutdown"));
-        for (CarrierView carrier : host.carriers().views()) {
+        for (CarrierView carrier : HostParts.of(host).carriers().views()) {
             out.println("carrier " + carrier.id() + " " + (carrier.facts() == null ? "" : carrier.facts().version() + " ")
-                    + carrier.state() + (carrier.error() == null ? "" : ": " + carrier.error().describe()));
+                    + carrier.state().wireName() + (carrier.error() == null ? "" : ": " + carrier.error().describe()));
         }
         host.adminTokenFile().ifPresent(file -> out.println("admin token: " + file.toAbsolutePath()));
         out.println("plugins directory: " + settings.plugins().dir().toAbsolutePath());

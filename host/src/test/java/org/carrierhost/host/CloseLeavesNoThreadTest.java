@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.carrierhost.host.manager.SearchRequest;
-import org.carrierhost.host.plugins.CarrierCalls;
+import org.carrierhost.host.plugins.load.PluginPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +35,8 @@ class CloseLeavesNoThreadTest {
             assertTrue(running.contains("audit-log-writer") && HostThreads.names().stream().anyMatch(n -> n.startsWith("carrier-call-")),
                     "the host's threads are seen while it runs: " + running);
         }
-        // Idle plugin-call threads end after CarrierCalls.IDLE_SECONDS; everything else ends inside close().
-        Await.until(Duration.ofSeconds(CarrierCalls.IDLE_SECONDS + 8), () -> HostThreads.newSince(before).isEmpty(),
+        // Idle plugin-call threads end after PluginPool.IDLE_SECONDS; everything else ends inside close().
+        Await.until(Duration.ofSeconds(PluginPool.IDLE_SECONDS + 8), () -> HostThreads.newSince(before).isEmpty(),
                 () -> "threads left after close: " + HostThreads.newSince(before));
     }
 

@@ -5,14 +5,15 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.manager.SearchResponse;
-import org.carrierhost.host.plugins.BreakerView;
+import org.carrierhost.host.parts.HostParts;
+import org.carrierhost.host.plugins.call.BreakerView;
 
 /**
  * Whether a carrier that hangs and ignores interrupts piles up host threads: a real host with the mock
@@ -80,7 +81,7 @@ public final class HungCarrierThreadsBenchmark {
                 f.get();
             }
             int after = threads.getThreadCount();
-            BreakerView view = host.host().carriers().view("hung").orElseThrow().breaker();
+            BreakerView view = HostParts.of(host.host()).carriers().view("hung").orElseThrow().breaker();
             System.out.printf("| %s | %,d | %d | %d | %d | %+d | %d | %d | %.2f |%n", name, searches, before,
                     threads.getPeakThreadCount(), after, after - before, view.maxConcurrent(), view.lingering(), latency.median());
             callers.shutdownNow();

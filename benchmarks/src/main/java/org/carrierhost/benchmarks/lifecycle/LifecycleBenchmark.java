@@ -17,18 +17,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.carrierhost.api.CarrierApi;
+import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.benchmarks.PluginZips;
 import org.carrierhost.benchmarks.Samples;
-import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
+import org.carrierhost.host.parts.HostParts;
 import org.pf4j.DefaultPluginManager;
 
 /**
  * Times the plugin lifecycle against plain PF4J, in one run on one machine:
  * <ol>
  *   <li>drop-in: a new carrier's zip moved into the watched directory, until it serves;</li>
- *   <li>deploy: the same load without the watcher ({@code PluginLifecycle.deploy}), so the watcher's
+ *   <li>deploy: the same load without the watcher ({@code CarrierLifecycle.deploy}), so the watcher's
  *       detection delay is the difference;</li>
  *   <li>API reload: {@code POST /api/carriers/mock/reload} over HTTP (new generation, swap, drain, unload);</li>
  *   <li>baseline: a fresh {@code DefaultPluginManager} on an unpacked copy of the same zip,
@@ -82,18 +83,18 @@ public final class LifecycleBenchmark {
                 Path zip = PluginZips.withId(mockZip, staging, id);
                 long start = System.nanoTime();
                 Files.move(zip, pluginsDir.resolve(zip.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                waitFor(() -> host.carriers().servingIds().contains(id));
+                waitFor(() -> HostParts.of(host).carriers().servingIds().contains(id));
                 keep(dropIn, i, start);
                 Files.delete(pluginsDir.resolve(zip.getFileName()));
-                waitFor(() -> !host.carriers().servingIds().contains(id));
+                waitFor(() -> !HostParts.of(host).carriers().servingIds().contains(id));
             }
             for (int i = 0; i < WARMUP + iterations; i++) {
                 String id = "deploy" + i;
                 Path zip = PluginZips.withId(mockZip, staging, id);
                 long start = System.nanoTime();
-                host.lifecycle().deploy(zip, "benchmark");
+                HostParts.of(host).lifecycle().deploy(zip, "benchmark");
                 keep(deploy, i, start);
-                host.operations().remove(id, "benchmark");
+                HostParts.of(host).lifecycle().remove(id, "benchmark");
             }
             HttpRequest post = HttpRequest.newBuilder(URI.create(host.url() + "api/carriers/mock/reload"))
                     .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build();

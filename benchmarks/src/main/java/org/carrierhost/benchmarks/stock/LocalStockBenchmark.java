@@ -23,6 +23,7 @@ import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.ImportReport;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.store.Database;
 
 /**
@@ -87,7 +88,7 @@ public final class LocalStockBenchmark {
 
             Stats pk = measure("baseline: JDBC primary-key SELECT", samples, i -> selectByKey(byKey, keys[i]));
             Stats inventory = measure("baseline: inventory search, 10", samples,
-                    i -> host.registry().findAvailable("local", prefixes[i], 0, 10));
+                    i -> HostParts.of(host).registry().findAvailable("local", prefixes[i], 0, 10));
             Stats search = measure("CarrierManager.find, 10", samples, i -> manager.find(SearchRequest.of(prefixes[i], 10)));
 
             // Distinct numbers, spread over the stock; the warm-up takes its own.

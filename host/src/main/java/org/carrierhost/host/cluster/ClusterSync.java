@@ -17,12 +17,12 @@ import org.carrierhost.host.config.ClusterSettings;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.NodeEvent;
-import org.carrierhost.host.plugins.CarrierOperations;
-import org.carrierhost.host.plugins.CarrierOperations.Origin;
-import org.carrierhost.host.plugins.CarrierStateStore;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.CarrierView;
-import org.carrierhost.host.plugins.ClusterLink;
+import org.carrierhost.host.plugins.lifecycle.CarrierStateStore;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.lifecycle.ClusterLink;
+import org.carrierhost.host.plugins.lifecycle.LifecycleVerbs;
+import org.carrierhost.host.plugins.lifecycle.Origin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *   <li>It checks at start (before the host serves), every {@code cluster.check_ms}, and at once on a
  *       PostgreSQL notification; and records a heartbeat every {@code cluster.heartbeat_ms}.</li>
  * </ul>
- * Everything it does to a carrier goes through {@link CarrierOperations}, from {@link Origin#CLUSTER}.
+ * Everything it does to a carrier goes through the lifecycle's verbs ({@link LifecycleVerbs}), from {@link Origin#CLUSTER}.
  *
  * <p>Thread-safe: every check and heartbeat runs on one thread of its own; requests for a check from
  * other threads are folded into one queued check.
@@ -68,12 +68,11 @@ public final class ClusterSync implements AutoCloseable {
     });
     private volatile long applied;
     private volatile boolean failing;
-    private CarrierOperations operations;
+    private LifecycleVerbs operations;
     private PgNotifications listener;
 
     /**
-     * Prepares the sync; {@link #link()} is then given to the {@link CarrierOperations} that
-     * {@link #start} receives.
+     * Prepares the sync; {@link #link()} is then given to the lifecycle whose verbs {@link #start} receives.
      *
      * @throws IllegalStateException when the database cannot be read
      */
@@ -113,7 +112,7 @@ public final class ClusterSync implements AutoCloseable {
      *
      * @throws IllegalStateException when the database cannot be read
      */
-    public void start(CarrierOperations operations, Optional<String> jdbcUrl, String user, String password) {
+    public void start(LifecycleVerbs operations, Optional<String> jdbcUrl, String user, String password) {
         this.operations = operations;
         try {
             applied = nodes.appliedChange(me.nodeId()).orElse(changes.latest());
@@ -284,7 +283,7 @@ public final class ClusterSync implements AutoCloseable {
     private void heartbeat() {
         try {
             nodes.beat(me, applied, carriers.views().stream().map(c -> new NodeCarrier(c.id(),
-                    c.facts() == null ? null : c.facts().version(), c.state(), c.enabled(), c.source().wireName(), c.sha256())).toList());
+                    c.facts() == null ? null : c.facts().version(), c.state().wireName(), c.enabled(), c.source().wireName(), c.sha256())).toList());
         } catch (SQLException | RuntimeException e) {
             log.debug("cannot record the heartbeat: {}", e.toString());
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import org.carrierhost.host.events.CarrierAction;
-import org.carrierhost.host.plugins.ClusterLink;
+import org.carrierhost.host.plugins.lifecycle.ClusterLink;
 
 /**
  * Tells the other hosts sharing the database about a change made here: appends it to the change log

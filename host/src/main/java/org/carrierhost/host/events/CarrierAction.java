@@ -32,6 +32,10 @@ public enum CarrierAction {
     REMOVE,
     /** A zip was installed through the API. */
     INSTALL,
+    /** Of a drop-in and an installed zip of one id, one was left not serving (shadowed) by the rule: the higher version serves, the drop-in on a tie. */
+    SHADOW,
+    /** The zip of a removed drop-in carrier was moved into the data directory's {@code removed/} folder, for the operator. */
+    FILE_KEPT,
     /** The zip of a version replaced by an install was deleted, or could not be. */
     DELETE_REPLACED,
     /** The drop-in directory was listed, or could not be. */

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.events.RecentCalls;
-import org.carrierhost.host.plugins.BreakerView;
-import org.carrierhost.host.plugins.CarrierView;
 import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.call.BreakerView;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param id          the carrier id
  * @param version     its version, or null when it never loaded
- * @param state       PF4J's state name
+ * @param state       its state's wire name ({@link CarrierState#wireName()})
  * @param enabled     whether it is enabled
  * @param local       whether it keeps its stock in the host's registry
  * @param cnam        whether it offers caller-name lookups
@@ -37,14 +38,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param configured  false once a call failed because the carrier is not configured
  * @param health      {@code ok}, {@code idle}, {@code failing}, {@code not_configured} or {@code down}
  * @param recent      its calls over the last 15 minutes, and its latest failed call
+ * @param shadowed    the other zips of its id that do not serve because this one won (a drop-in against an
+ *                    installed zip: the higher version serves, the drop-in on a tie)
+ * @param keptAt      in the answer to a removal of a drop-in: where its zip was moved, under the data
+ *                    directory; left out of the answer otherwise
  * @param config      its masked settings; left out of the answer when null
  */
 record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
                      Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, Recent recent,
+                     List<Shadowed> shadowed, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
 
     CarrierAnswer {
+        shadowed = List.copyOf(shadowed);
         config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
@@ -52,7 +59,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     static CarrierAnswer of(CarrierView view, RecentCalls.Figures figures) {
         var facts = view.facts();
         BreakerView b = view.breaker();
-        return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state(), view.enabled(),
+        return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state().wireName(), view.enabled(),
                 facts != null && facts.local(), facts != null && facts.cnam(),
                 facts == null ? null : facts.description(), facts == null ? null : facts.provider(),
                 view.file() == null ? null : view.file().getFileName().toString(), view.source().wireName(), view.sha256(),
@@ -62,17 +69,13 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                         b.lingering()),
                 new Breaker(b.state(), round(b.failureRate()), b.calls(), b.failedCalls(), b.rejectedCalls(),
                         b.retryInSeconds(), b.running(), b.maxConcurrent(), b.lingering()),
-                failedZip(view), !figures.notConfigured(), health(view, figures), Recent.of(figures), null);
-    }
-
-    /** A zip that never loaded is listed under its file name: it can be retried or removed, nothing else. */
-    private static boolean failedZip(CarrierView view) {
-        return view.facts() == null && view.file() != null && view.error() != null
-                && view.id().equals(view.file().getFileName().toString());
+                view.neverLoaded(), !figures.notConfigured(), health(view, figures), Recent.of(figures),
+                view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
+                view.keptAt() == null ? null : view.keptAt().toString(), null);
     }
 
     private static String health(CarrierView view, RecentCalls.Figures figures) {
-        if (!"STARTED".equals(view.state())) {
+        if (view.state() != CarrierState.STARTED) {
             return "down";
         }
         if (figures.notConfigured()) {
@@ -87,11 +90,20 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     /** This answer with the carrier's masked settings. */
     CarrierAnswer withConfig(Map<String, String> masked) {
         return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, source, sha256,
-                error, stats, breaker, failedZip, configured, health, recent, masked);
+                error, stats, breaker, failedZip, configured, health, recent, shadowed, keptAt, masked);
     }
 
     private static double round(double ms) {
         return Math.round(ms * 100) / 100.0;
+    }
+
+    /**
+     * A zip of the carrier's id that does not serve: another zip of the id won.
+     *
+     * @param file    its file name
+     * @param version the version it declares
+     */
+    record Shadowed(String file, String version) {
     }
 
     /**

@@ -6,7 +6,8 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.RecentCalls;
-import org.carrierhost.host.plugins.CarrierOperations;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.lifecycle.LifecycleVerbs;
 
 /**
  * {@code /api/carriers} changes at runtime: enable, disable, reload, install (upload a zip) and remove.
@@ -16,7 +17,7 @@ import org.carrierhost.host.plugins.CarrierOperations;
  */
 public final class CarrierLifecycleRoutes {
 
-    private final CarrierOperations operations;
+    private final LifecycleVerbs operations;
     private final long maxZipBytes;
     private final RecentCalls recent;
 
@@ -24,7 +25,7 @@ public final class CarrierLifecycleRoutes {
      * @param maxZipBytes the largest zip accepted by {@code POST /api/carriers} ({@code plugins.max_zip_bytes})
      * @param recent      each carrier's calls over the last minutes, shown in the carrier objects answered
      */
-    public CarrierLifecycleRoutes(CarrierOperations operations, long maxZipBytes, RecentCalls recent) {
+    public CarrierLifecycleRoutes(LifecycleVerbs operations, long maxZipBytes, RecentCalls recent) {
         this.operations = operations;
         this.maxZipBytes = maxZipBytes;
         this.recent = recent;
@@ -50,7 +51,7 @@ public final class CarrierLifecycleRoutes {
                 request -> carrier(operations.remove(request.parameter("id"), request.actor()))));
     }
 
-    private ApiResponse carrier(org.carrierhost.host.plugins.CarrierView view) {
+    private ApiResponse carrier(CarrierView view) {
         return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(view.id())));
     }
 }

@@ -8,7 +8,7 @@ import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.RecentCalls;
-import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 
 /**
  * {@code /api/carriers}: each carrier's state, version, error and figures, the last 15 minutes' included.

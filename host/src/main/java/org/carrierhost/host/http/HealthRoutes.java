@@ -7,7 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.carrierhost.api.CarrierApi;
-import org.carrierhost.host.plugins.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 
 /**
  * {@code GET /api/health} (liveness: the process answers) and {@code GET /api/health/ready} (readiness: the

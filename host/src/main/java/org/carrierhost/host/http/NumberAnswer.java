@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.carrierhost.api.NumberRecord;
-import org.carrierhost.host.registry.HistoryEntry;
+import org.carrierhost.host.events.HistoryEntry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

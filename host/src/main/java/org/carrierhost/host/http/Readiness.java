@@ -17,9 +17,9 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import org.carrierhost.host.store.DatabaseFailure;
-
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.CarrierView;
+import org.carrierhost.host.events.CarrierState;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 
 /**
  * Whether the host can serve: the registry answers a real query within a time bound, every enabled
@@ -72,8 +72,8 @@ final class Readiness implements AutoCloseable {
             if (!view.enabled()) {
                 continue;
             }
-            if (!"STARTED".equals(view.state())) {
-                reasons.add("carrier " + view.id() + " is " + view.state()
+            if (view.state() != CarrierState.STARTED) {
+                reasons.add("carrier " + view.id() + " is " + view.state().wireName()
                         + (view.error() == null ? "" : ": " + view.error().describe()));
             } else if (view.breaker() != null && !"closed".equals(view.breaker().state())) {
                 reasons.add("carrier " + view.id() + " circuit is " + view.breaker().state());

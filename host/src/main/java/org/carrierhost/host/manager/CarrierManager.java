@@ -1,75 +1,22 @@
 package org.carrierhost.host.manager;
 
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.carrierhost.api.CarrierException;
-import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
-import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
-import org.carrierhost.host.events.CarrierOperation;
-import org.carrierhost.host.events.HostEvents;
-import org.carrierhost.host.events.NumberAction;
-import org.carrierhost.host.events.NumberEvent;
-import org.carrierhost.api.NumberOffer;
-import org.carrierhost.host.plugins.CarrierCall;
-import org.carrierhost.host.plugins.CarrierCalls;
-import org.carrierhost.host.plugins.CarrierLease;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.registry.Claim;
-import org.carrierhost.host.registry.CarrierDataCodec;
-import org.carrierhost.host.registry.ClaimResult;
-import org.carrierhost.host.registry.HistoryEntry;
-import org.carrierhost.host.registry.NumberRegistry;
-import org.carrierhost.host.registry.NumberTransitions;
+import org.carrierhost.host.events.HistoryEntry;
 
 /**
- * The single interface over all enabled carriers: find, acquire, disconnect and check (KAZOO's
- * {@code knm_carriers}), plus the import of local stock. Searching is {@link NumberSearch}'s and importing
- * {@link StockImport}'s; the moves of one number (acquire, disconnect) are here.
+ * The platform's Java API: the single interface over all enabled carriers: find, acquire, disconnect and
+ * check (KAZOO's {@code knm_carriers}), plus the import of local stock. A running host gives one
+ * ({@code CarrierHost#manager()}); the host's own implementation is Internal.
  *
- * <p>Thread-safe: its only state is the offer cache (Caffeine); carriers are called through the one call
- * path, and the registry settles races in the database.
+ * <p>Implementations are thread-safe.
  */
-public final class CarrierManager implements AutoCloseable {
-
-    private static final Set<NumberState> ACQUIRABLE = EnumSet.of(NumberState.DISCOVERY, NumberState.AVAILABLE,
-            NumberState.RELEASED);
-    /** The states of a number someone holds: not offered by a search, and what a disconnect releases. */
-    static final Set<NumberState> HELD = EnumSet.of(NumberState.IN_SERVICE, NumberState.RESERVED);
-
-    private final CarrierTable carriers;
-    private final NumberRegistry registry;
-    private final HostEvents events;
-    private final ManagerSettings settings;
-    private final CarrierCalls calls;
-    private final OfferCache offers;
-    private final NumberSearch search;
-    private final StockImport stockImport;
-
-    /**
-     * @param calls  the one path of calls into carriers
-     * @param events where number events are raised
-     */
-    public CarrierManager(CarrierTable carriers, CarrierCalls calls, NumberRegistry registry, HostEvents events,
-                          ManagerSettings settings) {
-        this.carriers = carriers;
-        this.registry = registry;
-        this.events = events;
-        this.settings = settings;
-        this.calls = calls;
-        this.offers = new OfferCache(registry, settings.offerTtl(), settings.stateTtl());
-        this.search = new NumberSearch(carriers, calls, offers, settings);
-        this.stockImport = new StockImport(carriers, registry, events, settings.maxImport());
-    }
+public interface CarrierManager extends AutoCloseable {
 
     /**
      * Asks every enabled carrier (or those named) in parallel under one deadline, and merges what they
@@ -78,9 +25,7 @@ public final class CarrierManager implements AutoCloseable {
      *
      * @throws StandardException {@code invalid} for a bad prefix, quantity, offset or country
      */
-    public SearchResponse find(SearchRequest request) {
-        return search.find(request);
-    }
+    SearchResponse find(SearchRequest request);
 
     /**
      * Acquires {@code number} through the carrier that offered or owns it, and records it durably before
@@ -89,217 +34,22 @@ public final class CarrierManager implements AutoCloseable {
      * @throws StandardException {@code invalid}, {@code not_found}, {@code number_exists},
      *                           {@code invalid_state_transition}, or the carrier's failure
      */
-    public NumberRecord acquire(String rawNumber, AcquireRequest request, String actor) {
-        return audited(NumberAction.ACQUIRE, rawNumber, actor, () -> acquireOnce(rawNumber, request, actor));
-    }
-
-    /** Which call on this thread is the outermost audited one, and whether its failure was audited already. */
-    private static final ThreadLocal<boolean[]> FAILURE_AUDITED = new ThreadLocal<>();
-
-    /**
-     * Runs {@code action}, auditing its failure if nothing deeper did: a refusal before any claim (bad
-     * input, a database that is down or slow, a number held) is a failed action too.
-     */
-    private NumberRecord audited(NumberAction action, String rawNumber, String actor, java.util.function.Supplier<NumberRecord> call) {
-        boolean outermost = FAILURE_AUDITED.get() == null;
-        if (outermost) {
-            FAILURE_AUDITED.set(new boolean[1]);
-        }
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            if (outermost && !FAILURE_AUDITED.get()[0]) {
-                String carrier = e instanceof StandardException s ? s.error().carrier() : null;
-                events.publish(NumberEvent.failed(actor, action, StandardError.bounded(String.valueOf(rawNumber), 40), carrier,
-                        describe(e)));
-            }
-            throw e;
-        } finally {
-            if (outermost) {
-                FAILURE_AUDITED.remove();
-            }
-        }
-    }
-
-    /** Notes that a failure was audited where it happened, so the outermost call does not audit it again. */
-    private static void failureAudited() {
-        boolean[] audited = FAILURE_AUDITED.get();
-        if (audited != null) {
-            audited[0] = true;
-        }
-    }
-
-    private NumberRecord acquireOnce(String rawNumber, AcquireRequest request, String actor) {
-        String number = E164.number(rawNumber, null);
-        NumberState target = request.target();
-        if (target != NumberState.IN_SERVICE && target != NumberState.RESERVED) {
-            throw StandardException.of(ErrorCode.INVALID, "state must be in_service or reserved", "got " + target.wireName());
-        }
-        Optional<NumberRecord> stored = registry.find(number);
-        if (stored.isEmpty()) {
-            return acquireOffered(number, request, actor);
-        }
-        NumberRecord current = stored.get();
-        boolean activation = current.state() == NumberState.RESERVED && target == NumberState.IN_SERVICE;
-        if (activation && !Objects.equals(current.accountId(), request.accountId())) {
-            throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS, "number " + number + " is reserved by another account",
-                    null, current.carrier()));
-        }
-        if (request.dryRun()) {
-            return dryRun(current, request, activation);
-        }
-        if (!activation && carriers.isLocal(current.carrier())) {
-            return acquireLocal(current, request, actor);
-        }
-        Claim claim = claimed(registry.claim(number, activation ? EnumSet.of(NumberState.RESERVED) : ACQUIRABLE, target), target);
-        return move(claim, NumberAction.ACQUIRE, target, request.accountId(), actor, activation ? null
-                : carrier -> carrier.acquireNumber(claim.record().withAccountId(request.accountId())));
-    }
-
-    /**
-     * Acquires a number the registry does not hold yet, through the carrier that offered it: the one this
-     * host's searches remember, or else the one that offers it when asked now. It is stored, already
-     * claimed, in the same statement that finds it absent, so racing callers still have one winner.
-     */
-    private NumberRecord acquireOffered(String number, AcquireRequest request, String actor) {
-        List<StandardError> errors = new java.util.ArrayList<>();
-        Optional<FoundNumber> found = offers.offer(number).filter(o -> request.carrier() == null || o.carrier().equals(request.carrier()))
-                .or(() -> search.offeredBy(number, request.carrier(), errors));
-        if (found.isEmpty()) {
-            if (registry.find(number).isPresent()) {
-                // Another caller (on this host or another) stored it meanwhile, so no carrier offers it now: 409, not 404.
-                return acquire(number, request, actor);
-            }
-            throw notOffered(number, errors);
-        }
-        FoundNumber offer = found.get();
-        NumberRecord current = new NumberRecord(number, NumberState.DISCOVERY, offer.carrier(), null, offer.data());
-        if (request.dryRun()) {
-            return dryRun(current, request, false);
-        }
-        Claim claim = claimed(registry.claimOffered(offer.carrier(), new NumberOffer(number, offer.data()), ACQUIRABLE,
-                request.target()), request.target());
-        return move(claim, NumberAction.ACQUIRE, request.target(), request.accountId(), actor,
-                carrier -> carrier.acquireNumber(claim.record().withAccountId(request.accountId())));
-    }
-
-    /**
-     * Completes a claimed move: calls the carrier (unless {@code call} is null), then stores the new state
-     * with the carrier's data and audits it. Any failure gives the claim up, leaving the number as it was, but
-     * for the carrier data a failed call left behind ({@link CarrierException#data()}, such
-     * as the id of an order whose outcome is unknown), which is kept on the record.
-     */
-    private NumberRecord move(Claim claim, NumberAction action, NumberState target, String accountId, String actor,
-                              CarrierCall<NumberRecord> call) {
-        NumberRecord current = claim.record();
-        CarrierOperation operation = action == NumberAction.ACQUIRE ? CarrierOperation.ACQUIRE : CarrierOperation.DISCONNECT;
-        AtomicReference<Map<String, Object>> leftBehind = new AtomicReference<>(Map.of());
-        try {
-            NumberRecord updated = call == null ? current : calls.call(current.carrier(), operation, settings.orderTimeout(),
-                    carrier -> {
-                        try {
-                            return call.apply(carrier);
-                        } catch (CarrierException e) {
-                            leftBehind.set(CarrierDataCodec.plain(e.data()));
-                            throw e;
-                        }
-                    });
-            NumberRecord stored = registry.complete(claim,
-                    new NumberRecord(current.number(), target, current.carrier(), accountId, updated.data()), actor);
-            offers.stored(stored.number(), stored.state());
-            events.publish(NumberEvent.ok(actor, action, current.number(), stored.carrier(), target.wireName()));
-            return stored;
-        } catch (RuntimeException e) {
-            try {
-                registry.release(claim, leftBehind.get());
-            } catch (RuntimeException notReleased) {
-                // The database failed too: the claim ends with its lifetime or this host's next start.
-                e.addSuppressed(notReleased);
-            }
-            events.publish(NumberEvent.failed(actor, action, current.number(), current.carrier(), describe(e)));
-            failureAudited();
-            throw e;
-        }
-    }
-
-    /**
-     * Acquires a number of a local carrier's stock with one commit: the local carrier (which keeps no state
-     * of its own; the registry is its stock) is asked first, then the claim, the new state and its history
-     * row are written in one transaction, whose conditions still let exactly one of racing callers win.
-     */
-    private NumberRecord acquireLocal(NumberRecord current, AcquireRequest request, String actor) {
-        NumberState target = request.target();
-        try {
-            NumberRecord updated = calls.call(current.carrier(), CarrierOperation.ACQUIRE, settings.orderTimeout(),
-                    carrier -> carrier.acquireNumber(current.withAccountId(request.accountId())));
-            ClaimResult moved = registry.moveAtOnce(new NumberRecord(current.number(), target, current.carrier(),
-                    request.accountId(), updated.data()), ACQUIRABLE, actor);
-            NumberRecord stored = moved instanceof ClaimResult.Moved m ? m.stored() : claimed(moved, target).record();
-            offers.stored(stored.number(), stored.state());
-            events.publish(NumberEvent.ok(actor, NumberAction.ACQUIRE, current.number(), stored.carrier(), target.wireName()));
-            return stored;
-        } catch (RuntimeException e) {
-            events.publish(NumberEvent.failed(actor, NumberAction.ACQUIRE, current.number(), current.carrier(), describe(e)));
-            failureAudited();
-            throw e;
-        }
-    }
-
-    private NumberRecord dryRun(NumberRecord current, AcquireRequest request, boolean activation) {
-        if (!activation && !ACQUIRABLE.contains(current.state())) {
-            throw refused(current, request.target());
-        }
-        try (CarrierLease lease = carriers.lease(current.carrier())) {
-            // Opening the lease proves the carrier is enabled and serving; it is not called.
-            return new NumberRecord(current.number(), request.target(), lease.carrierId(), request.accountId(), current.data());
-        }
-    }
+    NumberRecord acquire(String rawNumber, AcquireRequest request, String actor);
 
     /**
      * Releases {@code number} at its carrier: a local number goes back to {@code available} (its account
      * cleared, findable again); a remote one becomes {@code released}.
      */
-    public NumberRecord disconnect(String rawNumber, String actor) {
-        return audited(NumberAction.DISCONNECT, rawNumber, actor, () -> disconnectOnce(rawNumber, actor));
-    }
-
-    private NumberRecord disconnectOnce(String rawNumber, String actor) {
-        String number = E164.number(rawNumber, null);
-        NumberRecord current = registry.find(number).orElseGet(() -> {
-            // A number only offered is held by nobody: there is nothing to release.
-            FoundNumber offer = offers.offer(number).orElseThrow(() -> notFound(number));
-            throw refused(new NumberRecord(number, offer.state(), offer.carrier(), null, offer.data()), NumberState.RELEASED);
-        });
-        boolean local = carriers.isLocal(current.carrier());
-        NumberState target = local ? NumberState.AVAILABLE : NumberState.RELEASED;
-        Claim claim = claimed(registry.claim(number, HELD, target), target);
-        return move(claim, NumberAction.DISCONNECT, target, null, actor, carrier -> carrier.disconnectNumber(claim.record()));
-    }
+    NumberRecord disconnect(String rawNumber, String actor);
 
     /** Each number's state as the host knows it, or empty when it does not know the number. */
-    public Map<String, java.util.Optional<NumberState>> check(List<String> rawNumbers) {
-        Map<String, String> normalised = new LinkedHashMap<>();
-        for (String raw : rawNumbers) {
-            normalised.put(raw, E164.number(raw, null));
-        }
-        Map<String, NumberState> states = registry.states(normalised.values());
-        Map<String, java.util.Optional<NumberState>> answer = new LinkedHashMap<>();
-        normalised.forEach((raw, number) -> answer.put(raw, java.util.Optional.ofNullable(states.get(number))
-                .or(() -> offers.offer(number).map(FoundNumber::state))));
-        return answer;
-    }
+    Map<String, Optional<NumberState>> check(List<String> rawNumbers);
 
     /** The stored record of {@code number}, or, for a number this host only offered, the offer as {@code discovery}. */
-    public NumberRecord get(String rawNumber) {
-        String number = E164.number(rawNumber, null);
-        return registry.find(number).or(() -> offers.offer(number).map(o ->
-                new NumberRecord(number, NumberState.DISCOVERY, o.carrier(), null, o.data()))).orElseThrow(() -> notFound(number));
-    }
+    NumberRecord get(String rawNumber);
 
     /** The moves of {@code number}, oldest first: who, when, from, to, through which carrier. */
-    public List<HistoryEntry> history(String rawNumber) {
-        return registry.history(E164.number(rawNumber, null));
-    }
+    List<HistoryEntry> history(String rawNumber);
 
     /**
      * Adds {@code rawNumbers} to local carrier {@code carrierId}'s stock as {@code available}, in one
@@ -312,52 +62,9 @@ public final class CarrierManager implements AutoCloseable {
      *                           {@code carrier_unavailable} for a carrier never loaded (whether it is local is
      *                           unknown); nothing is added then
      */
-    public ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor) {
-        return stockImport.importNumbers(carrierId, rawNumbers, actor);
-    }
+    ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor);
 
-    private static Claim claimed(ClaimResult result, NumberState target) {
-        if (result instanceof ClaimResult.Claimed claimed) {
-            return claimed.claim();
-        }
-        if (result instanceof ClaimResult.Missing missing) {
-            throw notFound(missing.number());
-        }
-        if (result instanceof ClaimResult.Busy busy) {
-            throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS,
-                    "number " + busy.current().number() + " is being changed by another request", null, busy.current().carrier()));
-        }
-        throw refused(((ClaimResult.WrongState) result).current(), target);
-    }
-
-    private static StandardException refused(NumberRecord current, NumberState target) {
-        if (HELD.contains(current.state()) && HELD.contains(target)) {
-            return new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS,
-                    "number " + current.number() + " is already " + current.state().wireName(), null, current.carrier()));
-        }
-        return new StandardException(new StandardError(ErrorCode.INVALID_STATE_TRANSITION,
-                "number " + current.number() + " cannot move from " + current.state().wireName() + " to " + target.wireName(),
-                NumberTransitions.describe(current.state(), target), current.carrier()));
-    }
-
-    private static StandardException notOffered(String number, List<StandardError> errors) {
-        String asked = errors.isEmpty() ? "no serving carrier offers it"
-                : "no carrier offers it; " + errors.stream().map(e -> e.carrier() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; "));
-        return StandardException.of(ErrorCode.NOT_FOUND, "number " + number + " not found", asked);
-    }
-
-    private static StandardException notFound(String number) {
-        return StandardException.of(ErrorCode.NOT_FOUND, "number " + number + " not found",
-                "search for it first, or import it into the local stock");
-    }
-
-    static String describe(RuntimeException e) {
-        return e instanceof StandardException s ? s.error().code().wireName() + ": " + s.getMessage() : e.toString();
-    }
-
-    /** Ends the offer cache's state readers; the call path's threads are shared and daemon. */
+    /** Releases what it holds; the host closes it. */
     @Override
-    public void close() {
-        offers.close();
-    }
+    void close();
 }

@@ -10,16 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
-import org.carrierhost.host.events.CallCompleted;
-import org.carrierhost.host.events.CarrierOperation;
-import org.carrierhost.host.plugins.CarrierTable;
-import org.carrierhost.host.plugins.CarrierView;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
+import org.carrierhost.host.events.CallCompleted;
+import org.carrierhost.host.events.CarrierOperation;
+import org.carrierhost.host.events.CarrierState;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 
 /**
  * Each carrier's meters: its calls by operation and outcome ({@code ok} or the standard error code), a
@@ -38,9 +38,6 @@ final class CarrierMeters {
     static final String IN_FLIGHT = "carrierhost.carrier.calls.in.flight";
     static final String STATE = "carrierhost.carrier.state";
     static final String BREAKER = "carrierhost.carrier.breaker.state";
-    /** The states a carrier is listed in: PF4J's, and the host's own DISABLED, QUARANTINED and UNLOADED. */
-    static final List<String> STATES = List.of("STARTED", "STOPPED", "RESOLVED", "CREATED", "DISABLED", "FAILED",
-            "QUARANTINED", "UNLOADED");
     private static final String UNKNOWN = "unknown";
 
     private final OwnedMeters meters;
@@ -93,10 +90,10 @@ final class CarrierMeters {
     private List<Meter> gaugesOf(String id) {
         List<Meter> added = new ArrayList<>();
         added.add(gauge(IN_FLIGHT, id, "Calls of the carrier running now", null, view -> view.inFlight()));
-        for (String state : STATES) {
-            String tag = state.toLowerCase(Locale.ROOT);
+        for (CarrierState state : CarrierState.LISTED) {
+            String tag = state.wireName().toLowerCase(Locale.ROOT);
             added.add(gauge(STATE, id, "1 for the state the carrier is in, 0 for the others", tag,
-                    view -> view.state().equals(state) ? 1 : 0));
+                    view -> view.state() == state ? 1 : 0));
         }
         for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
             String tag = state.name().toLowerCase(Locale.ROOT);

@@ -4,14 +4,13 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.carrierhost.host.events.HostEventListener;
-import org.carrierhost.host.http.HttpObserver;
-import org.carrierhost.host.plugins.CarrierTable;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.carrierhost.host.events.HostEventListener;
+import org.carrierhost.host.http.HttpObserver;
+import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 
 /**
  * The host's metrics: the registry they go to and the parts that feed it. With a platform's registry the

@@ -2,6 +2,7 @@ package org.carrierhost.host.metrics;
 
 import org.carrierhost.host.events.CallCompleted;
 import org.carrierhost.host.events.CarrierEvent;
+import org.carrierhost.host.events.CarrierStateChanged;
 import org.carrierhost.host.events.CircuitEvent;
 import org.carrierhost.host.events.HostEvent;
 import org.carrierhost.host.events.HostEventListener;
@@ -30,7 +31,8 @@ final class MeteringListener implements HostEventListener {
         } else if (event instanceof CarrierEvent step) {
             lifecycle.record(step);
             carriers.sync();
-        } else if (event instanceof CircuitEvent) {
+        } else if (event instanceof CarrierStateChanged || event instanceof CircuitEvent) {
+            // A carrier listed, changed or gone: its gauges follow.
             carriers.sync();
         }
         // A NumberEvent is the audit log's: its call into the carrier was metered as a CallCompleted.

@@ -30,15 +30,6 @@ public final class CarrierId {
     }
 
     /**
-     * @throws PluginLoadException naming the rule when {@code id} breaks it
-     */
-    static void require(String id) throws PluginLoadException {
-        if (!valid(id)) {
-            throw new PluginLoadException("invalid plugin id", refusal(id));
-        }
-    }
-
-    /**
      * The folder {@code dir/id}, checked after resolving: it must be a direct child of {@code dir}.
      *
      * @throws IllegalArgumentException when the id breaks the rule or the path leaves {@code dir}

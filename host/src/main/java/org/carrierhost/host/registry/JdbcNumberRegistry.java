@@ -25,6 +25,7 @@ import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.HistoryEntry;
 import org.carrierhost.host.store.DatabaseFailure;
 import org.carrierhost.host.store.Dialect;
 

@@ -10,6 +10,7 @@ import org.carrierhost.api.NumberInventory;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.events.HistoryEntry;
 
 /**
  * Every number the host knows, with its state and history. The single source of truth: a change is

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
@@ -22,9 +23,15 @@ import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
+import org.carrierhost.host.events.CarrierAction;
+import org.carrierhost.host.events.CarrierEvent;
+import org.carrierhost.host.events.CarrierStateChanged;
+import org.carrierhost.host.events.HostEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Two (or three) real hosts in one JVM on one shared database, each with its own drop-in and data
@@ -59,7 +66,7 @@ class ClusterSyncTest {
     }
 
     private ApiClient host(String node, Map<String, String> extra) throws Exception {
-        Path plugins = Files.createDirectories(root.resolve(node + "-plugins"));
+        Path plugins = Files.createDirectories(root.resolve(extra.getOrDefault("test.plugins_folder", node) + "-plugins"));
         if (!Files.exists(plugins.resolve("carrier-mock-1.0.0.zip"))) {
             TestPlugins.copyMock(plugins);
         }
@@ -68,7 +75,11 @@ class ClusterSyncTest {
         settings.put("cluster.node_id", node);
         settings.put("cluster.check_ms", "200");
         settings.put("cluster.heartbeat_ms", "200");
-        settings.putAll(extra);
+        extra.forEach((key, value) -> {
+            if (!key.startsWith("test.")) {
+                settings.put(key, value);
+            }
+        });
         CarrierHost host = TestHosts.start(plugins, Files.createDirectories(root.resolve(node + "-data")), settings);
         hosts.add(host);
         return ApiClient.of(host);
@@ -129,6 +140,95 @@ class ClusterSyncTest {
                 && e.action().equals("reload") && e.actor().equals("cluster:a")), () -> hostB.events().recent(20).toString());
         assertTrue(TestHosts.eventCount(hostB, "load", "mock") > loadsBefore);
         assertTrue(serves(b, "mock"));
+    }
+
+    @BothDatabases
+    void aRedeploySeenByTheWatcherGivesTheSameTimedEventsAsAnHttpReloadOnBothHosts() throws Exception {
+        ApiClient a = host("a");
+        host("b");
+        Steps onA = new Steps(hosts.get(0));
+        Steps onB = new Steps(hosts.get(1));
+
+        assertEquals(200, a.post("/api/carriers/mock/reload", "").status());
+        List<String> askedOnA = onA.untilReload("api:admin");
+        List<String> followedOnB = onB.untilReload("cluster:a");
+
+        TestPlugins.rewrite(TestPlugins.mockZip(), root.resolve("a-plugins/carrier-mock-1.0.0.zip"), Map.of("plugin.properties",
+                text -> text.replaceAll("(?m)^plugin.version=.*$", "plugin.version=1.0.1")));
+        List<String> seenOnA = onA.untilReload("watcher");
+        List<String> seenFollowedOnB = onB.untilReload("cluster:a");
+
+        assertEquals(List.of("load", "start", "swap", "STARTED->STARTED", "stop", "unload", "reload"), askedOnA);
+        assertEquals(askedOnA, seenOnA, "a redeploy seen by the watcher is the same reload");
+        assertEquals(askedOnA, followedOnB);
+        assertEquals(askedOnA, seenFollowedOnB, "and reaches the other host the same way");
+    }
+
+    /**
+     * One host's lifecycle steps and transitions for the mock carrier, as they are raised: each step by its
+     * action, each transition as {@code FROM->TO}; every transition and the closing reload must say how long
+     * they took.
+     */
+    private static final class Steps {
+
+        private final BlockingQueue<org.carrierhost.host.events.HostEvent> raised =
+                new LinkedBlockingQueue<>();
+
+        Steps(CarrierHost host) {
+            host.hostEvents().addListener(e -> {
+                if (e instanceof CarrierEvent c && c.target().startsWith("mock")) {
+                    raised.add(e);
+                } else if (e instanceof CarrierStateChanged c && c.carrier().equals("mock")) {
+                    raised.add(e);
+                }
+            });
+        }
+
+        /** The steps raised from now until a reload by {@code actor} ends them. */
+        List<String> untilReload(String actor) throws InterruptedException {
+            List<String> seen = new ArrayList<>();
+            while (true) {
+                HostEvent e = raised.poll(WITHIN.toMillis() * 3, TimeUnit.MILLISECONDS);
+                if (e == null) {
+                    throw new AssertionError("no reload by " + actor + " after " + seen);
+                }
+                if (e instanceof CarrierStateChanged c) {
+                    assertTrue(c.took() != null && !c.took().isNegative(), c.toString());
+                    seen.add(c.from() + "->" + c.to());
+                    continue;
+                }
+                CarrierEvent c = (CarrierEvent) e;
+                seen.add(c.action().wireName() + (c.succeeded() ? "" : ":failed"));
+                if (c.action() == CarrierAction.RELOAD) {
+                    assertEquals(actor, c.actor(), seen.toString());
+                    assertTrue(c.took() != null, "the reload says how long it took: " + c);
+                    return seen;
+                }
+            }
+        }
+    }
+
+    @BothDatabases
+    void anInstallOfTheDropInsOwnZipUnloadsNothingOnTwoHostsSharingOnePluginsFolder() throws Exception {
+        Map<String, String> shared = Map.of("test.plugins_folder", "shared");
+        ApiClient a = host("a", shared);
+        ApiClient b = host("b", shared);
+        CarrierHost hostB = hosts.get(1);
+        Path dropIn = root.resolve("shared-plugins/carrier-mock-1.0.0.zip");
+        byte[] dropped = Files.readAllBytes(dropIn);
+
+        Reply installed = a.send("POST", "/api/carriers", dropped, ZIP);
+
+        assertEquals(200, installed.status(), installed.text());
+        Await.until(WITHIN, () -> carrier(b, "mock").path("shadowed").size() == 1, () -> carrier(b, "mock").toString());
+        Await.pause(600);
+        hosts.forEach(h -> ((org.carrierhost.host.events.AuditLog) h.events()).flush());
+        for (CarrierHost host : hosts) {
+            assertEquals(0, TestHosts.eventCount(host, "unload", "mock"), host.events().recent(30).toString());
+        }
+        assertTrue(Files.exists(dropIn), "the drop-in stays");
+        assertTrue(serves(a, "mock") && serves(b, "mock"));
+        assertEquals("directory", carrier(b, "mock").path("source").asText());
     }
 
     @BothDatabases

@@ -14,6 +14,7 @@ import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class HostEventListenerTest {
     void aListenerReceivesTheLoadsOfStartUpAndTheStepsOfASwap() throws Exception {
         TestPlugins.mockVariant(plugins, "remote", "1.0.0");
         try (CarrierHost host = start()) {
-            host.operations().install(TestPlugins.mockVariant(elsewhere, "remote", "1.1.0"), "test");
+            HostParts.of(host).lifecycle().install(java.nio.file.Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "remote", "1.1.0")), "test");
 
             assertTrue(carrierEvents(CarrierAction.LOAD).stream().anyMatch(e -> e.target().startsWith("remote 1.0.0")));
             CarrierEvent swap = carrierEvents(CarrierAction.SWAP).get(0);

@@ -1,5 +1,6 @@
 package org.carrierhost.host.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,8 @@ import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Enable, disable, reload, install and remove over real HTTP, on real zips. */
 class CarrierLifecycleApiTest {
@@ -178,7 +181,7 @@ class CarrierLifecycleApiTest {
     }
 
     @Test
-    void installOfANewerVersionRemovesTheOlderZipOnlyOnceItServes() throws Exception {
+    void installOfANewerVersionServesItAndLeavesTheOperatorsDropInAlone() throws Exception {
         TestPlugins.copyMock(plugins);
         ApiClient api = start(Map.of());
         byte[] zip = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "mock", "1.1.0"));
@@ -188,7 +191,7 @@ class CarrierLifecycleApiTest {
         assertEquals(200, installed.status(), installed.text());
         assertEquals("1.1.0", installed.json().path("version").asText());
         assertEquals(List.of("carrier-mock-1.1.0.zip"), installedFiles());
-        assertEquals(List.of(), pluginFiles());
+        assertEquals(List.of("carrier-mock-1.0.0.zip"), pluginFiles(), "an install never deletes a drop-in");
         Await.pause(800);
         Reply mock = api.get("/api/carriers/mock");
         assertEquals("1.1.0", mock.json().path("version").asText());
@@ -236,16 +239,41 @@ class CarrierLifecycleApiTest {
     }
 
     @Test
-    void deleteUnloadsTheCarrierAndDeletesItsZip() throws Exception {
+    void deleteOfADropInUnloadsTheCarrierAndKeepsItsZipUnderTheDataDirectory() throws Exception {
         TestPlugins.copyMock(plugins);
+        byte[] dropped = Files.readAllBytes(plugins.resolve("carrier-mock-1.0.0.zip"));
         ApiClient api = start(Map.of());
 
         Reply removed = api.send("DELETE", "/api/carriers/mock", new byte[0], ZIP);
 
         assertEquals(200, removed.status(), removed.text());
         assertEquals("UNLOADED", removed.json().path("state").asText());
+        Path kept = data.resolve("removed").resolve("carrier-mock-1.0.0.zip").toAbsolutePath().normalize();
+        assertEquals(kept.toString(), removed.json().path("kept_at").asText(), "the answer says where the zip is");
+        assertArrayEquals(dropped, Files.readAllBytes(kept), "the operator's zip, whole");
         assertEquals(List.of(), pluginFiles());
         assertEquals(0, found(api));
         assertEquals(1, events("remove", "mock"));
+        assertEquals(1, events("file-kept", "mock"), "the audit log says where it went");
+    }
+
+    @Test
+    void installOfTheDropInsOwnZipDeletesNothingUnloadsNothingAndListsTheInstallAsShadowed() throws Exception {
+        TestPlugins.copyMock(plugins);
+        byte[] dropped = Files.readAllBytes(plugins.resolve("carrier-mock-1.0.0.zip"));
+        ApiClient api = start(Map.of());
+        long unloadsBefore = events("unload", "mock");
+
+        Reply installed = api.send("POST", "/api/carriers", dropped, ZIP);
+
+        assertEquals(200, installed.status(), installed.text());
+        assertEquals(List.of("carrier-mock-1.0.0.zip"), pluginFiles());
+        assertArrayEquals(dropped, Files.readAllBytes(plugins.resolve("carrier-mock-1.0.0.zip")));
+        assertEquals(unloadsBefore, events("unload", "mock"), "the same content unloads nothing");
+        JsonNode mock = api.get("/api/carriers/mock").json();
+        assertEquals("directory", mock.path("source").asText(), mock.toString());
+        assertEquals("carrier-mock-1.0.0.zip", mock.path("shadowed").get(0).path("file").asText(), mock.toString());
+        assertEquals("1.0.0", mock.path("shadowed").get(0).path("version").asText());
+        assertEquals(List.of("carrier-mock-1.0.0.zip"), installedFiles(), "kept, for the other hosts and a later day");
     }
 }

@@ -17,6 +17,7 @@ import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +119,7 @@ class CarrierManagerTest {
             assertEquals(NumberState.IN_SERVICE, acquired.state());
             assertEquals("mock", acquired.carrier());
             assertTrue(String.valueOf(acquired.data().get("order_id")).startsWith("mock-order-"));
-            assertEquals(acquired, host.registry().find(number).orElseThrow());
+            assertEquals(acquired, HostParts.of(host).registry().find(number).orElseThrow());
         }
     }
 
@@ -144,9 +145,9 @@ class CarrierManagerTest {
             NumberRecord preview = host.manager().acquire(number, new AcquireRequest("acct", true, null), "test");
 
             assertEquals(NumberState.IN_SERVICE, preview.state());
-            assertTrue(host.registry().find(number).isEmpty(), "a dry run stores nothing");
+            assertTrue(HostParts.of(host).registry().find(number).isEmpty(), "a dry run stores nothing");
             assertEquals(NumberState.DISCOVERY, host.manager().get(number).state());
-            assertEquals(0, host.carriers().view("mock").orElseThrow().stats().calls() - 1,
+            assertEquals(0, HostParts.of(host).carriers().view("mock").orElseThrow().stats().calls() - 1,
                     "only the search called the carrier");
         }
     }
@@ -194,7 +195,7 @@ class CarrierManagerTest {
 
             assertEquals(ErrorCode.CARRIER_FAULT, e.error().code());
             assertEquals("flaky", e.error().carrier());
-            assertEquals(NumberState.RELEASED, host.registry().find(number).orElseThrow().state());
+            assertEquals(NumberState.RELEASED, HostParts.of(host).registry().find(number).orElseThrow().state());
         }
     }
 

@@ -15,6 +15,7 @@ import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class OfferedNumberAcquireTest {
 
             assertEquals(NumberState.DISCOVERY, read.state());
             assertEquals("remote", read.carrier());
-            assertTrue(host.registry().find(number).isEmpty(), "a search stores nothing");
+            assertTrue(HostParts.of(host).registry().find(number).isEmpty(), "a search stores nothing");
         }
     }
 
@@ -71,7 +72,7 @@ class OfferedNumberAcquireTest {
 
             assertEquals(NumberState.IN_SERVICE, acquired.state());
             assertEquals("remote", acquired.carrier());
-            assertEquals(NumberState.IN_SERVICE, host.registry().find(number).orElseThrow().state());
+            assertEquals(NumberState.IN_SERVICE, HostParts.of(host).registry().find(number).orElseThrow().state());
         }
     }
 
@@ -86,7 +87,7 @@ class OfferedNumberAcquireTest {
             assertEquals("number +14155550123 not found", e.error().message());
             assertTrue(e.error().cause().contains("no carrier offers it; remote: mock carrier is configured to fail"),
                     e.error().cause());
-            assertTrue(host.registry().find("+14155550123").isEmpty());
+            assertTrue(HostParts.of(host).registry().find("+14155550123").isEmpty());
         }
     }
 

@@ -22,6 +22,7 @@ import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.BothDatabases;
 import org.carrierhost.host.TestDatabase;
+import org.carrierhost.host.events.HistoryEntry;
 import org.carrierhost.host.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

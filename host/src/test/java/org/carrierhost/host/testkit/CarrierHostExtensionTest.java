@@ -14,6 +14,7 @@ import org.carrierhost.host.HostThreads;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.parts.HostParts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,7 @@ class CarrierHostExtensionTest {
 
             kit.restartWith(java.util.Map.of("search.timeout_ms", "1234"));
 
-            assertTrue(kit.host().registry().find(number).isPresent());
+            assertTrue(HostParts.of(kit.host()).registry().find(number).isPresent());
             assertEquals(1234, kit.host().settings().search().timeout().toMillis());
         } finally {
             kit.afterEach(null);

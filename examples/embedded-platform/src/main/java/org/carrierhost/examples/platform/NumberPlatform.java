@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,6 +54,7 @@ public final class NumberPlatform {
         Set<String> threadsBefore = PlatformThreads.names();
         Map<String, LongAdder> events = new ConcurrentHashMap<>();
         CountDownLatch swapped = new CountDownLatch(1);
+        AtomicReference<String> mockVersion = new AtomicReference<>("not started");
 
         String acquired;
         String versionBefore;
@@ -63,6 +66,7 @@ public final class NumberPlatform {
                 .setting("plugins.stable_ms", "200")
                 .listener(event -> {
                     events.computeIfAbsent(event.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                    startedMockVersion(event).ifPresent(mockVersion::set);
                     if (isMockSwap(event)) {
                         swapped.countDown();
                     }
@@ -72,13 +76,13 @@ public final class NumberPlatform {
             NumberRecord record = host.manager().acquire(found.numbers().get(0).number(),
                     AcquireRequest.forAccount("acct-1"), "platform");
             acquired = record.number() + " " + record.state();
-            versionBefore = mockVersion(host);
+            versionBefore = mockVersion.get();
 
             load = SwapLoad.start(host, SEARCHERS);
             MockUpgrade.replace(plugins, "1.0.1");
             boolean swappedInTime = swapped.await(30, TimeUnit.SECONDS);
             load.stop();
-            versionAfter = swappedInTime ? mockVersion(host) : "not swapped within 30 s";
+            versionAfter = swappedInTime ? mockVersion.get() : "not swapped within 30 s";
         }
         Set<String> left = PlatformThreads.awaitNoneNewSince(threadsBefore, 10_000);
         return new PlatformReport(acquired, versionBefore, versionAfter, load.searches(), load.failures(),
@@ -90,8 +94,10 @@ public final class NumberPlatform {
         return event instanceof CarrierEvent c && c.action() == CarrierAction.SWAP && c.target().startsWith("mock ");
     }
 
-    private static String mockVersion(CarrierHost host) {
-        return host.carriers().view("mock").orElseThrow().facts().version();
+    /** The version of the mock carrier a {@code start} event says started, read from the typed events alone. */
+    private static Optional<String> startedMockVersion(HostEvent event) {
+        return event instanceof CarrierEvent c && c.action() == CarrierAction.START && c.target().startsWith("mock ")
+                ? Optional.of(c.target().split(" ")[1]) : Optional.empty();
     }
 
     private static void copyZips(Path from, Path to) throws IOException {

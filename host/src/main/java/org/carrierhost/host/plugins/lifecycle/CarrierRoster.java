@@ -1,0 +1,33 @@
+package org.carrierhost.host.plugins.lifecycle;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The carriers as they stood at one moment, read once from the table: which serve, which are known, which
+ * are local. A search round works from one roster, so it never sees the table change between two reads.
+ *
+ * <p>Thread-safe: an immutable value.
+ *
+ * @param serving the ids of the carriers that served, sorted
+ * @param known   the ids of every carrier listed
+ * @param local   the ids of the carriers that are local, as their last loaded version said
+ */
+public record CarrierRoster(List<String> serving, Set<String> known, Set<String> local) {
+
+    public CarrierRoster {
+        serving = List.copyOf(serving);
+        known = Set.copyOf(known);
+        local = Set.copyOf(local);
+    }
+
+    /** Whether {@code id} was listed. */
+    public boolean knows(String id) {
+        return known.contains(id);
+    }
+
+    /** Whether {@code id} is local. */
+    public boolean local(String id) {
+        return local.contains(id);
+    }
+}

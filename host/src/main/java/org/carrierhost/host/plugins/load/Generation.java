@@ -1,0 +1,58 @@
+package org.carrierhost.host.plugins.load;
+
+import java.time.Duration;
+
+import org.carrierhost.api.CarrierExtension;
+
+/**
+ * One loaded and started version of a carrier: what the lifecycle makes serve, what calls lease, and what
+ * is retired when it stops serving. {@link PluginGeneration} is the real one, over PF4J; tests of the
+ * lifecycle use their own.
+ *
+ * <p>Implementations are thread-safe: calls enter and leave from any thread while it serves.
+ */
+public interface Generation {
+
+    /** The carrier id, which is the plugin id. */
+    String id();
+
+    /** The plugin's version. */
+    String version();
+
+    /** The plugin's description, or null. */
+    String description();
+
+    /** The plugin's provider, or null. */
+    String provider();
+
+    /** The zip it was loaded from, with its hash. */
+    PluginArchive archive();
+
+    /** Whether the carrier is local ({@code is_local}), as it said at load. */
+    boolean local();
+
+    /** Whether CNAM lookup applies ({@code should_lookup_cnam}), as it said at load. */
+    boolean cnam();
+
+    /** The class loader its code runs with. */
+    ClassLoader classLoader();
+
+    /** Its one extension instance. */
+    CarrierExtension extension();
+
+    /** Counts a call in; false once it is retiring, so the caller picks the newer one. */
+    boolean enter();
+
+    /** Counts a call out. */
+    void leave();
+
+    /** How many calls are running on it. */
+    int callsInFlight();
+
+    /**
+     * Refuses new calls, waits up to {@code drain} for those in flight, then stops and unloads it.
+     *
+     * @return how the stop and the unload went
+     */
+    Retirement retire(Duration drain);
+}

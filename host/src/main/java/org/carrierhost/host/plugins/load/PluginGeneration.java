@@ -1,0 +1,189 @@
+package org.carrierhost.host.plugins.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.host.plugins.PluginFailure;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One loaded and started version of a carrier plugin: its own PF4J manager (so two versions of one id
+ * can run side by side during a swap), its working folder, and its single cached extension instance.
+ *
+ * <p>Thread-safe: calls enter and leave through an atomic counter; {@link #retire} waits for the calls
+ * in flight to finish before the class loader is closed, and refuses new ones meanwhile.
+ */
+public final class PluginGeneration implements Generation {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginGeneration.class);
+
+    /** How long a plugin's leftover threads get to end after their interrupt. */
+    private static final Duration THREAD_WAIT = Duration.ofSeconds(2);
+
+    private final long number;
+    private final PluginArchive archive;
+    private final Path workDir;
+    private final PluginManager manager;
+    private final PluginWrapper wrapper;
+    private final CarrierExtension extension;
+    private final boolean local;
+    private final boolean cnam;
+    private final CrashJournal journal;
+    private final Duration stopLimit;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean retiring;
+
+    PluginGeneration(long number, PluginArchive archive, Path workDir, PluginManager manager, PluginWrapper wrapper,
+                     CarrierExtension extension, CrashJournal journal, Duration stopLimit) {
+        this.journal = journal;
+        this.stopLimit = stopLimit;
+        this.number = number;
+        this.archive = archive;
+        this.workDir = workDir;
+        this.manager = manager;
+        this.wrapper = wrapper;
+        this.extension = extension;
+        this.local = extension.isLocal();
+        this.cnam = extension.shouldLookupCnam();
+    }
+
+    /** The carrier id, which is the plugin id. */
+    @Override
+    public String id() {
+        return wrapper.getPluginId();
+    }
+
+    /** The plugin's version. */
+    @Override
+    public String version() {
+        return wrapper.getDescriptor().getVersion();
+    }
+
+    /** The plugin's description. */
+    @Override
+    public String description() {
+        return wrapper.getDescriptor().getPluginDescription();
+    }
+
+    /** The plugin's provider. */
+    @Override
+    public String provider() {
+        return wrapper.getDescriptor().getProvider();
+    }
+
+    /** The zip it was loaded from, with its hash. */
+    @Override
+    public PluginArchive archive() {
+        return archive;
+    }
+
+    /** Its sequence number among all generations this host loaded. */
+    public long number() {
+        return number;
+    }
+
+    /** Whether the carrier is local ({@code is_local}), as it said at load. */
+    @Override
+    public boolean local() {
+        return local;
+    }
+
+    /** Whether CNAM lookup applies ({@code should_lookup_cnam}), as it said at load. */
+    @Override
+    public boolean cnam() {
+        return cnam;
+    }
+
+    @Override
+    public ClassLoader classLoader() {
+        return wrapper.getPluginClassLoader();
+    }
+
+    @Override
+    public CarrierExtension extension() {
+        return extension;
+    }
+
+    /** Counts a call in; false once the generation is retiring, so the caller picks the newer one. */
+    @Override
+    public boolean enter() {
+        inFlight.incrementAndGet();
+        if (retiring) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    /** Counts a call out. */
+    @Override
+    public void leave() {
+        if (inFlight.decrementAndGet() == 0 && retiring) {
+            synchronized (inFlight) {
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /** How many calls are running on this generation. */
+    @Override
+    public int callsInFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Refuses new calls, waits up to {@code drain} for those in flight, then stops the extension and the
+     * plugin and unloads it (which closes its class loader), each within {@code stopLimit}, and deletes the
+     * working folder.
+     *
+     * @return how the stop and the unload went
+     */
+    @Override
+    public Retirement retire(Duration drain) {
+        retiring = true;
+        long deadline = System.nanoTime() + drain.toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("{} generation {}: {} calls still running after the drain of {} ms; unloading anyway",
+                            id(), number, inFlight.get(), drain.toMillis());
+                    break;
+                }
+                try {
+                    inFlight.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        PluginFailure stopped = null;
+        ClassLoader pluginLoader = classLoader();
+        try (CrashJournal.Note ignored = journal.enter(id(), "stop()")) {
+            TimeBox.call(id() + " " + version() + " CarrierExtension.stop()", stopLimit, classLoader(), () -> {
+                extension.stop();
+                return null;
+            });
+        } catch (PluginLoadException e) {
+            stopped = e.failure();
+        }
+        PluginFailure unloaded = null;
+        try {
+            // unloadPlugin stops the PF4J plugin and closes its class loader; stopPlugins() is avoided (pf4j #656).
+            String id = id();
+            TimeBox.call(id + " " + version() + " unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
+        } catch (PluginLoadException e) {
+            unloaded = e.failure();
+        }
+        PluginThreads.Sweep threads = PluginThreads.sweep(pluginLoader, stopLimit.compareTo(THREAD_WAIT) < 0 ? stopLimit : THREAD_WAIT);
+        PluginArchive.deleteQuietly(workDir);
+        return new Retirement(stopped, unloaded, threads.describe(), !threads.survivors().isEmpty());
+    }
+
+}

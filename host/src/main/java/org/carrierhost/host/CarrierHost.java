@@ -45,7 +45,16 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.http.OpenApiRoutes;
 import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
+import org.carrierhost.host.holds.HoldSettings;
+import org.carrierhost.host.holds.HoldStore;
+import org.carrierhost.host.holds.Holds;
+import org.carrierhost.host.http.HoldRoutes;
+import org.carrierhost.host.http.ReconcileRoutes;
+import org.carrierhost.host.reconcile.Reconciler;
 import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.metrics.NumberLifeMeters;
+import org.carrierhost.host.manager.NumberAging;
+import org.carrierhost.host.manager.NumberReaper;
 import org.carrierhost.host.metrics.HostMetrics;
 import org.carrierhost.host.metrics.MetricsRoute;
 import org.carrierhost.host.numbers.NumberDesk;
@@ -154,6 +163,8 @@ public final class CarrierHost implements AutoCloseable {
     private void open() throws IOException {
         // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
         settings.carrierSections().forEach(BreakerSettings::from);
+        settings.carrierSections().forEach(NumberAging::policy);
+        settings.carrierSections().forEach(Reconciler::every);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         if (http && settings.http().tls().isPresent()) {
@@ -174,17 +185,18 @@ public final class CarrierHost implements AutoCloseable {
             }
             // Not remembered: close() stops it first, so requests drain before the parts they use close.
             server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
-            server.observe(metrics.http()).bind();
+            server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.store().user(), settings.store().password(), settings.store().poolSize()));
+                settings.store().user(), settings.store().password(), settings.store().poolSize(),
+                settings.store().statementTimeout()));
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
         node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
                 http ? url() : "embedded", Main.version(), Instant.now());
-        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId())));
+        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId()), dataDir));
         hostEvents.addListener(auditLog);
         List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
                 .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));
@@ -208,6 +220,7 @@ public final class CarrierHost implements AutoCloseable {
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
         cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
+        StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
                 loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings)));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
@@ -220,7 +233,17 @@ public final class CarrierHost implements AutoCloseable {
         manager = remember(new NumberDesk(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
-                        settings.search().stateTtl())));
+                        settings.search().stateTtl()),
+                new NumberAging(settings.numbers().agingFor(), settings::carrier)));
+        Holds holds = new Holds(new HoldStore(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
+                settings.numbers().holdMaxTtl(), settings.numbers().holdMargin(), settings.numbers().holdLease(),
+                settings.numbers().acquireTimeout()));
+        manager.holdWith(holds);
+        hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
+        Reconciler reconciler = new Reconciler(database.dataSource(), registry, carriers, calls, hostEvents,
+                settings.numbers().acquireTimeout(), settings::carrier);
+        remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging),
+                NumberReaper.Round.of("holds", holds::reap), NumberReaper.Round.of("reconcile", reconciler::runScheduled))));
         HostParts.register(this, new HostParts(carriers, lifecycle, registry, cluster,
                 () -> server == null ? List.of() : server.routes()));
         if (!http) {
@@ -232,7 +255,9 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierRoutes(carriers, settings::carrier, recent).register(server);
         new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
-        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
+        new HoldRoutes(holds).register(server);
+        new ReconcileRoutes(reconciler).register(server);
+        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT, settings.http().streams()).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);
         new ClusterRoutes(cluster).register(server);

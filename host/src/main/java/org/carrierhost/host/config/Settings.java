@@ -50,7 +50,25 @@ public final class Settings {
     public static final Setting<Duration> HTTP_READ_TIMEOUT = millis("http.read_timeout_ms", 10_000,
             "a request's headers must have arrived within this");
     public static final Setting<Long> HTTP_MIN_BODY_RATE = whole("http.min_body_rate", 1024, 0, Long.MAX_VALUE,
-            "bytes per second a request body must at least arrive at");
+            "bytes per second a request body must at least arrive at; slower is answered 408");
+    public static final Setting<Duration> HTTP_REQUEST_TIMEOUT = millis("http.request_timeout_ms", 30_000,
+            "a whole request, headers and body, must have arrived within this; later is answered 408");
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = integer("http.max_connections_per_address", 256,
+            1, 1_000_000, "connections open at once from one client address; more are closed on arrival");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_TOKEN = integer("http.max_requests_per_token", 64, 1, 10_000,
+            "requests of one operator or admin token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_VIEWER = integer("http.max_requests_per_viewer", 16, 1, 10_000,
+            "requests of one viewer token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_STREAMS_PER_TOKEN = integer("http.max_streams_per_token", 16, 1, 10_000,
+            "event streams one operator or admin token may hold open at once; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_STREAMS_PER_VIEWER = integer("http.max_streams_per_viewer", 4, 1, 10_000,
+            "event streams one viewer token may hold open at once; more are answered 429");
+    public static final Setting<Long> HTTP_STREAM_MEMORY_BYTES = whole("http.stream_memory_bytes", 32L << 20, 1024, Long.MAX_VALUE,
+            "unsent event frames of all streams together; past it, a stream that is behind is cut");
+    public static final Setting<Long> HTTP_STREAM_CLIENT_BYTES = whole("http.stream_client_bytes", 1L << 20, 1024, Long.MAX_VALUE,
+            "unsent event frames of one stream; a stream further behind is cut with a comment, to resume with Last-Event-ID");
+    public static final Setting<Integer> HTTP_SEND_BUFFER_BYTES = integer("http.send_buffer_bytes", 65_536, 4096, 1 << 26,
+            "each connection's socket send buffer, so kernel memory held for readers that do not read is bounded");
     public static final Setting<Duration> HTTP_DRAIN_TIMEOUT = millis("http.drain_timeout_ms", 3000,
             "how long requests in flight may finish on stop");
     public static final Setting<Boolean> HTTP_ACCESS_LOG = flag("http.access_log", false,
@@ -118,6 +136,8 @@ public final class Settings {
             "the database account");
     public static final Setting<String> STORE_PASSWORD = declare("store.password", new Text(0), "", Secrecy.SECRET,
             "the database account's password");
+    public static final Setting<Duration> STORE_STATEMENT_TIMEOUT = millis("store.statement_timeout_ms", 5000,
+            "every registry query must answer within this; a slower one is cancelled and answered 503 naming the database");
     public static final Setting<Integer> STORE_POOL_SIZE = integer("store.pool_size", 16, 1, 1000,
             "the most database connections open at once (requests beyond it wait for one)");
 
@@ -137,6 +157,17 @@ public final class Settings {
             "when an unfinished acquire's claim on a number may be taken over");
     public static final Setting<Integer> IMPORT_MAX_NUMBERS = integer("import.max_numbers", 1_000_000, 1, Integer.MAX_VALUE,
             "the most numbers one stock import may list");
+    // numbers.*: a number's life after its acquire: aging, holds and the reaper that ends both
+    public static final Setting<Long> NUMBERS_AGING_MS = whole("numbers.aging_ms", 0, 0, 3650 * DAY_MS,
+            "how long a disconnected number waits in aging before it is free again (KAZOO's default is 90 days); 0 is off");
+    public static final Setting<Duration> NUMBERS_REAPER = millis("numbers.reaper_ms", 1000,
+            "how often each host ends aging that is over and holds that expired");
+    public static final Setting<Integer> NUMBERS_HOLD_MAX_TTL = integer("numbers.hold_max_ttl_s", 14_400, 1, 7 * 86_400,
+            "the longest hold a POST /api/holds may ask for; a longer ttl_s is cut to it");
+    public static final Setting<Integer> NUMBERS_HOLD_MARGIN = integer("numbers.hold_margin_s", 30, 0, 3600,
+            "a carrier-held number's hold ends this long before the carrier's own expiry");
+    public static final Setting<Duration> NUMBERS_HOLD_LEASE = millis("numbers.hold_lease_ms", 60_000,
+            "how long a host's reaper may take to release an expired hold before another host may take it over");
 
     // metrics.*: GET /metrics
     public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false,

@@ -14,12 +14,13 @@ import org.carrierhost.host.manager.SearchResponse;
  *
  * @param numbers the numbers found
  * @param errors  the carriers' failures
+ * @param notes   what the search could not do but answered without (a registry too slow to check numbers against)
  */
-record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors) {
+record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors, List<String> notes) {
 
     static SearchAnswer of(SearchResponse response) {
         return new SearchAnswer(response.numbers().stream().map(Found::of).toList(),
-                response.errors().stream().map(CarrierFailure::of).toList());
+                response.errors().stream().map(CarrierFailure::of).toList(), response.notes());
     }
 
     /**

@@ -12,11 +12,18 @@ import org.carrierhost.host.errors.StandardError;
  *
  * @param numbers the numbers, sorted, without duplicates
  * @param errors  one entry per failed carrier, with the carrier named
+ * @param notes   what the search could not do but answered without: numbers not checked against a slow registry
  */
-public record SearchResponse(List<FoundNumber> numbers, List<StandardError> errors) {
+public record SearchResponse(List<FoundNumber> numbers, List<StandardError> errors, List<String> notes) {
 
     public SearchResponse {
         numbers = List.copyOf(numbers);
         errors = List.copyOf(errors);
+        notes = List.copyOf(notes);
+    }
+
+    /** An answer with nothing to note. */
+    public SearchResponse(List<FoundNumber> numbers, List<StandardError> errors) {
+        this(numbers, errors, List.of());
     }
 }

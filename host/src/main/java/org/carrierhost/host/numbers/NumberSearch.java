@@ -48,8 +48,12 @@ final class NumberSearch {
     private final CarrierCalls calls;
     private final OfferCache offers;
     private final ManagerSettings settings;
+    /** Which numbers are held now, and for which account. */
+    private final java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders;
 
-    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings) {
+    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings,
+                 java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders) {
+        this.holders = holders;
         this.carriers = carriers;
         this.calls = calls;
         this.offers = offers;
@@ -77,6 +81,7 @@ final class NumberSearch {
             throw StandardException.of(ErrorCode.INVALID, "blocks must be from 1 to " + MAX_QUANTITY, "got " + request.blockSize());
         }
         List<StandardError> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         CarrierRoster roster = carriers.snapshot();
         List<String> targets = targets(roster, request.carriers(), errors);
         boolean merged = targets.size() > 1;
@@ -103,7 +108,7 @@ final class NumberSearch {
             List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
                     carrier -> carrier.findNumbers(prefix, q, options).toOffers());
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
-                answers.put(outcome.carrierId(), answer(outcome, prefix, q, now));
+                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, q, now), request.accountId()));
             }
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
             int held = answers.values().stream().mapToInt(Answer::held).sum();
@@ -126,6 +131,9 @@ final class NumberSearch {
                 continue;
             }
             answer.numbers.forEach(n -> found.putIfAbsent(n.number(), n));
+            if (answer.note != null) {
+                notes.add(answer.note);
+            }
             if (answer.stray > 0) {
                 errors.add(new StandardError(ErrorCode.CARRIER_FAULT, "carrier " + answer.carrier + " offered numbers outside the search",
                         answer.stray + " of its numbers were not E.164 numbers under " + prefix + " and were left out", answer.carrier));
@@ -134,7 +142,7 @@ final class NumberSearch {
         List<FoundNumber> sorted = found.values().stream().sorted(Comparator.comparing(FoundNumber::number)).toList();
         List<FoundNumber> numbers = page(sorted, merged ? request.offset() : 0, request.quantity());
         offers.offered(numbers.stream().filter(n -> n.state() == NumberState.DISCOVERY).toList());
-        return new SearchResponse(numbers, errors);
+        return new SearchResponse(numbers, errors, notes);
     }
 
     /**
@@ -169,14 +177,30 @@ final class NumberSearch {
         return Optional.empty();
     }
 
+    /** {@code answer} without the numbers held for accounts other than {@code accountId}, counted as held. */
+    private Answer withoutHeld(Answer answer, String accountId) {
+        if (answer.error != null || answer.numbers.isEmpty()) {
+            return answer;
+        }
+        Map<String, String> held = holders.apply(answer.numbers.stream().map(FoundNumber::number).toList());
+        if (held.isEmpty()) {
+            return answer;
+        }
+        List<FoundNumber> kept = answer.numbers.stream().filter(n -> !held.containsKey(n.number())
+                || held.get(n.number()).equals(accountId)).toList();
+        return new Answer(answer.carrier, kept, answer.stray, answer.held + answer.numbers.size() - kept.size(), answer.full, null,
+                answer.notServing, answer.note);
+    }
+
     /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */
     private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked, CarrierRoster roster) {
         String carrier = outcome.carrierId();
         if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing());
+            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing(), null);
         }
         List<NumberOffer> offered = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
         boolean local = roster.local(carrier);
+        String note = null;
         List<FoundNumber> numbers = new ArrayList<>(offered.size());
         int stray = 0;
         for (NumberOffer offer : offered) {
@@ -190,10 +214,15 @@ final class NumberSearch {
         int before = numbers.size();
         if (!local) {
             // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
-            Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
-            numbers = numbers.stream().filter(n -> !NumberDesk.HELD.contains(known.get(n.number()))).toList();
+            OfferCache.States states = offers.states(numbers.stream().map(FoundNumber::number).toList());
+            Map<String, NumberState> known = states.known();
+            numbers = numbers.stream().filter(n -> !org.carrierhost.host.registry.NumberTransitions.HELD.contains(known.get(n.number()))).toList();
+            if (states.incomplete() != null) {
+                note = "carrier " + carrier + "'s numbers were filtered by the states this host remembers only ("
+                        + states.incomplete() + "); an acquire of one held meanwhile is refused";
+            }
         }
-        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false);
+        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false, note);
     }
 
     private static List<String> targets(CarrierRoster roster, List<String> named, List<StandardError> errors) {
@@ -235,8 +264,9 @@ final class NumberSearch {
      * @param full    whether it gave all that was asked, so may have more
      * @param error   its failure, or null
      * @param notServing whether it failed because nothing of it served when called (disabled, removed)
+     * @param note    what the search could not do for its numbers (check them against a slow registry), or null
      */
     private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error,
-                          boolean notServing) {
+                          boolean notServing, String note) {
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -21,7 +23,8 @@ import org.carrierhost.host.plugins.lifecycle.CarrierView;
 
 /**
  * Whether the host can serve: the registry answers a real query within a time bound, and every enabled
- * carrier is started with its circuit closed. Each reason it cannot is named.
+ * carrier is started with its circuit closed. A carrier that is not configured (it lacks a required setting it
+ * declares) is left out, unless {@code carrier.<id>.mandatory=true}. Each reason it cannot is named.
  *
  * <p>Thread-safe: at most one registry query runs at a time, on a thread of its own; a probe that finds
  * one still running waits for that one instead of starting another, so a hung database never piles up
@@ -34,6 +37,7 @@ final class Readiness implements AutoCloseable {
     private final CarrierTable carriers;
     private final DataSource registry;
     private final Duration timeout;
+    private final Predicate<String> mandatory;
     private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "readiness-probe");
         t.setDaemon(true);
@@ -41,10 +45,11 @@ final class Readiness implements AutoCloseable {
     });
     private Future<?> running;
 
-    Readiness(CarrierTable carriers, DataSource registry, Duration timeout) {
+    Readiness(CarrierTable carriers, DataSource registry, Duration timeout, Predicate<String> mandatory) {
         this.carriers = carriers;
         this.registry = registry;
         this.timeout = timeout;
+        this.mandatory = mandatory;
     }
 
     /** Why the host is not ready; empty when it is. */
@@ -55,7 +60,12 @@ final class Readiness implements AutoCloseable {
             if (!view.enabled()) {
                 continue;
             }
-            if (view.state() != CarrierState.STARTED) {
+            if (view.state() == CarrierState.STARTED && view.facts() != null && view.facts().notConfigured()) {
+                if (mandatory.test(view.id())) {
+                    reasons.add("carrier " + view.id() + " is not configured: missing " + view.facts().missing().stream()
+                            .map(k -> "carrier." + view.id() + "." + k).collect(Collectors.joining(", ")));
+                }
+            } else if (view.state() != CarrierState.STARTED) {
                 reasons.add("carrier " + view.id() + " is " + view.state().wireName()
                         + (view.error() == null ? "" : ": " + view.error().describe()));
             } else if (view.breaker() != null && !"closed".equals(view.breaker().state())) {

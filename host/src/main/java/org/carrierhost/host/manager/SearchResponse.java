@@ -12,11 +12,13 @@ import org.carrierhost.host.errors.StandardError;
  *
  * @param numbers the numbers, sorted, without duplicates
  * @param errors  one entry per failed carrier, with the carrier named
+ * @param skipped each carrier left out because it cannot answer the search, with the reason
  */
-public record SearchResponse(List<FoundNumber> numbers, List<StandardError> errors) {
+public record SearchResponse(List<FoundNumber> numbers, List<StandardError> errors, List<SkippedCarrier> skipped) {
 
     public SearchResponse {
         numbers = List.copyOf(numbers);
         errors = List.copyOf(errors);
+        skipped = List.copyOf(skipped);
     }
 }

@@ -10,6 +10,7 @@ import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberBlock;
 import org.carrierhost.api.NumberOffer;
@@ -32,6 +33,17 @@ public class MockCarrier implements CarrierExtension {
     private volatile MockBehaviour behaviour = MockBehaviour.IMMEDIATE;
     private volatile String carrierId = "mock";
     private final AtomicLong orders = new AtomicLong();
+
+    /** The keys of {@code carrier.mock.*}: how every call behaves. */
+    private static final List<CarrierSetting> SETTINGS = List.of(
+            CarrierSetting.whole("latency_ms", 0, Long.MAX_VALUE, 0, "how long every call waits before it answers"),
+            CarrierSetting.flag("hang", false, "whether every call waits until it is interrupted"),
+            CarrierSetting.text("fail", "a standard error code, such as carrier_fault, that every call fails with"));
+
+    @Override
+    public List<CarrierSetting> settings() {
+        return SETTINGS;
+    }
 
     @Override
     public void start(CarrierContext context) throws CarrierException {

@@ -85,7 +85,7 @@ fill_stock() {
 # figures CONFIG DB PORT...: the stock (through the API on H2, DB being "-"; by SQL on PostgreSQL), then the rows.
 figures() {
   local config=$1 db=$2; shift 2
-  for port in "$@"; do wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"; done
+  for port in "$@"; do wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"; require_serving "$port" mock local; done
   if [ "$db" = - ]; then
     java_tool org.carrierhost.benchmarks.hotpath.StockImport "http://127.0.0.1:$1" $token $(( (runs * 2 + 1) * block )) > "$out/$config.import.txt"
   else

@@ -27,29 +27,6 @@ trap cleanup EXIT
 
 source "$root/benchmarks/lib.sh"
 if [ -z "${SKIP_BUILD:-}" ]; then build "$root"; [ -z "$old" ] || build "$old"; fi
-# figure HOST LABEL PORT CONNS PATH [LUA]: RUNS pairs of (health, PATH); prints a table row.
-figure() {
-  local host=$1 label=$2 port=$3 conns=$4 path=$5 lua=${6:-}
-  local tag; tag=$(printf '%s' "$host-$label-c$conns" | tr -c 'a-zA-Z0-9-' '_')
-  : > "$out/$tag.h"; : > "$out/$tag.f"
-  for i in $(seq "$runs"); do
-    wrk_once "$out/$tag.health.$i.txt" "$conns" "http://127.0.0.1:$port/api/health" >> "$out/$tag.h"
-    ACQUIRE_START=$(( (i + ${ACQUIRE_BLOCK:-0}) * 100000 )) \
-      wrk_once "$out/$tag.$i.txt" "$conns" "http://127.0.0.1:$port$path" "$lua" >> "$out/$tag.f"
-  done
-  local hr fr fp50 fp99 hp99 bad
-  hr=$(cut -d' ' -f1 "$out/$tag.h" | median); hp99=$(cut -d' ' -f3 "$out/$tag.h" | median)
-  fr=$(cut -d' ' -f1 "$out/$tag.f" | median); fp50=$(cut -d' ' -f2 "$out/$tag.f" | median)
-  fp99=$(cut -d' ' -f3 "$out/$tag.f" | median); bad=$(awk '{s+=$4} END {print s}' "$out/$tag.f")
-  printf '| %s | %s | %s | %.0f | %.0f | %.2f | %s | %s | %s | %s |\n' "$host" "$label" "$conns" "$fr" "$hr" \
-    "$(echo "$fr $hr" | awk '{print $1/$2}')" "$fp50" "$fp99" "$hp99" "$bad" | tee -a "$out/results.md"
-}
-
-header() {
-  echo
-  echo '| host | figure | conns | req/s (median) | health req/s (same run) | ratio | p50 ms | p99 ms | health p99 ms | non-2xx |'
-  echo '|---|---|---|---|---|---|---|---|---|---|'
-} 
 search='/api/numbers?prefix=415&quantity=10&carriers=mock'
 
 java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins search "$out/plugins-new" > /dev/null
@@ -67,6 +44,7 @@ if [[ " $only " == *" main "* ]]; then
   for h in $hosts; do
     port=18181; [ "$h" = old ] && port=18182
     wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+    require_serving $port mock local
     echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
       | tee -a "$out/results.md"
   done
@@ -84,6 +62,7 @@ if [[ " $only " == *" main "* ]]; then
       --plugins-dir "$out/plugins-new" --set admin.token=$token > "$out/new-restart.log" 2>&1 & pids+=($!); }
   start_host_keep
   wait_ok "http://127.0.0.1:18181/api/numbers?prefix=415&quantity=1&carriers=mock"
+  require_serving 18181 mock local
   ok=0; asked=0
   for i in $(seq "$runs"); do
     n=$(awk '/requests in/ {print $1}' "$out"/new-acquire_of_distinct_local_numbers-c32."$i".txt)
@@ -105,6 +84,7 @@ if [[ " $only " == *" scaling "* ]]; then
   start_host new "$root" 18181 "$out/plugins-new"
   start_host hung "$root" 18183 "$out/plugins-hung" --set search.timeout_ms=200 --set carrier.hung.breaker.open_ms=600000
   wait_ok "http://127.0.0.1:18181/api/numbers?prefix=415&quantity=1&carriers=mock10"
+  require_serving 18181 mock local mock2 mock3 mock4 mock5 mock6 mock7 mock8 mock9 mock10
   header | tee -a "$out/results.md"
   for c in 1 8 128; do figure new "mock search" 18181 $c "$search"; done
   figure new "search of 3 carriers" 18181 32 '/api/numbers?prefix=415&quantity=10&carriers=mock,mock2,mock3'
@@ -112,6 +92,7 @@ if [[ " $only " == *" scaling "* ]]; then
     '/api/numbers?prefix=415&quantity=10&carriers=mock,mock2,mock3,mock4,mock5,mock6,mock7,mock8,mock9,mock10'
   # Beside a hung carrier: open its breaker first (each of these searches costs the 200 ms deadline).
   wait_ok "http://127.0.0.1:18183/api/numbers?prefix=415&quantity=1&carriers=mock"
+  require_serving 18183 mock hung
   for _ in $(seq 10); do curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:18183$search,hung"; done
   curl -s -H "Authorization: Bearer $token" http://127.0.0.1:18183/api/carriers/hung > "$out/hung-carrier.json"
   echo "hung carrier's breaker: $(grep -o '"state" *: *"[a-z_]*"' "$out/hung-carrier.json" | tr '\n' ' ')" | tee -a "$out/results.md"
@@ -128,6 +109,7 @@ if [[ " $only " == *" store "* ]]; then
   for h in h2 pg; do
     port=18184; [ "$h" = pg ] && port=18185
     wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+    require_serving $port mock local
     echo "stock import on $h: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport http://127.0.0.1:$port $token "$stock")" \
       | tee -a "$out/results.md"
   done

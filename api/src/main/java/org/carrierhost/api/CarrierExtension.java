@@ -88,4 +88,54 @@ public interface CarrierExtension extends ExtensionPoint {
      * ({@code is_local}). A local carrier receives the host's {@link NumberInventory}.
      */
     boolean isLocal();
+
+    /**
+     * Whether this carrier can hold numbers itself for a while ({@link #reserveNumber}). Optional: a carrier
+     * that does not override it answers false, and the host holds its numbers within its own hosts only.
+     */
+    default boolean reservesNumbers() {
+        return false;
+    }
+
+    /**
+     * Holds {@code number} at the carrier for {@code accountId}, for about {@code ttl} or the carrier's own limit,
+     * whichever it grants; the answer says when the carrier itself lets it go. Called only when
+     * {@link #reservesNumbers()} is true.
+     *
+     * @throws CarrierException with a standard code on any failure, for example {@link ErrorCode#NUMBER_EXISTS}
+     *                          when somebody else holds or owns it
+     */
+    default NumberReservation reserveNumber(String number, java.time.Duration ttl, String accountId) throws CarrierException {
+        throw new CarrierException(ErrorCode.INVALID, "this carrier does not hold numbers",
+                "reservesNumbers() is false; the host holds its numbers itself");
+    }
+
+    /**
+     * Lets a reservation go before the carrier's own expiry. The host may call it again after a failure;
+     * a reservation the carrier no longer knows should be answered {@link ErrorCode#NOT_FOUND}, which the host
+     * counts as released.
+     *
+     * @throws CarrierException with a standard code on any failure
+     */
+    default void releaseReservation(NumberReservation reservation) throws CarrierException {
+        throw new CarrierException(ErrorCode.NOT_FOUND, "this carrier does not hold numbers", reservation.reference());
+    }
+
+    /**
+     * Whether this carrier can list the numbers it says the account holds ({@link #inventory}), for a reconciliation.
+     * Optional: a carrier that does not override it answers false.
+     */
+    default boolean listsInventory() {
+        return false;
+    }
+
+    /**
+     * One page of the numbers the carrier says the account holds, in a stable order: {@code page} counts from 1, and
+     * each page has at most {@code size} numbers. Called only when {@link #listsInventory()} is true.
+     *
+     * @throws CarrierException with a standard code on any failure
+     */
+    default InventoryPage inventory(int page, int size) throws CarrierException {
+        throw new CarrierException(ErrorCode.INVALID, "this carrier does not list its numbers", "listsInventory() is false");
+    }
 }

@@ -16,4 +16,13 @@ public interface NumberInventory {
      * {@code limit}.
      */
     List<NumberRecord> findAvailable(String carrierId, String e164Prefix, int offset, int limit);
+
+    /**
+     * The numbers held by {@code carrierId} in any state but {@link NumberState#AVAILABLE} (those taken from its
+     * stock), in number order, skipping {@code offset} and returning at most {@code limit}: what a local carrier says
+     * its account holds. Optional: an inventory that does not override it lists none.
+     */
+    default List<NumberRecord> findTaken(String carrierId, int offset, int limit) {
+        return List.of();
+    }
 }

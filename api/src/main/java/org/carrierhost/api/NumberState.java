@@ -19,7 +19,15 @@ public enum NumberState {
     /** Held and in use by an account. */
     IN_SERVICE,
     /** Given back to its carrier. */
-    RELEASED;
+    RELEASED,
+    /**
+     * Disconnected from its account but not yet free (KAZOO's {@code aging}): it waits, still known to the host,
+     * so calls meant for the old owner do not reach a new one; then it becomes available again (local stock) or
+     * is released at its carrier.
+     */
+    AGING,
+    /** Came to this system by porting (KAZOO's {@code port_in}): put in service without any order at a carrier. */
+    PORT_IN;
 
     /** The name used on the wire, for example {@code in_service}. */
     public String wireName() {

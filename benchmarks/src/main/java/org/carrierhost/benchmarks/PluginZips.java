@@ -1,5 +1,6 @@
 package org.carrierhost.benchmarks;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -19,6 +22,9 @@ import java.util.zip.ZipOutputStream;
  * <p>Thread-safe: stateless.
  */
 public final class PluginZips {
+
+    private static final String HOSTILE_PATH = "org/carrierhost/plugins/faulty/hostile/";
+    private static final String FAULTY_JAR = "lib/carrier-faulty-1.0.0.jar";
 
     private PluginZips() {
     }
@@ -41,7 +47,8 @@ public final class PluginZips {
     /**
      * The built faulty carriers' zip as plugin {@code id} in {@code dir}, serving only
      * {@code org.carrierhost.plugins.faulty.<extensionClass>}: an extra jar's {@code META-INF/extensions.idx}
-     * names that one class (as the host's tests build theirs).
+     * names that one class, and the hostile classes (which could end the host, so the host refuses a zip
+     * holding them) are left out of the carrier's jar, as the host's tests build theirs.
      */
     public static Path faulty(Path dir, String id, String extensionClass) throws IOException {
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
@@ -50,17 +57,25 @@ public final class PluginZips {
             out.write(("org.carrierhost.plugins.faulty." + extensionClass + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        return rewrite(built("carrier-faulty-1.0.0.zip"), dir, id, Map.of("lib/extensions-" + id + ".jar", jar.toByteArray()));
+        return rewrite(built("carrier-faulty-1.0.0.zip"), dir, id, Map.of("lib/extensions-" + id + ".jar", jar.toByteArray()),
+                Map.of(FAULTY_JAR, name -> !name.startsWith(HOSTILE_PATH)));
     }
 
-    private static Path rewrite(Path source, Path dir, String id, Map<String, byte[]> extra)
-            throws IOException {
+    private static Path rewrite(Path source, Path dir, String id, Map<String, byte[]> extra) throws IOException {
+        return rewrite(source, dir, id, extra, Map.of());
+    }
+
+    private static Path rewrite(Path source, Path dir, String id, Map<String, byte[]> extra,
+                                Map<String, Predicate<String>> jarFilters) throws IOException {
         Path target = dir.resolve("carrier-" + id + "-1.0.0.zip");
         try (ZipFile in = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry : Collections.list(in.entries())) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 try (InputStream data = in.getInputStream(entry)) {
-                    if (entry.getName().equals("plugin.properties")) {
+                    Predicate<String> keep = jarFilters.get(entry.getName());
+                    if (keep != null) {
+                        out.write(filterJar(data.readAllBytes(), keep));
+                    } else if (entry.getName().equals("plugin.properties")) {
                         String text = new String(data.readAllBytes(), StandardCharsets.UTF_8);
                         out.write(text.replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
                                 .getBytes(StandardCharsets.UTF_8));
@@ -77,5 +92,20 @@ public final class PluginZips {
             }
         }
         return target;
+    }
+
+    /** A copy of the jar {@code bytes} holding only the entries {@code keep} accepts. */
+    private static byte[] filterJar(byte[] bytes, Predicate<String> keep) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes)); ZipOutputStream jar = new ZipOutputStream(out)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (keep.test(entry.getName())) {
+                    jar.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(jar);
+                    jar.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 }

@@ -43,7 +43,16 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.http.OpenApiRoutes;
 import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
+import org.carrierhost.host.holds.HoldSettings;
+import org.carrierhost.host.holds.HoldStore;
+import org.carrierhost.host.holds.Holds;
+import org.carrierhost.host.http.HoldRoutes;
+import org.carrierhost.host.http.ReconcileRoutes;
+import org.carrierhost.host.reconcile.Reconciler;
 import org.carrierhost.host.manager.ManagerSettings;
+import org.carrierhost.host.metrics.NumberLifeMeters;
+import org.carrierhost.host.manager.NumberAging;
+import org.carrierhost.host.manager.NumberReaper;
 import org.carrierhost.host.metrics.HostMetrics;
 import org.carrierhost.host.metrics.MetricsRoute;
 import org.carrierhost.host.numbers.NumberDesk;
@@ -151,6 +160,8 @@ public final class CarrierHost implements AutoCloseable {
     private void open() throws IOException {
         // Read before anything starts, so a wrong breaker key stops the start even in settings built by hand.
         settings.carrierSections().forEach(BreakerSettings::from);
+        settings.carrierSections().forEach(NumberAging::policy);
+        settings.carrierSections().forEach(Reconciler::every);
         Path dataDir = settings.dataDir().toAbsolutePath();
         StartupChecks.dataDirWritable(dataDir);
         if (http && settings.http().tls().isPresent()) {
@@ -216,7 +227,17 @@ public final class CarrierHost implements AutoCloseable {
         manager = remember(new NumberDesk(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
-                        settings.search().stateTtl())));
+                        settings.search().stateTtl()),
+                new NumberAging(settings.numbers().agingFor(), settings::carrier)));
+        Holds holds = new Holds(new HoldStore(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
+                settings.numbers().holdMaxTtl(), settings.numbers().holdMargin(), settings.numbers().holdLease(),
+                settings.numbers().acquireTimeout()));
+        manager.holdWith(holds);
+        hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
+        Reconciler reconciler = new Reconciler(database.dataSource(), registry, carriers, calls, hostEvents,
+                settings.numbers().acquireTimeout(), settings::carrier);
+        remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging),
+                NumberReaper.Round.of("holds", holds::reap), NumberReaper.Round.of("reconcile", reconciler::runScheduled))));
         HostParts.register(this, new HostParts(carriers, lifecycle, registry, cluster,
                 () -> server == null ? List.of() : server.routes()));
         if (!http) {
@@ -229,6 +250,8 @@ public final class CarrierHost implements AutoCloseable {
         new CarrierRoutes(carriers, settings::carrier, recent, settings::carrierSource).register(server);
         new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
+        new HoldRoutes(holds).register(server);
+        new ReconcileRoutes(reconciler).register(server);
         new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);

@@ -39,7 +39,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class BandwidthSimulator implements AutoCloseable {
 
     private static final int KEPT_REQUESTS = 500;
-    private static final Pattern API = Pattern.compile("/api/accounts/([^/]+)/(availableNumbers|orders|disconnects)(?:/([^/]+))?/?");
+    private static final Pattern API = Pattern.compile("/api/accounts/([^/]+)/(availableNumbers|orders|disconnects|tnreservation|inserviceNumbers)(?:/([^/]+))?/?");
 
     private final SimulatorSettings settings;
     private final Failures failures = new Failures();
@@ -47,6 +47,8 @@ public final class BandwidthSimulator implements AutoCloseable {
     private final SearchEndpoint search;
     private final OrderDesk orders;
     private final DisconnectDesk disconnects;
+    private final ReservationDesk reservations;
+    private final InServiceList inService;
     private final Deque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
     private final String expectedAuth;
     /** Jetty's acceptor and selector take two threads of the pool; the rest serve requests. */
@@ -61,6 +63,8 @@ public final class BandwidthSimulator implements AutoCloseable {
         this.search = new SearchEndpoint(stock, failures);
         this.orders = new OrderDesk(stock, failures, settings.pollsUntilComplete());
         this.disconnects = new DisconnectDesk(stock, failures, settings.pollsUntilComplete());
+        this.reservations = new ReservationDesk(stock, settings.account());
+        this.inService = new InServiceList(stock);
         this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
         QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2);
@@ -117,6 +121,16 @@ public final class BandwidthSimulator implements AutoCloseable {
     }
 
     /** The stock, to check what was ordered or released. */
+    /** How many number reservations are live. */
+    public long liveReservations() {
+        return reservations.live();
+    }
+
+    /** Makes new number reservations last {@code lifetime} instead of Bandwidth's four hours. */
+    public void reservationLifetime(java.time.Duration lifetime) {
+        reservations.lifetime(lifetime);
+    }
+
     public Stock stock() {
         return stock;
     }
@@ -210,7 +224,18 @@ public final class BandwidthSimulator implements AutoCloseable {
         if (resource.equals("disconnects") && id != null && method.equals("GET")) {
             return disconnects.readDisconnect(id);
         }
-        return Answer.responseStatus(405, "ResponseStatus", "405", method + " is not allowed on " + request.path());
+        if (resource.equals("tnreservation")) {
+            return id == null ? method.equals("POST") ? reservations.reserve(type, request.body(), request.path()) : notAllowed(request)
+                    : method.equals("GET") ? reservations.read(id) : method.equals("DELETE") ? reservations.delete(id) : notAllowed(request);
+        }
+        if (resource.equals("inserviceNumbers") && id == null && method.equals("GET")) {
+            return inService.page(request.params(), request.path());
+        }
+        return notAllowed(request);
+    }
+
+    private static Answer notAllowed(RecordedRequest request) {
+        return Answer.responseStatus(405, "ResponseStatus", "405", request.method() + " is not allowed on " + request.path());
     }
 
     /**

@@ -119,6 +119,23 @@ public final class Stock {
         return available.containsKey(number);
     }
 
+    /** The numbers in service on the account, in number order. */
+    public synchronized List<String> owned() {
+        return owned.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Puts {@code number} in service on the account, or takes it out, behind the back of whoever ordered it: what a
+     * change made at the carrier's own portal looks like to a client. A number not in the stock is added.
+     */
+    public synchronized void setOwned(String number, boolean inService) {
+        StockEntry entry = available.containsKey(number) ? available.remove(number) : owned.remove(number);
+        if (entry == null) {
+            entry = new StockEntry(number, "", "", "", "");
+        }
+        (inService ? owned : available).put(number, entry);
+    }
+
     public synchronized boolean isOwned(String number) {
         return owned.containsKey(number);
     }

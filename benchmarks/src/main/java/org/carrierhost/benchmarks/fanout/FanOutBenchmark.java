@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.carrierhost.benchmarks.PluginZips;
+import org.carrierhost.benchmarks.Serving;
 import org.carrierhost.benchmarks.Samples;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
@@ -46,6 +47,7 @@ public final class FanOutBenchmark {
         settings.put("carrier.hung.hang", "true");
 
         try (CarrierHost host = CarrierHost.start(HostConfiguration.of(settings).settings())) {
+            Serving.require(host, List.of("slow1", "slow2", "slow3", "fast", "hung"));
             Samples one = measure(host, iterations, List.of("slow1"), 0);
             Samples three = measure(host, iterations, List.of("slow1", "slow2", "slow3"), 0);
             Samples fast = measure(host, iterations, List.of("fast"), 0);

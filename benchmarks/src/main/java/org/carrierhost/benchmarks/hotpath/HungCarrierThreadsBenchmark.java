@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.manager.SearchResponse;
 import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.call.BreakerView;
@@ -37,8 +38,8 @@ public final class HungCarrierThreadsBenchmark {
     public static void main(String[] args) throws Exception {
         int searches = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         System.out.println("| breaker | searches | threads before | peak | after | growth | bulkhead.max_calls | lingering calls"
-                + " | search median ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + " | search median ms | mock late |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         run("default", searches, Map.of());
         run("held closed", searches, Map.of("carrier.hung.breaker.window", "10000", "carrier.hung.breaker.minimum_calls", "10000"));
     }
@@ -60,6 +61,7 @@ public final class HungCarrierThreadsBenchmark {
             Map<String, Integer> namesBefore = names();
             threads.resetPeakThreadCount();
             AtomicInteger next = new AtomicInteger();
+            AtomicInteger mockMissed = new AtomicInteger();
             org.carrierhost.benchmarks.Samples latency = new org.carrierhost.benchmarks.Samples();
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < CALLERS; t++) {
@@ -70,8 +72,15 @@ public final class HungCarrierThreadsBenchmark {
                         synchronized (latency) {
                             latency.addSince(start);
                         }
-                        if (found.numbers().size() != 10 || found.errors().size() != 1) {
-                            throw new IllegalStateException("unexpected answer: " + found);
+                        // hung must be there and hanging (a timeout, or its breaker open), never "not loaded";
+                        // mock may miss the 50 ms deadline on a busy machine: counted, not hidden.
+                        boolean hungAnswered = found.errors().stream().anyMatch(e -> "hung".equals(e.carrier())
+                                && (e.code() == ErrorCode.TIMEOUT || e.code() == ErrorCode.CARRIER_UNAVAILABLE));
+                        if (!hungAnswered) {
+                            throw new IllegalStateException("hung did not hang: " + found);
+                        }
+                        if (found.numbers().size() != 10) {
+                            mockMissed.incrementAndGet();
                         }
                     }
                     return null;
@@ -82,13 +91,14 @@ public final class HungCarrierThreadsBenchmark {
             }
             int after = threads.getThreadCount();
             BreakerView view = HostParts.of(host.host()).carriers().view("hung").orElseThrow().breaker();
-            System.out.printf("| %s | %,d | %d | %d | %d | %+d | %d | %d | %.2f |%n", name, searches, before,
-                    threads.getPeakThreadCount(), after, after - before, view.maxConcurrent(), view.lingering(), latency.median());
+            System.out.printf("| %s | %,d | %d | %d | %d | %+d | %d | %d | %.2f | %d |%n", name, searches, before,
+                    threads.getPeakThreadCount(), after, after - before, view.maxConcurrent(), view.lingering(), latency.median(),
+                    mockMissed.get());
             callers.shutdownNow();
             Map<String, Integer> grown = names();
             grown.replaceAll((prefix, n) -> n - namesBefore.getOrDefault(prefix, 0));
             grown.values().removeIf(n -> n == 0);
-            System.out.println("|  | new threads by name: " + grown + " | | | | | | | |");
+            System.out.println("|  | new threads by name: " + grown + " | | | | | | | | |");
         }
     }
 

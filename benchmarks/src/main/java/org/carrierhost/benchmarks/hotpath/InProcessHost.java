@@ -36,7 +36,16 @@ final class InProcessHost implements AutoCloseable {
                 "admin.token", "bench-token-0123456789", "plugins.dir", dir.toString(),
                 "data.dir", work.resolve("data").toString()));
         settings.putAll(extra);
-        return new InProcessHost(work, CarrierHost.start(HostConfiguration.of(settings).settings()));
+        CarrierHost host = CarrierHost.start(HostConfiguration.of(settings).settings());
+        try {
+            // Every carrier written for the harness must serve: a refused zip would be measured as "not loaded".
+            org.carrierhost.benchmarks.Serving.require(host, java.util.Arrays.stream(dir.toFile().list())
+                    .map(name -> name.replaceFirst("^carrier-(.*)-1\\.0\\.0\\.zip$", "$1")).toList());
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        return new InProcessHost(work, host);
     }
 
     CarrierHost host() {

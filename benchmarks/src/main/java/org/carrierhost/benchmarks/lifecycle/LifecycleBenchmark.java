@@ -20,6 +20,7 @@ import org.carrierhost.api.CarrierApi;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.benchmarks.PluginZips;
 import org.carrierhost.benchmarks.Samples;
+import org.carrierhost.benchmarks.Serving;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.parts.HostParts;
@@ -94,6 +95,7 @@ public final class LifecycleBenchmark {
                 long start = System.nanoTime();
                 HostParts.of(host).lifecycle().deploy(zip, "benchmark");
                 keep(deploy, i, start);
+                Serving.require(host, java.util.List.of(id));
                 HostParts.of(host).lifecycle().remove(id, "benchmark");
             }
             HttpRequest post = HttpRequest.newBuilder(URI.create(host.url() + "api/carriers/mock/reload"))

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 
 import org.carrierhost.benchmarks.PluginZips;
+import org.carrierhost.benchmarks.Serving;
 import org.carrierhost.benchmarks.Samples;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.config.HostConfiguration;
@@ -62,6 +63,7 @@ public final class LocalStockBenchmark {
                 "bench-token-0123456789", "plugins.dir", plugins.toString(), "data.dir", data.toString())).settings());
              Connection jdbc = DriverManager.getConnection(Database.embeddedUrl(data), "sa", "");
              PreparedStatement byKey = jdbc.prepareStatement("SELECT number, state, carrier FROM numbers WHERE number = ?")) {
+            Serving.require(host, List.of("local"));
             CarrierManager manager = host.manager();
             Random random = new Random(42);
 

@@ -120,6 +120,17 @@ public final class Settings {
             "when an unfinished acquire's claim on a number may be taken over");
     public static final Setting<Integer> IMPORT_MAX_NUMBERS = integer("import.max_numbers", 1_000_000, 1, Integer.MAX_VALUE,
             "the most numbers one stock import may list");
+    // numbers.*: a number's life after its acquire: aging, holds and the reaper that ends both
+    public static final Setting<Long> NUMBERS_AGING_MS = whole("numbers.aging_ms", 0, 0, 3650 * DAY_MS,
+            "how long a disconnected number waits in aging before it is free again (KAZOO's default is 90 days); 0 is off");
+    public static final Setting<Duration> NUMBERS_REAPER = millis("numbers.reaper_ms", 1000,
+            "how often each host ends aging that is over and holds that expired");
+    public static final Setting<Integer> NUMBERS_HOLD_MAX_TTL = integer("numbers.hold_max_ttl_s", 14_400, 1, 7 * 86_400,
+            "the longest hold a POST /api/holds may ask for; a longer ttl_s is cut to it");
+    public static final Setting<Integer> NUMBERS_HOLD_MARGIN = integer("numbers.hold_margin_s", 30, 0, 3600,
+            "a carrier-held number's hold ends this long before the carrier's own expiry");
+    public static final Setting<Duration> NUMBERS_HOLD_LEASE = millis("numbers.hold_lease_ms", 60_000,
+            "how long a host's reaper may take to release an expired hold before another host may take it over");
 
     // metrics.*: GET /metrics
     public static final Setting<Boolean> METRICS_PUBLIC = flag("metrics.public", false,

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit log as a listener of the host's events: each audited event is queued on the raising thread
- * (no database work under a carrier's lifecycle lock or on a request) and written by a thread of its own,
+ * (no database work under a carrier's lifecycle lock or on a request, and no log line either: the logger
+ * can block, so the writer logs each entry) and written by a thread of its own,
  * in batches. A read waits for what was queued before it, so the log never misses an event that already
  * happened; {@link #close()} writes everything still queued, so a clean stop loses nothing. Readers of
  * what was just written (the console's event stream) {@link #follow} it: they get each batch, with the ids
@@ -50,11 +51,7 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     }
 
     private void enqueue(Event entry) {
-        if (Event.FAILED.equals(entry.result())) {
-            log.warn("{} {} {} failed: {}", entry.actor(), entry.action(), entry.target(), entry.error());
-        } else {
-            log.info("{} {} {}", entry.actor(), entry.action(), entry.target());
-        }
+        // Logged by the writer (logLines), never here: a log line on a request thread can block on the logger.
         synchronized (progress) {
             queued++;
             queue.add(entry);
@@ -123,6 +120,7 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     }
 
     private void write(List<Event> batch) {
+        logLines(batch);
         List<LoggedEvent> stored = List.of();
         if (!batch.isEmpty()) {
             try {
@@ -142,6 +140,17 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
                 } catch (RuntimeException e) {
                     log.warn("audit log follower {} failed: {}", follower, e.toString());
                 }
+            }
+        }
+    }
+
+    /** Each entry's log line, on the writer's thread. */
+    private static void logLines(List<Event> batch) {
+        for (Event entry : batch) {
+            if (Event.FAILED.equals(entry.result())) {
+                log.warn("{} {} {} failed: {}", entry.actor(), entry.action(), entry.target(), entry.error());
+            } else {
+                log.info("{} {} {}", entry.actor(), entry.action(), entry.target());
             }
         }
     }

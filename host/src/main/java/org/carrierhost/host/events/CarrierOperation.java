@@ -15,7 +15,13 @@ public enum CarrierOperation {
     /** {@code disconnect_number}. */
     DISCONNECT,
     /** A search for one number, to find which carrier offers it. */
-    CHECK;
+    CHECK,
+    /** A hold of a number at the carrier ({@code reserveNumber}). */
+    RESERVE,
+    /** The release of a hold at the carrier ({@code releaseReservation}). */
+    RELEASE,
+    /** A page of the numbers the carrier says the account holds ({@code inventory}). */
+    INVENTORY;
 
     /** The name metrics and the API use. */
     public String wireName() {

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Thread-safe: every shape is an immutable value.
  */
-public sealed interface HostEvent permits CarrierEvent, CarrierStateChanged, NumberEvent, CircuitEvent, CallCompleted, NodeEvent {
+public sealed interface HostEvent permits CarrierEvent, CarrierStateChanged, NumberEvent, CircuitEvent, CallCompleted, NodeEvent,
+        HoldEvent, ReconcileEvent {
 
     /** When it happened. */
     Instant time();

@@ -12,8 +12,12 @@ public enum NumberAction {
     ACQUIRE,
     /** A number was disconnected, or the attempt failed. */
     DISCONNECT,
-    /** Numbers were imported into a local carrier's stock. */
+    /** Numbers were imported into a local carrier's stock, or as ported in. */
     IMPORT,
+    /** A ported-in number was put in service, with no carrier call. */
+    ACTIVATE,
+    /** A number's aging ended: back to the local stock, or released at its carrier. */
+    AGING_OVER,
     /** At start, claims of a process that is gone were released, so their numbers are not locked. */
     CLAIMS_RELEASED;
 

@@ -20,8 +20,13 @@ import org.carrierhost.host.manager.ImportResult;
 record ImportAnswer(String carrier, long added, long present, long invalid, List<Result> results) {
 
     static ImportAnswer of(ImportReport report) {
+        return of(report, NumberState.AVAILABLE);
+    }
+
+    /** The report of an import whose numbers were added in {@code addedIn} ({@code available} or {@code port_in}). */
+    static ImportAnswer of(ImportReport report, NumberState addedIn) {
         return new ImportAnswer(report.carrier(), report.added(), report.present(), report.invalid(),
-                report.results().stream().map(Result::of).toList());
+                report.results().stream().map(r -> Result.of(r, addedIn)).toList());
     }
 
     /**
@@ -35,9 +40,9 @@ record ImportAnswer(String carrier, long added, long present, long invalid, List
      */
     record Result(String input, String number, String result, String state, String reason) {
 
-        static Result of(ImportResult result) {
+        static Result of(ImportResult result, NumberState addedIn) {
             if (result instanceof ImportResult.Added added) {
-                return new Result(added.input(), added.number(), "added", NumberState.AVAILABLE.wireName(), null);
+                return new Result(added.input(), added.number(), "added", addedIn.wireName(), null);
             }
             if (result instanceof ImportResult.Present present) {
                 return new Result(present.input(), present.number(), "present", present.state().wireName(), null);

@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param carrier the local-stock carrier to fill
  * @param numbers the numbers, as in {@link NumbersBody}
+ * @param state   {@code available} (the default, for null): a local carrier's stock; or {@code port_in}: numbers
+ *                that came by porting, to any carrier, put in service by {@code POST .../activate}
  */
-record ImportBody(String carrier, List<JsonNode> numbers) {
+record ImportBody(String carrier, List<JsonNode> numbers, String state) {
 
     ImportBody {
         numbers = numbers == null ? null : Collections.unmodifiableList(new ArrayList<>(numbers));
@@ -30,6 +32,13 @@ record ImportBody(String carrier, List<JsonNode> numbers) {
                     "body must be {\"carrier\": \"local\", \"numbers\": [...]}");
         }
         return carrier;
+    }
+
+    /** The state the numbers are added in. */
+    org.carrierhost.api.NumberState target() {
+        return state == null ? org.carrierhost.api.NumberState.AVAILABLE : org.carrierhost.api.NumberState.fromWireName(state)
+                .filter(s -> s == org.carrierhost.api.NumberState.AVAILABLE || s == org.carrierhost.api.NumberState.PORT_IN)
+                .orElseThrow(() -> StandardException.of(ErrorCode.INVALID, "state must be available or port_in", "got '" + state + "'"));
     }
 
     /** The numbers, each as text. */

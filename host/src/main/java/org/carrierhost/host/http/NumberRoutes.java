@@ -14,7 +14,8 @@ import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.SearchRequest;
 
 /**
- * {@code /api/numbers}: search, read (with history), acquire, disconnect, check and stock import.
+ * {@code /api/numbers}: search, read (with history), acquire, disconnect, activate, move, check and stock import;
+ * and {@code /api/states}, the table of moves they obey.
  *
  * <p>Thread-safe: the manager is.
  */
@@ -62,7 +63,8 @@ public final class NumberRoutes {
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("POST", "/api/numbers/import", Role.OPERATOR, request -> {
             ImportBody body = request.json(ImportBody.class);
-            return ApiResponse.ok(ImportAnswer.of(manager.importNumbers(body.carrierId(), body.texts(), request.actor())));
+            return ApiResponse.ok(ImportAnswer.of(manager.importNumbers(body.carrierId(), body.texts(), body.target(), request.actor()),
+                    body.target()));
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {
             String number = request.parameter("number");
@@ -75,5 +77,13 @@ public final class NumberRoutes {
         }));
         server.route(Route.of("POST", "/api/numbers/{number}/disconnect", Role.OPERATOR,
                 request -> ApiResponse.ok(NumberAnswer.of(manager.disconnect(request.parameter("number"), request.actor())))));
+        server.route(Route.of("POST", "/api/numbers/{number}/activate", Role.OPERATOR, request -> ApiResponse.ok(NumberAnswer.of(
+                manager.activate(request.parameter("number"), request.json(MoveBody.class).accountId(), request.actor())))));
+        server.route(Route.of("POST", "/api/numbers/{number}/move", Role.OPERATOR, request -> {
+            MoveBody body = request.json(MoveBody.class);
+            return ApiResponse.ok(NumberAnswer.of(manager.moveTo(request.parameter("number"), body.target(), body.accountId(),
+                    request.actor())));
+        }));
+        server.route(Route.of("GET", "/api/states", Role.VIEWER, request -> ApiResponse.ok(StatesAnswer.of())));
     }
 }

@@ -14,8 +14,9 @@ import org.carrierhost.api.NumberState;
  *                  host's searches remember, or else the first by {@code carriers.order} that offers it;
  *                  so a number found through one host of a cluster is acquired through another from the
  *                  carrier that offered it
+ * @param holdId    the hold of the number for this account, which the acquire consumes, or null
  */
-public record AcquireRequest(String accountId, boolean dryRun, NumberState target, String carrier) {
+public record AcquireRequest(String accountId, boolean dryRun, NumberState target, String carrier, String holdId) {
 
     /** The longest account id stored. */
     public static final int MAX_ACCOUNT_ID = 128;
@@ -28,9 +29,14 @@ public record AcquireRequest(String accountId, boolean dryRun, NumberState targe
         }
     }
 
-    /** A request that names no carrier. */
+    /** A request that names no hold. */
+    public AcquireRequest(String accountId, boolean dryRun, NumberState target, String carrier) {
+        this(accountId, dryRun, target, carrier, null);
+    }
+
+    /** A request that names no carrier and no hold. */
     public AcquireRequest(String accountId, boolean dryRun, NumberState target) {
-        this(accountId, dryRun, target, null);
+        this(accountId, dryRun, target, null, null);
     }
 
     /** Put the number in service for {@code accountId}. */

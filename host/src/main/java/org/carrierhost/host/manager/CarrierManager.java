@@ -64,6 +64,40 @@ public interface CarrierManager extends AutoCloseable {
      */
     ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor);
 
+    /**
+     * As {@link #importNumbers(String, List, String)} in {@code state}: {@code available} for a local carrier's stock,
+     * or {@code port_in} for numbers that came by porting to any carrier the host knows (KAZOO's {@code port_in}).
+     */
+    ImportReport importNumbers(String carrierId, List<String> rawNumbers, NumberState state, String actor);
+
+    /**
+     * Puts a ported-in number in service ({@code port_in -> in_service}) for {@code accountId} (or the account it was
+     * imported for, when null), with no carrier call.
+     */
+    NumberRecord activate(String rawNumber, String accountId, String actor);
+
+    /**
+     * Moves a number to {@code target} by whichever request the table at {@code GET /api/states} names for that move.
+     *
+     * @throws org.carrierhost.host.errors.StandardException {@code 409 invalid_state_transition} for a move the table
+     *                                                       does not allow here, or one only the reaper makes
+     */
+    NumberRecord moveTo(String rawNumber, NumberState target, String accountId, String actor);
+
+    /** Ends the aging of numbers whose {@code numbers.aging_ms} is over (a reaper round); answers how many moved. */
+    int endAging();
+
+    /** Lets {@code gate} say which numbers are held, for whom; set once, as the host starts. */
+    void holdWith(HoldGate gate);
+
+    /**
+     * The carrier and state of {@code number} as a hold needs them: stored and free to acquire, or offered now.
+     *
+     * @throws org.carrierhost.host.errors.StandardException {@code number_exists} when an account has it,
+     *                                                       {@code not_found} when no carrier offers it
+     */
+    FoundNumber holdable(String rawNumber);
+
     /** Releases what it holds; the host closes it. */
     @Override
     void close();

@@ -25,6 +25,8 @@ import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.E164;
 import org.carrierhost.host.manager.FoundNumber;
+import org.carrierhost.host.manager.HoldGate;
+import org.carrierhost.host.manager.NumberAging;
 import org.carrierhost.host.manager.ImportReport;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.manager.SearchRequest;
@@ -38,6 +40,9 @@ import org.carrierhost.host.registry.Claim;
 import org.carrierhost.host.registry.ClaimResult;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.registry.NumberTransitions;
+import org.carrierhost.host.registry.NumberTransitions.By;
+import org.carrierhost.host.registry.NumberTransitions.Call;
+import org.carrierhost.host.registry.NumberTransitions.Transition;
 
 /**
  * The single interface over all enabled carriers: find, acquire, disconnect and check (KAZOO's
@@ -49,10 +54,14 @@ import org.carrierhost.host.registry.NumberTransitions;
  */
 public final class NumberDesk implements CarrierManager {
 
+    /** The states an acquire orders a number from at its carrier. */
     private static final Set<NumberState> ACQUIRABLE = EnumSet.of(NumberState.DISCOVERY, NumberState.AVAILABLE,
             NumberState.RELEASED);
-    /** The states of a number someone holds: not offered by a search, and what a disconnect releases. */
-    static final Set<NumberState> HELD = EnumSet.of(NumberState.IN_SERVICE, NumberState.RESERVED);
+    /** The states of a number an account holds in use or reserved: a second acquire of it is {@code number_exists}. */
+    private static final Set<NumberState> HELD = EnumSet.of(NumberState.IN_SERVICE, NumberState.RESERVED);
+    /** The most numbers whose aging is over that one reaper round moves. */
+    private static final int AGING_BATCH = 100;
+    private static final String REAPER = "reaper";
 
     private final CarrierTable carriers;
     private final NumberRegistry registry;
@@ -62,20 +71,30 @@ public final class NumberDesk implements CarrierManager {
     private final OfferCache offers;
     private final NumberSearch search;
     private final StockImport stockImport;
+    private final NumberAging aging;
+    private volatile HoldGate holds = HoldGate.NONE;
+
+    /** As {@link #NumberDesk(CarrierTable, CarrierCalls, NumberRegistry, HostEvents, ManagerSettings, NumberAging)}, without aging. */
+    public NumberDesk(CarrierTable carriers, CarrierCalls calls, NumberRegistry registry, HostEvents events,
+                      ManagerSettings settings) {
+        this(carriers, calls, registry, events, settings, NumberAging.OFF);
+    }
 
     /**
      * @param calls  the one path of calls into carriers
      * @param events where number events are raised
+     * @param aging  whether and how long disconnected numbers wait in aging
      */
     public NumberDesk(CarrierTable carriers, CarrierCalls calls, NumberRegistry registry, HostEvents events,
-                          ManagerSettings settings) {
+                      ManagerSettings settings, NumberAging aging) {
+        this.aging = aging;
         this.carriers = carriers;
         this.registry = registry;
         this.events = events;
         this.settings = settings;
         this.calls = calls;
         this.offers = new OfferCache(registry, settings.offerTtl(), settings.stateTtl());
-        this.search = new NumberSearch(carriers, calls, offers, settings);
+        this.search = new NumberSearch(carriers, calls, offers, settings, numbers -> holds.holders(numbers));
         this.stockImport = new StockImport(carriers, registry, events, settings.maxImport());
     }
 
@@ -101,6 +120,46 @@ public final class NumberDesk implements CarrierManager {
     @Override
     public NumberRecord acquire(String rawNumber, AcquireRequest request, String actor) {
         String number = E164.number(rawNumber, null);
+        Optional<String> hold = holds.admit(number, request.accountId(), request.holdId());
+        NumberRecord stored = acquireAdmitted(number, request, actor);
+        if (hold.isPresent() && !request.dryRun()) {
+            holds.consumed(hold.get(), number, actor);
+        }
+        return stored;
+    }
+
+    /**
+     * Lets {@code gate} say which numbers are held, for whom: searches leave numbers held for other accounts out,
+     * and an acquire of a held number needs its account (and consumes the hold). Set once, as the host starts.
+     */
+    @Override
+    public void holdWith(HoldGate gate) {
+        this.holds = Objects.requireNonNull(gate, "gate");
+    }
+
+    /**
+     * The carrier and state of {@code number} as a hold needs them: stored and free to acquire, or offered by a
+     * carrier now.
+     *
+     * @throws StandardException {@code number_exists} when an account has it, {@code not_found} when no carrier offers it
+     */
+    @Override
+    public FoundNumber holdable(String rawNumber) {
+        String number = E164.number(rawNumber, null);
+        Optional<NumberRecord> stored = registry.find(number);
+        if (stored.isPresent()) {
+            NumberRecord current = stored.get();
+            if (!ACQUIRABLE.contains(current.state())) {
+                throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS, "number " + number + " is already "
+                        + current.state().wireName(), null, current.carrier()));
+            }
+            return new FoundNumber(number, current.carrier(), current.state(), current.data());
+        }
+        List<StandardError> errors = new java.util.ArrayList<>();
+        return offers.offer(number).or(() -> search.offeredBy(number, null, errors)).orElseThrow(() -> notOffered(number, errors));
+    }
+
+    private NumberRecord acquireAdmitted(String number, AcquireRequest request, String actor) {
         NumberState target = request.target();
         if (target != NumberState.IN_SERVICE && target != NumberState.RESERVED) {
             throw StandardException.of(ErrorCode.INVALID, "state must be in_service or reserved", "got " + target.wireName());
@@ -110,19 +169,20 @@ public final class NumberDesk implements CarrierManager {
             return acquireOffered(number, request, actor);
         }
         NumberRecord current = stored.get();
-        boolean activation = current.state() == NumberState.RESERVED && target == NumberState.IN_SERVICE;
-        if (activation && !Objects.equals(current.accountId(), request.accountId())) {
-            throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS, "number " + number + " is reserved by another account",
-                    null, current.carrier()));
+        Transition move = check(current, target, By.ACQUIRE);
+        if (move.call() == Call.NONE && !Objects.equals(current.accountId(), request.accountId())) {
+            // Activating a reservation, or buying back an aging number, is for the account that held it.
+            throw new StandardException(new StandardError(ErrorCode.NUMBER_EXISTS, "number " + number + " is "
+                    + current.state().wireName() + " for another account", null, current.carrier()));
         }
         if (request.dryRun()) {
-            return dryRun(current, request, activation);
+            return dryRun(current, request);
         }
-        if (!activation && carriers.isLocal(current.carrier())) {
+        if (move.call() == Call.ACQUIRE && carriers.isLocal(current.carrier())) {
             return acquireLocal(current, request, actor);
         }
-        Claim claim = claimed(registry.claim(number, activation ? EnumSet.of(NumberState.RESERVED) : ACQUIRABLE, target), target);
-        return move(claim, NumberAction.ACQUIRE, target, request.accountId(), actor, activation ? null
+        Claim claim = claimed(registry.claim(number, EnumSet.of(current.state()), target), target);
+        return move(claim, NumberAction.ACQUIRE, target, request.accountId(), actor, move.call() == Call.NONE ? null
                 : carrier -> carrier.acquireNumber(claim.record().withAccountId(request.accountId())));
     }
 
@@ -138,14 +198,14 @@ public final class NumberDesk implements CarrierManager {
         if (found.isEmpty()) {
             if (registry.find(number).isPresent()) {
                 // Another caller (on this host or another) stored it meanwhile, so no carrier offers it now: 409, not 404.
-                return acquire(number, request, actor);
+                return acquireAdmitted(number, request, actor);
             }
             throw notOffered(number, errors);
         }
         FoundNumber offer = found.get();
         NumberRecord current = new NumberRecord(number, NumberState.DISCOVERY, offer.carrier(), null, offer.data());
         if (request.dryRun()) {
-            return dryRun(current, request, false);
+            return dryRun(current, request);
         }
         Claim claim = claimed(registry.claimOffered(offer.carrier(), new NumberOffer(number, offer.data()), ACQUIRABLE,
                 request.target()), request.target());
@@ -197,7 +257,7 @@ public final class NumberDesk implements CarrierManager {
             NumberRecord updated = calls.call(current.carrier(), CarrierOperation.ACQUIRE, settings.orderTimeout(),
                     carrier -> carrier.acquireNumber(current.withAccountId(request.accountId())));
             ClaimResult moved = registry.moveAtOnce(new NumberRecord(current.number(), target, current.carrier(),
-                    request.accountId(), updated.data()), ACQUIRABLE, actor);
+                    request.accountId(), updated.data()), EnumSet.of(current.state()), actor);
             NumberRecord stored = moved instanceof ClaimResult.Moved m ? m.stored() : claimed(moved, target).record();
             offers.stored(stored.number(), stored.state());
             events.publish(NumberEvent.ok(actor, NumberAction.ACQUIRE, current.number(), stored.carrier(), target.wireName()));
@@ -208,10 +268,8 @@ public final class NumberDesk implements CarrierManager {
         }
     }
 
-    private NumberRecord dryRun(NumberRecord current, AcquireRequest request, boolean activation) {
-        if (!activation && !ACQUIRABLE.contains(current.state())) {
-            throw refused(current, request.target());
-        }
+    /** A dry run of a move {@link #check} allowed. */
+    private NumberRecord dryRun(NumberRecord current, AcquireRequest request) {
         try (CarrierLease lease = carriers.lease(current.carrier())) {
             // Opening the lease proves the carrier is enabled and serving; it is not called.
             return new NumberRecord(current.number(), request.target(), lease.carrierId(), request.accountId(), current.data());
@@ -231,9 +289,101 @@ public final class NumberDesk implements CarrierManager {
             throw refused(new NumberRecord(number, offer.state(), offer.carrier(), null, offer.data()), NumberState.RELEASED);
         });
         boolean local = carriers.isLocal(current.carrier());
-        NumberState target = local ? NumberState.AVAILABLE : NumberState.RELEASED;
-        Claim claim = claimed(registry.claim(number, HELD, target), target);
-        return move(claim, NumberAction.DISCONNECT, target, null, actor, carrier -> carrier.disconnectNumber(claim.record()));
+        boolean ages = aging.appliesTo(current.carrier());
+        NumberState target = NumberTransitions.disconnectTarget(local, ages);
+        Transition move = check(current, target, By.DISCONNECT);
+        Claim claim = claimed(registry.claim(number, EnumSet.of(current.state()), target), target);
+        // An aging number stays its account's, so that account may buy it back.
+        return move(claim, NumberAction.DISCONNECT, target, ages ? current.accountId() : null, actor,
+                move.call() == Call.NONE ? null : carrier -> carrier.disconnectNumber(claim.record()));
+    }
+
+    /**
+     * Puts a ported-in number in service ({@code port_in -> in_service}), for {@code accountId} (or the account it
+     * was imported for, when null), with no carrier call: it was never ordered at one.
+     */
+    @Override
+    public NumberRecord activate(String rawNumber, String accountId, String actor) {
+        String number = E164.number(rawNumber, null);
+        NumberRecord current = registry.find(number).orElseThrow(() -> notFound(number));
+        check(current, NumberState.IN_SERVICE, By.ACTIVATE);
+        NumberRecord updated = new NumberRecord(number, NumberState.IN_SERVICE, current.carrier(),
+                accountId != null ? accountId : current.accountId(), current.data());
+        ClaimResult moved = registry.moveAtOnce(updated, EnumSet.of(NumberState.PORT_IN), actor);
+        NumberRecord stored = moved instanceof ClaimResult.Moved m ? m.stored() : claimed(moved, NumberState.IN_SERVICE).record();
+        offers.stored(number, stored.state());
+        events.publish(NumberEvent.ok(actor, NumberAction.ACTIVATE, number, stored.carrier(), stored.state().wireName()));
+        return stored;
+    }
+
+    /**
+     * Moves {@code number} to {@code target} by whichever request the table at {@code GET /api/states} names for
+     * that move (acquire, disconnect or activate), so a caller may ask for any move by its states alone.
+     *
+     * @throws StandardException {@code 409 invalid_state_transition} for a move the table does not allow here,
+     *                           or one only the reaper makes
+     */
+    @Override
+    public NumberRecord moveTo(String rawNumber, NumberState target, String accountId, String actor) {
+        NumberRecord current = get(rawNumber);
+        boolean local = carriers.isLocal(current.carrier());
+        Transition move = NumberTransitions.find(current.state(), target).orElseGet(() ->
+                NumberTransitions.require(current, target, By.ACQUIRE, local, aging.appliesTo(current.carrier())));
+        check(current, target, move.by());
+        return switch (move.by()) {
+            case ACQUIRE -> acquire(rawNumber, new AcquireRequest(accountId, false, target), actor);
+            case DISCONNECT -> disconnect(rawNumber, actor);
+            case ACTIVATE -> activate(rawNumber, accountId, actor);
+            case REAPER -> throw new StandardException(new StandardError(ErrorCode.INVALID_STATE_TRANSITION,
+                    "number " + current.number() + " leaves aging by itself", NumberTransitions.describe(current.state(), target)
+                    + ": made by the reaper once numbers.aging_ms has passed", current.carrier()));
+        };
+    }
+
+    /**
+     * Ends the aging of numbers whose {@code numbers.aging_ms} is over, as the table says: back to the local stock
+     * or released at the carrier, each through the carrier's disconnect. Runs on every host; the registry's claims
+     * let exactly one host move each number. A number whose carrier call fails stays aging, for the next round.
+     *
+     * @return how many numbers were moved
+     */
+    @Override
+    public int endAging() {
+        if (!aging.on()) {
+            return 0;
+        }
+        int moved = 0;
+        for (NumberRecord current : registry.agingOver(aging.agingFor(), AGING_BATCH)) {
+            boolean local = carriers.isLocal(current.carrier());
+            if (carriers.view(current.carrier()).isEmpty()) {
+                continue; // whether it goes back to a stock or to its carrier is known once its carrier loads
+            }
+            NumberState target = local ? NumberState.AVAILABLE : NumberState.RELEASED;
+            NumberTransitions.require(current, target, By.REAPER, local, true);
+            if (!(registry.claim(current.number(), EnumSet.of(NumberState.AGING), target) instanceof ClaimResult.Claimed claimed)) {
+                continue; // another host took it
+            }
+            try {
+                move(claimed.claim(), NumberAction.AGING_OVER, target, null, REAPER,
+                        carrier -> carrier.disconnectNumber(claimed.claim().record()));
+                moved++;
+            } catch (RuntimeException e) {
+                // Published as a failed event by move; tried again next round.
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * The move of {@code current} to {@code target} by {@code by}, as the one table allows it; a second acquire of
+     * a number already held is {@code number_exists}, as KAZOO answers it.
+     */
+    private Transition check(NumberRecord current, NumberState target, By by) {
+        if (HELD.contains(current.state()) && HELD.contains(target) && !NumberTransitions.allowed(current.state(), target)) {
+            throw refused(current, target);
+        }
+        boolean local = carriers.isLocal(current.carrier());
+        return NumberTransitions.require(current, target, by, local, aging.appliesTo(current.carrier()));
     }
 
     /** Each number's state as the host knows it, or empty when it does not know the number. */
@@ -277,7 +427,17 @@ public final class NumberDesk implements CarrierManager {
      */
     @Override
     public ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor) {
-        return stockImport.importNumbers(carrierId, rawNumbers, actor);
+        return importNumbers(carrierId, rawNumbers, NumberState.AVAILABLE, actor);
+    }
+
+    /**
+     * As {@link #importNumbers(String, List, String)} in {@code state}: {@code available} for a local carrier's
+     * stock, or {@code port_in} for numbers that came by porting to any carrier the host knows (KAZOO's
+     * {@code port_in}); {@link #activate} puts those in service with no carrier call.
+     */
+    @Override
+    public ImportReport importNumbers(String carrierId, List<String> rawNumbers, NumberState state, String actor) {
+        return stockImport.importNumbers(carrierId, rawNumbers, state, actor);
     }
 
     private static Claim claimed(ClaimResult result, NumberState target) {

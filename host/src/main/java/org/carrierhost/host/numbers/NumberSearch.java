@@ -49,8 +49,12 @@ final class NumberSearch {
     private final CarrierCalls calls;
     private final OfferCache offers;
     private final ManagerSettings settings;
+    /** Which numbers are held now, and for which account. */
+    private final java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders;
 
-    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings) {
+    NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings,
+                 java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders) {
+        this.holders = holders;
         this.carriers = carriers;
         this.calls = calls;
         this.offers = offers;
@@ -105,7 +109,7 @@ final class NumberSearch {
             List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
                     carrier -> carrier.findNumbers(prefix, q, options).toOffers());
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
-                answers.put(outcome.carrierId(), answer(outcome, prefix, q, now));
+                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, q, now), request.accountId()));
             }
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
             int held = answers.values().stream().mapToInt(Answer::held).sum();
@@ -171,6 +175,21 @@ final class NumberSearch {
         return Optional.empty();
     }
 
+    /** {@code answer} without the numbers held for accounts other than {@code accountId}, counted as held. */
+    private Answer withoutHeld(Answer answer, String accountId) {
+        if (answer.error != null || answer.numbers.isEmpty()) {
+            return answer;
+        }
+        Map<String, String> held = holders.apply(answer.numbers.stream().map(FoundNumber::number).toList());
+        if (held.isEmpty()) {
+            return answer;
+        }
+        List<FoundNumber> kept = answer.numbers.stream().filter(n -> !held.containsKey(n.number())
+                || held.get(n.number()).equals(accountId)).toList();
+        return new Answer(answer.carrier, kept, answer.stray, answer.held + answer.numbers.size() - kept.size(), answer.full, null,
+                answer.notServing);
+    }
+
     /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */
     private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked, CarrierRoster roster) {
         String carrier = outcome.carrierId();
@@ -193,7 +212,7 @@ final class NumberSearch {
         if (!local) {
             // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
             Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
-            numbers = numbers.stream().filter(n -> !NumberDesk.HELD.contains(known.get(n.number()))).toList();
+            numbers = numbers.stream().filter(n -> !org.carrierhost.host.registry.NumberTransitions.HELD.contains(known.get(n.number()))).toList();
         }
         return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false);
     }

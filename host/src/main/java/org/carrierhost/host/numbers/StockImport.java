@@ -41,8 +41,14 @@ final class StockImport {
     }
 
     /** See {@link org.carrierhost.host.manager.CarrierManager#importNumbers}: the checks, then one transaction, then the report and its event. */
-    ImportReport importNumbers(String carrierId, List<String> rawNumbers, String actor) {
-        requireLocal(carrierId);
+    ImportReport importNumbers(String carrierId, List<String> rawNumbers, NumberState state, String actor) {
+        if (state == NumberState.AVAILABLE) {
+            requireLocal(carrierId);
+        } else if (state == NumberState.PORT_IN) {
+            requireKnown(carrierId);
+        } else {
+            throw StandardException.of(ErrorCode.INVALID, "state must be available or port_in", "got " + state.wireName());
+        }
         if (rawNumbers.isEmpty()) {
             throw StandardException.of(ErrorCode.INVALID, "numbers must not be empty", "list the numbers to import");
         }
@@ -64,7 +70,7 @@ final class StockImport {
         }
         Map<String, NumberState> present;
         try {
-            present = distinct.isEmpty() ? Map.of() : registry.addAvailable(carrierId, distinct, actor);
+            present = distinct.isEmpty() ? Map.of() : registry.addInState(carrierId, distinct, state, actor);
         } catch (RuntimeException e) {
             events.publish(NumberEvent.failed(actor, NumberAction.IMPORT, carrierId, carrierId, NumberDesk.describe(e)));
             throw e;
@@ -78,9 +84,14 @@ final class StockImport {
         return report;
     }
 
-    private void requireLocal(String carrierId) {
-        CarrierView view = carriers.view(carrierId).orElseThrow(() -> new StandardException(
+    /** A ported-in number may belong to any carrier the host knows, local or not. */
+    private CarrierView requireKnown(String carrierId) {
+        return carriers.view(carrierId).orElseThrow(() -> new StandardException(
                 new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + carrierId, null, carrierId)));
+    }
+
+    private void requireLocal(String carrierId) {
+        CarrierView view = requireKnown(carrierId);
         if (view.facts() == null) {
             throw new StandardException(new StandardError(ErrorCode.CARRIER_UNAVAILABLE,
                     "carrier " + carrierId + " has never loaded, so whether it is local is unknown",

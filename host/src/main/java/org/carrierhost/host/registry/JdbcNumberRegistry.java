@@ -28,9 +28,13 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.HistoryEntry;
 import org.carrierhost.host.store.DatabaseFailure;
 import org.carrierhost.host.store.Dialect;
+import org.carrierhost.host.store.GroupCommit;
 
 /**
  * The number registry over plain JDBC and portable SQL.
+ *
+ * <p>A write that ends in a state the caller reports (an acquire, a disconnect, an import) returns only once
+ * its commit is on disk ({@link GroupCommit}: concurrent callers share the flush).
  *
  * <p>Thread-safe, also across hosts sharing the database: each call uses its own pooled connection, and
  * races are settled by conditional {@code UPDATE}s whose row counts say who won.
@@ -65,6 +69,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private final Clock clock;
     private final Duration claimLifetime;
     private final String owner;
+    private final GroupCommit durable;
 
     /**
      * @param claimLifetime how long an unfinished claim blocks others; after that a crashed caller's claim
@@ -78,6 +83,15 @@ public final class JdbcNumberRegistry implements NumberRegistry {
      * @param owner the instance id of this host process, written on each claim it takes (see {@link ClaimRecovery})
      */
     public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime, String owner) {
+        this(dataSource, clock, claimLifetime, owner, new GroupCommit());
+    }
+
+    /**
+     * @param durable how a commit is made durable before the call returns (shared by everything writing to
+     *                {@code dataSource}, so their flushes are shared too)
+     */
+    public JdbcNumberRegistry(DataSource dataSource, Clock clock, Duration claimLifetime, String owner, GroupCommit durable) {
+        this.durable = durable;
         this.owner = owner;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -135,13 +149,38 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
-    public Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+    public Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor) {
+        Map<String, NumberState> present = addInOneTransaction(carrier, numbers, state, actor);
+        onDisk("add stock of " + carrier);
+        return present;
+    }
+
+    /**
+     * Returns once the commit just made is on disk ({@link GroupCommit}). Called after the connection went back
+     * to the pool, so callers waiting for a shared flush hold no connection meanwhile.
+     */
+    private void onDisk(String what) {
+        try {
+            durable.awaitDurable(dataSource);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private Map<String, NumberState> addInOneTransaction(String carrier, Collection<String> numbers, NumberState state, String actor) {
+        try (Connection c = dataSource.getConnection()) {
+            if (Dialect.isPostgres(c)) {
+                return copyInState(c, carrier, numbers, state, actor);
+            }
+        } catch (SQLException e) {
+            throw failure("add stock of " + carrier, e);
+        }
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     Map<String, NumberState> present = states(c, numbers);
-                    insertAvailable(c, carrier, numbers, present.keySet(), actor);
+                    insertInState(c, carrier, numbers, present.keySet(), state, actor);
                     c.commit();
                     if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                         refreshStatistics(c);
@@ -160,9 +199,68 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         }
     }
 
-    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> available). */
-    private void insertAvailable(Connection c, String carrier, Collection<String> numbers, Set<String> present,
-                                 String actor) throws SQLException {
+    /**
+     * PostgreSQL's {@link #addInState}, in one transaction: the numbers are streamed with {@code COPY} into a
+     * temporary staging table (dropped at commit), the ones already stored are read by one join, and the rest are
+     * stored with their history rows by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} (a number another
+     * writer stored meanwhile is skipped, not an error). A few round trips, whatever the import's size.
+     */
+    private Map<String, NumberState> copyInState(Connection c, String carrier, Collection<String> numbers, NumberState state,
+                                                String actor)
+            throws SQLException {
+        long now = clock.millis();
+        c.setAutoCommit(false);
+        try {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE import_stage (number VARCHAR(20) COLLATE \"C\") ON COMMIT DROP");
+            }
+            StringBuilder rows = new StringBuilder(numbers.size() * 14);
+            for (String number : numbers) {
+                rows.append(number).append('\n');
+            }
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("COPY import_stage (number) FROM STDIN", new java.io.StringReader(rows.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot stream the import to the database: " + e.getMessage(), "08000", e);
+            }
+            Map<String, NumberState> present = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT n.number, n.state FROM import_stage i JOIN numbers n ON n.number = i.number");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    present.put(r.getString(1), NumberState.valueOf(r.getString(2)));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("WITH added AS (INSERT INTO numbers (number, state, carrier, data,"
+                    + " created_at, updated_at) SELECT number, ?, ?, ?, ?, ? FROM import_stage ON CONFLICT (number) DO NOTHING"
+                    + " RETURNING number) INSERT INTO number_history (number, at, actor, from_state, to_state, carrier)"
+                    + " SELECT number, ?, ?, NULL, ?, ? FROM added")) {
+                s.setString(1, state.name());
+                s.setString(2, carrier);
+                s.setString(3, CarrierDataCodec.encode(Map.of()));
+                s.setLong(4, now);
+                s.setLong(5, now);
+                s.setLong(6, now);
+                s.setString(7, actor);
+                s.setString(8, state.name());
+                s.setString(9, carrier);
+                s.executeUpdate();
+            }
+            c.commit();
+            if (numbers.size() - present.size() >= ANALYZE_AFTER) {
+                refreshStatistics(c);
+            }
+            return present;
+        } catch (SQLException | RuntimeException e) {
+            DatabaseFailure.rollbackAfter(c, e);
+            throw e;
+        }
+    }
+
+    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> {@code state}). */
+    private void insertInState(Connection c, String carrier, Collection<String> numbers, Set<String> present,
+                               NumberState state, String actor) throws SQLException {
         long now = clock.millis();
         String noData = CarrierDataCodec.encode(Map.of());
         try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
@@ -172,9 +270,9 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 if (present.contains(number)) {
                     continue;
                 }
-                bindNew(insert, number, NumberState.AVAILABLE, carrier, noData, now);
+                bindNew(insert, number, state, carrier, noData, now);
                 insert.addBatch();
-                bindHistory(history, number, now, actor, null, NumberState.AVAILABLE, carrier);
+                bindHistory(history, number, now, actor, null, state, carrier);
                 history.addBatch();
                 if (++batched % BATCH == 0) {
                     insert.executeBatch();
@@ -284,15 +382,27 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         } catch (SQLException e) {
             throw failure("store " + claim.record().number(), e);
         }
+        onDisk("store " + claim.record().number());
         return new NumberRecord(claim.record().number(), updated.state(), updated.carrier(), updated.accountId(),
                 CarrierDataCodec.plain(updated.data()));
     }
 
     @Override
     public ClaimResult moveAtOnce(NumberRecord updated, Set<NumberState> from, String actor) {
+        ClaimResult result = moveInOneTransaction(updated, from, actor);
+        if (result instanceof ClaimResult.Moved) {
+            onDisk("store " + updated.number());
+        }
+        return result;
+    }
+
+    private ClaimResult moveInOneTransaction(NumberRecord updated, Set<NumberState> from, String actor) {
         String number = updated.number();
         long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
+            if (Dialect.isPostgres(c)) {
+                return moveInOneStatement(c, updated, from, actor, now);
+            }
             c.setAutoCommit(false);
             try {
                 Optional<NumberRecord> current = find(c, number);
@@ -312,6 +422,53 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             }
         } catch (SQLException e) {
             throw failure("store " + number, e);
+        }
+    }
+
+    /**
+     * PostgreSQL's {@link #moveAtOnce}: one statement in autocommit, so one round trip and one commit. It locks the
+     * row ({@code FOR UPDATE}, so the state it checks is the newest), stores {@code updated} if that state is one of
+     * {@code from} and no live claim holds the number, writes the history row from the old state, and returns the
+     * row as it was with whether it moved.
+     */
+    private ClaimResult moveInOneStatement(Connection c, NumberRecord updated, Set<NumberState> from, String actor, long now)
+            throws SQLException {
+        String number = updated.number();
+        if (from.isEmpty()) {
+            Optional<NumberRecord> current = find(c, number);
+            return current.isEmpty() ? new ClaimResult.Missing(number) : new ClaimResult.WrongState(current.get());
+        }
+        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        try (PreparedStatement s = c.prepareStatement("WITH cur AS (SELECT " + COLUMNS + ", claim_token, claimed_at FROM numbers"
+                + " WHERE number = ? FOR UPDATE),"
+                + " moved AS (UPDATE numbers n SET state = ?, carrier = ?, account_id = ?, data = ?, claim_token = NULL,"
+                + " claimed_at = NULL, updated_at = ? FROM cur WHERE n.number = cur.number AND cur.state IN (" + states + ")"
+                + " AND (cur.claim_token IS NULL OR cur.claimed_at < ?) RETURNING cur.state AS from_state),"
+                + " history AS (" + HISTORY_INSERT.replace(" VALUES (?, ?, ?, ?, ?, ?)", " SELECT ?, ?, ?, from_state, ?, ? FROM moved")
+                + ") SELECT " + COLUMNS + ", (SELECT count(*) FROM moved) FROM cur")) {
+            s.setString(1, number);
+            s.setString(2, updated.state().name());
+            s.setString(3, updated.carrier());
+            s.setString(4, updated.accountId());
+            s.setString(5, CarrierDataCodec.encode(updated.data()));
+            s.setLong(6, now);
+            s.setLong(7, now - claimLifetime.toMillis());
+            s.setString(8, number);
+            s.setLong(9, now);
+            s.setString(10, actor);
+            s.setString(11, updated.state().name());
+            s.setString(12, updated.carrier());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return new ClaimResult.Missing(number);
+                }
+                NumberRecord current = read(r);
+                if (r.getLong(6) == 1) {
+                    return new ClaimResult.Moved(new NumberRecord(number, updated.state(), updated.carrier(),
+                            updated.accountId(), CarrierDataCodec.plain(updated.data())));
+                }
+                return from.contains(current.state()) ? new ClaimResult.Busy(current) : new ClaimResult.WrongState(current);
+            }
         }
     }
 
@@ -384,6 +541,105 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             throw failure("read history of " + number, e);
         }
         return entries;
+    }
+
+    @Override
+    public List<NumberRecord> ofCarrier(String carrier, Set<NumberState> states) {
+        List<NumberRecord> records = new ArrayList<>();
+        if (states.isEmpty()) {
+            return records;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE carrier = ? AND state IN ("
+                     + states.stream().map(x -> "?").collect(Collectors.joining(", ")) + ") ORDER BY number")) {
+            s.setString(1, carrier);
+            int i = 2;
+            for (NumberState state : states) {
+                s.setString(i++, state.name());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the numbers of " + carrier, e);
+        }
+        return records;
+    }
+
+    @Override
+    public NumberRecord adopt(NumberRecord record, String actor) {
+        long now = clock.millis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<NumberRecord> current = find(c, record.number());
+                if (current.isEmpty()) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO numbers (number, state, carrier, data, created_at,"
+                            + " updated_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        bindNew(s, record.number(), record.state(), record.carrier(), CarrierDataCodec.encode(record.data()), now);
+                        s.setString(7, record.accountId());
+                        s.executeUpdate();
+                    }
+                } else if (!stored(c, record, current.get().state(), now)) {
+                    c.rollback();
+                    throw StandardException.of(ErrorCode.NUMBER_EXISTS, "number " + record.number() + " is being changed by another request",
+                            "repair it once that acquire or disconnect is done");
+                }
+                insertHistory(c, record.number(), now, actor, current.map(NumberRecord::state).orElse(null), record.state(), record.carrier());
+                c.commit();
+                return record;
+            } catch (SQLException | RuntimeException e) {
+                DatabaseFailure.rollbackAfter(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("repair " + record.number(), e);
+        }
+    }
+
+    @Override
+    public List<NumberRecord> findTaken(String carrierId, int offset, int limit) {
+        List<NumberRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE carrier = ? AND state <> ?"
+                     + " ORDER BY number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            s.setString(1, carrierId);
+            s.setString(2, NumberState.AVAILABLE.name());
+            s.setInt(3, offset);
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the numbers taken from " + carrierId, e);
+        }
+        return records;
+    }
+
+    @Override
+    public List<NumberRecord> agingOver(Duration agingFor, int limit) {
+        long now = clock.millis();
+        List<NumberRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM numbers WHERE state = ? AND updated_at <= ?"
+                     + " AND (claim_token IS NULL OR claimed_at < ?) ORDER BY updated_at FETCH FIRST ? ROWS ONLY")) {
+            s.setString(1, NumberState.AGING.name());
+            s.setLong(2, now - agingFor.toMillis());
+            s.setLong(3, now - claimLifetime.toMillis());
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    records.add(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the numbers whose aging is over", e);
+        }
+        return records;
     }
 
     @Override

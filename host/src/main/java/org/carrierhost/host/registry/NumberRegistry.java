@@ -43,7 +43,21 @@ public interface NumberRegistry extends NumberInventory {
      *
      * @return the state of each number that was already stored; every other number was added
      */
-    Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor);
+    default Map<String, NumberState> addAvailable(String carrier, Collection<String> numbers, String actor) {
+        return addInState(carrier, numbers, NumberState.AVAILABLE, actor);
+    }
+
+    /**
+     * As {@link #addAvailable}, in {@code state}: {@link NumberState#AVAILABLE} for a local carrier's stock,
+     * {@link NumberState#PORT_IN} for numbers that came by porting.
+     */
+    Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor);
+
+    /**
+     * Numbers in {@link NumberState#AGING} whose last move is at least {@code agingFor} old and that nobody has
+     * claimed, at most {@code limit} of them: those whose aging is over.
+     */
+    List<NumberRecord> agingOver(java.time.Duration agingFor, int limit);
 
     /**
      * Claims {@code number} for a move to {@code target}, if it is in one of {@code from} and nobody else
@@ -77,6 +91,19 @@ public interface NumberRegistry extends NumberInventory {
      * @return {@link ClaimResult.Moved} with the stored record, or why the move was not made
      */
     ClaimResult moveAtOnce(NumberRecord updated, Set<NumberState> from, String actor);
+
+    /** The numbers of {@code carrier} in one of {@code states}, in number order. */
+    List<NumberRecord> ofCarrier(String carrier, Set<NumberState> states);
+
+    /**
+     * A repair after a reconciliation: stores {@code record} as it is (inserted when absent, its state, carrier,
+     * account and data set when present and unclaimed) whatever the state it was in, and records the move by
+     * {@code actor}. It is the one write that does not follow the table of moves: it makes the registry agree with
+     * what a carrier says.
+     *
+     * @throws org.carrierhost.host.errors.StandardException 409 when an acquire or disconnect holds a claim on it
+     */
+    NumberRecord adopt(NumberRecord record, String actor);
 
     /** The history of {@code number}, oldest first. */
     List<HistoryEntry> history(String number);

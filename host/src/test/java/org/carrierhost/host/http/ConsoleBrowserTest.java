@@ -8,11 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
@@ -42,6 +48,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,7 +64,7 @@ class ConsoleBrowserTest {
     private static final String VIEWER_TOKEN = "viewer-secret-0123456789";
     /** The buttons that change something: a viewer must see none of them. */
     private static final Set<String> CHANGING = Set.of("enable", "disable", "reload", "retry", "remove", "acquire",
-            "disconnect", "Upload", "Import", "Enable selected", "Disable selected");
+            "disconnect", "Upload", "Import", "Enable selected", "Disable selected", "forget");
 
     private static WebDriver browser;
     private static Path profile;
@@ -106,7 +113,7 @@ class ConsoleBrowserTest {
     @AfterEach
     void stopHost() {
         if (browser.getCurrentUrl().startsWith("http")) {
-            ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+            ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear()");
             browser.get("about:blank");
         }
         browser.manage().logs().get(LogType.BROWSER);
@@ -157,6 +164,12 @@ class ConsoleBrowserTest {
         return waiting().until(d -> buttons(row(carrier).findElement(By.cssSelector("td.actions"))));
     }
 
+    /** Moves to view {@code name} (carriers, numbers, import, audit, cluster) through the header's link. */
+    private void view(String name) {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#views a[data-view='" + name + "']"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(name)));
+    }
+
     /** Whether the page fits the window's width: no horizontal scrolling at 1280 px. */
     private void assertFitsTheWidth() {
         Object[] widths = ((java.util.List<?>) ((JavascriptExecutor) browser).executeScript(
@@ -175,18 +188,136 @@ class ConsoleBrowserTest {
 
         String mock = textOf("mock");
         assertTrue(mock.contains("STARTED"), mock);
-        assertEquals("admin admin", browser.findElement(By.id("who")).getText(), "the token's name and role");
+        assertEquals("token admin · role admin", browser.findElement(By.id("who")).getText(), "the token's name and role");
         assertFalse(browser.findElement(By.id("token")).isDisplayed(), "the token box is hidden after sign-in");
         assertTrue(browser.findElement(By.id("live")).getText().contains("live"));
     }
 
     @Test
-    void aWrongTokenIsRefusedWithTheReason() {
+    void theSignInPageSaysWhereTheTokenIs() throws Exception {
+        startHost();
+        browser.get(host.url());
+
+        String hint = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-hint"))).getText();
+        assertTrue(hint.contains("data/admin.token"), hint);
+        assertTrue(hint.contains("CARRIER_HOST_ADMIN_TOKEN"), hint);
+        assertTrue(browser.findElement(By.id("token")).isDisplayed());
+        assertFalse(browser.findElement(By.id("app")).isDisplayed());
+        assertFalse(browser.findElement(By.id("signin-error")).isDisplayed(), "no error before a token is tried");
+        screenshot("console-signin.png");
+    }
+
+    @Test
+    void aWrongTokenGetsAPlainMessageBesideTheHint() {
         signIn("not-the-token");
 
-        WebElement banner = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
-        assertTrue(banner.getText().contains("missing or wrong token"), banner.getText());
+        WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+        assertTrue(error.getText().startsWith("This host does not accept that token."), error.getText());
+        assertFalse(error.getText().contains("Bearer"), "no API wording: " + error.getText());
+        assertTrue(browser.findElement(By.id("token-hint")).isDisplayed(), "the hint stays beside the message");
         assertFalse(browser.findElement(By.id("app")).isDisplayed());
+
+        browser.findElement(By.id("token")).sendKeys(TestHosts.ADMIN_TOKEN + Keys.ENTER);
+
+        row("mock");
+        assertFalse(browser.findElement(By.id("signin-page")).isDisplayed(), "the right token leaves the sign-in page");
+    }
+
+    /** The views shown now: one at a time. */
+    @SuppressWarnings("unchecked")
+    private List<String> shownViews() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('main section.view')].filter(s => s.offsetParent !== null).map(s => s.id);");
+    }
+
+    @Test
+    void eachViewHasItsOwnAddressAndIsShownAlone() {
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        assertEquals(List.of("carriers"), shownViews());
+        Object[] heights = ((List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollHeight, window.innerHeight];")).toArray();
+        assertTrue(((Number) heights[0]).longValue() <= ((Number) heights[1]).longValue(),
+                "the carriers view fits the window without scrolling: " + heights[0] + " px in " + heights[1]);
+        ApiClient.of(host).post("/api/numbers/+14155550123/acquire", "{}");
+
+        browser.get(host.url() + "#audit");
+        waiting().until(d -> shownViews().equals(List.of("audit")));
+        view("numbers");
+        assertTrue(browser.getCurrentUrl().endsWith("#numbers"), browser.getCurrentUrl());
+        assertEquals(List.of("numbers"), shownViews());
+        browser.navigate().back();
+        waiting().until(d -> shownViews().equals(List.of("audit")));
+
+        browser.get(host.url() + "#numbers/+14155550123");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("number-title"), "+14155550123"));
+        assertTrue(browser.findElement(By.id("number-record")).getText().contains("in_service"));
+        assertEquals(List.of("numbers"), shownViews());
+
+        browser.get(host.url() + "#nowhere");
+        waiting().until(d -> d.getCurrentUrl().endsWith("#carriers"));
+        assertEquals(List.of("carriers"), shownViews());
+    }
+
+    /** The first audit entry's time as shown, and as an instant. */
+    private String[] firstEventTime() {
+        return waiting().until(d -> {
+            List<WebElement> times = d.findElements(By.cssSelector("#event-rows tr td.time time"));
+            return times.isEmpty() ? null : new String[] {times.get(0).getText(), times.get(0).getAttribute("datetime")};
+        });
+    }
+
+    @Test
+    void timesShowTheirZoneAndSwitchToUtc() {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
+        try {
+            signIn(TestHosts.ADMIN_TOKEN);
+            row("mock");
+            view("audit");
+            DateTimeFormatter shown = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US);
+
+            String[] local = firstEventTime();
+            assertEquals(shown.withZone(ZoneId.of("America/New_York")).format(Instant.parse(local[1])), local[0]);
+            new Select(browser.findElement(By.id("time-zone"))).selectByValue("UTC");
+
+            String[] utc = firstEventTime();
+            assertEquals(shown.withZone(ZoneId.of("UTC")).format(Instant.parse(utc[1])), utc[0]);
+            assertTrue(utc[0].endsWith(" UTC"), utc[0]);
+
+            browser.navigate().refresh();
+            String[] again = firstEventTime();
+            assertTrue(again[0].endsWith(" UTC"), "the choice is kept: " + again[0]);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
+    }
+
+    @Test
+    void latencyStaysShownForTheMinuteThatHadCallsAfterTrafficStops() throws Exception {
+        startHost();
+        ApiClient api = ApiClient.of(host);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, api.get("/api/numbers?prefix=415&quantity=3&carriers=mock").status());
+        }
+        // Into the next minute, so the current one has no calls: only what the earlier minute had can show.
+        Thread.sleep(60_000 - System.currentTimeMillis() % 60_000 + 500);
+        JsonNode minutes = api.get("/api/carriers/mock").json().path("recent").path("minutes");
+        assertEquals(0, minutes.get(minutes.size() - 1).path("calls").asLong(), "the current minute has no calls");
+        long busy = 0;
+        for (JsonNode m : minutes) {
+            busy += m.path("calls").asLong() > 0 ? 1 : 0;
+        }
+
+        signIn(TestHosts.ADMIN_TOKEN);
+
+        String figure = waiting().until(d -> row("mock").findElement(By.cssSelector("td.latency .figure")).getText());
+        assertTrue(figure.matches("[0-9.]+ / [0-9.]+ ms"), figure);
+        assertFalse(figure.equals("0 / 0 ms"), figure);
+        String label = waiting().until(d -> row("mock").findElement(By.cssSelector("td.latency svg")).getAttribute("aria-label"));
+        assertTrue(label.matches(".*: \\d\\d:\\d\\d \\S+ [0-9.]+/[0-9.]+ ms.*"), label);
+        long dots = waiting().until(d -> (long) row("mock").findElements(By.cssSelector("td.latency svg circle")).size());
+        assertEquals(2 * busy, dots, "a p50 and a p99 dot for each minute with calls");
     }
 
     @Test
@@ -197,7 +328,30 @@ class ConsoleBrowserTest {
         TestPlugins.mockVariant(plugins, "dropped", "1.0.0");
 
         waiting().until(d -> row("dropped").getText().contains("STARTED"));
+        view("audit");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-rows"), "dropped"));
+    }
+
+    @Test
+    void anEventRedrawsOnlyItsCarriersRowReadAlone() throws Exception {
+        TestPlugins.mockVariant(plugins, "second", "1.0.0");
+        signIn(TestHosts.ADMIN_TOKEN);
+        row("mock");
+        row("second");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.asked = []; const f = window.fetch;"
+                + " window.fetch = (url, options) => { window.asked.push(String(url)); return f(url, options); };"
+                + " document.querySelector(\"tr[data-carrier='second']\").dataset.mark = 'untouched';");
+
+        assertEquals(200, ApiClient.of(host).post("/api/carriers/mock/disable", "").status());
+
+        waiting().until(d -> row("mock").getText().contains("DISABLED"));
+        List<?> asked = (List<?>) js.executeScript("return window.asked;");
+        assertTrue(asked.contains("/api/carriers/mock"), "the carrier is read alone: " + asked);
+        assertTrue(asked.stream().noneMatch(url -> url.equals("/api/carriers") || String.valueOf(url).startsWith("/api/cluster")),
+                "neither every carrier nor the cluster is read: " + asked);
+        assertEquals("untouched", js.executeScript("return document.querySelector(\"tr[data-carrier='second']\").dataset.mark;"),
+                "the other carrier's row is not redrawn");
     }
 
     @Test
@@ -281,6 +435,7 @@ class ConsoleBrowserTest {
     void aNumberIsAcquiredInItsRowWhichChangesAndThenDisconnected() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");
+        view("numbers");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#number-rows tr")).size() == 10);
         WebElement first = browser.findElements(By.cssSelector("#number-rows tr")).get(0);
@@ -307,6 +462,7 @@ class ConsoleBrowserTest {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");
         ApiClient.of(host).post("/api/numbers/+14155550123/acquire", "{}");
+        view("numbers");
 
         browser.findElement(By.id("number")).sendKeys("+14155550123");
         browser.findElement(By.cssSelector("#one-number button[type=submit]")).click();
@@ -322,6 +478,7 @@ class ConsoleBrowserTest {
     void anUnknownNumberIsShownWithTheReason() {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");
+        view("numbers");
 
         browser.findElement(By.id("number")).sendKeys("+14155550199");
         browser.findElement(By.cssSelector("#one-number button[type=submit]")).click();
@@ -334,6 +491,7 @@ class ConsoleBrowserTest {
         TestPlugins.copyLocal(plugins);
         signIn(TestHosts.ADMIN_TOKEN);
         row("local");
+        view("import");
 
         browser.findElement(By.id("import-text")).sendKeys("number,note\n+14155550700,first\n+14155550700,again\n12ab,bad\n");
         browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
@@ -344,11 +502,12 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theAuditLogIsFilteredByCarrier() {
+    void theAuditLogIsFilteredByCarrier() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");
         ApiClient.of(host).post("/api/carriers/mock/disable", "");
         ApiClient.of(host).post("/api/carriers/mock/enable", "");
+        view("audit");
 
         browser.findElement(By.id("filter-carrier")).sendKeys("carrier-broken-1.0.0.zip");
         browser.findElement(By.cssSelector("#event-filter button[type=submit]")).click();
@@ -359,14 +518,19 @@ class ConsoleBrowserTest {
         });
         WebElement failed = browser.findElement(By.cssSelector("#event-rows tr.result-failed"));
         assertTrue(failed.getText().contains("no plugin descriptor"), failed.getText());
-        WebElement stamp = failed.findElement(By.cssSelector("td.time span"));
+        WebElement stamp = failed.findElement(By.cssSelector("td.time time"));
         assertTrue(stamp.getSize().getHeight() < 30, "the timestamp stays on one line: " + stamp.getSize());
+        String node = ApiClient.of(host).get("/api/events?carrier=carrier-broken-1.0.0.zip&limit=1").json().path(0).path("node").asText();
+        assertFalse(node.isEmpty(), "the host stamps its entries with its node");
+        assertEquals(node, failed.findElement(By.cssSelector("td.node")).getText(), "each entry shows its node");
+        screenshot("console-audit.png");
     }
 
     @Test
     void aViewerSeesNoControlThatChangesAnything() {
         signIn(VIEWER_TOKEN);
         row("mock");
+        view("numbers");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#number-rows tr")).size() == 10);
 
@@ -401,29 +565,43 @@ class ConsoleBrowserTest {
         TestPlugins.copyBuilt(plugins, "bandwidth");
         signIn(TestHosts.ADMIN_TOKEN);
         row("bandwidth");
+        view("numbers");
 
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
 
+        view("carriers");
         waiting().until(d -> row("bandwidth").getText().contains("not configured"));
         String bandwidth = textOf("bandwidth");
         assertTrue(bandwidth.contains("STARTED"), bandwidth);
         String error = waiting().until(d -> row("bandwidth").findElement(By.cssSelector("td.error-cell")).getText());
         assertTrue(error.contains("not configured"), bandwidth);
         assertFitsTheWidth();
-        screenshot("console-carriers.png");
+        // The README's picture (docs/console.png) is this one, at 1280 x 900.
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot("console-carriers.png");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test
     void aNormalSessionLeavesNoSevereEntryInTheBrowserLog() {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");
+        view("numbers");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#number-rows tr")).size() == 10);
         browser.findElements(By.cssSelector("#number-rows tr")).get(0).findElement(By.xpath(".//button[text()='acquire']")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("number-rows"), "(held)"));
+        view("audit");
         browser.findElement(By.id("filter-carrier")).sendKeys("mock");
         browser.findElement(By.cssSelector("#event-filter button[type=submit]")).click();
         browser.navigate().refresh();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#event-rows tr")));
+        view("carriers");
         row("mock");
 
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -460,16 +638,22 @@ class ConsoleBrowserTest {
         return nodeRow(id, null, "innerText");
     }
 
-    @Test
-    void theClusterViewShowsBothNodesFollowsADisableOnTheOtherAndMarksItDownOnceStopped() throws Exception {
+    /** Starts node a as this test's host and node b beside it, each serving mock from its own directory; returns b. */
+    private CarrierHost nodesAAndBServingMock() throws Exception {
         Files.delete(plugins.resolve("carrier-broken-1.0.0.zip"));
         Path pluginsB = Files.createDirectories(elsewhere.resolve("b-plugins"));
         TestPlugins.copyMock(pluginsB);
         host = clusterNode("a", plugins, elsewhere);
-        CarrierHost b = clusterNode("b", pluginsB, elsewhere);
+        return clusterNode("b", pluginsB, elsewhere);
+    }
+
+    @Test
+    void theClusterViewShowsBothNodesFollowsADisableOnTheOtherAndMarksItDownOnceStopped() throws Exception {
+        CarrierHost b = nodesAAndBServingMock();
         boolean stopped = false;
         try {
             signIn(TestHosts.ADMIN_TOKEN);
+            view("cluster");
 
             waiting().until(d -> nodeText("a").contains("mock 1.0.0 STARTED") && nodeText("b").contains("mock 1.0.0 STARTED"));
             assertTrue(nodeText("a").contains("(this host)"), nodeText("a"));
@@ -489,13 +673,32 @@ class ConsoleBrowserTest {
             assertTrue(nodeRow("b", null, "className").contains("down"));
             assertEquals("up", nodeRow("a", "td.node-status", "innerText"));
             assertFitsTheWidth();
-            ((JavascriptExecutor) browser).executeScript("document.getElementById('cluster').scrollIntoView()");
             screenshot("console-cluster.png");
         } finally {
             if (!stopped) {
                 b.close();
             }
         }
+    }
+
+    @Test
+    void aDownNodeIsForgottenFromItsRowAndAnUpOneOffersNoForget() throws Exception {
+        nodesAAndBServingMock().close();
+        signIn(TestHosts.ADMIN_TOKEN);
+        view("cluster");
+        waiting().until(d -> "down".equals(nodeRow("b", "td.node-status", "innerText")));
+        assertEquals("", nodeRow("a", "td.actions", "innerText"), "an up node cannot be forgotten");
+
+        waiting().until(d -> {
+            d.findElement(By.cssSelector("#node-rows tr[data-node='b'] td.actions button")).click();
+            return true;
+        });
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+
+        waiting().until(d -> d.findElements(By.cssSelector("#node-rows tr[data-node='b']")).isEmpty());
+        List<String> nodes = new java.util.ArrayList<>();
+        ApiClient.of(host).get("/api/cluster").json().path("nodes").forEach(n -> nodes.add(n.path("node").asText()));
+        assertEquals(List.of("a"), nodes, "b is gone from the host's answer too");
     }
 
     @Test
@@ -506,6 +709,7 @@ class ConsoleBrowserTest {
         host = clusterNode("a", plugins, elsewhere);
         try (CarrierHost b = clusterNode("b", pluginsB, elsewhere)) {
             signIn(TestHosts.ADMIN_TOKEN);
+            view("cluster");
 
             waiting().until(d -> nodeText("b").contains("mock 2.0.0 STARTED"));
             assertEquals("lagging", nodeRow("b", "td.node-status", "innerText"));

@@ -40,7 +40,7 @@ class HttpFuzzTest {
     private static final String[] METHODS = {"GET", "GET", "POST", "POST", "DELETE", "PUT", "HEAD", "OPTIONS", "PATCH", "G\u00e9T"};
     private static final String[] ROUTES = {"/api/carriers", "/api/carriers/{id}", "/api/carriers/{id}/enable",
             "/api/carriers/{id}/disable", "/api/carriers/{id}/reload", "/", "/console", "/console/console.js",
-            "/console/console.css", "/api/events", "/api/health", "/api/numbers", "/api/numbers/check",
+            "/console/modules/{id}", "/console/console.css", "/api/events", "/api/health", "/api/numbers", "/api/numbers/check",
             "/api/numbers/import", "/api/numbers/{number}", "/api/numbers/{number}/acquire",
             "/api/numbers/{number}/disconnect", "/api/nowhere", "/api/numbers/{number}/{id}"};
     private static final String[] IDS = {"nope", "%2e%2e", "..", ".", "a%2Fb", "%00", "A", "x".repeat(65), "%zz", "%",

@@ -24,7 +24,7 @@ class JsonBodyTest {
 
         assertEquals(400, reply.status(), reply.text());
         assertEquals("unknown field 'acount_id'", message(reply));
-        assertEquals("known fields: account_id, carrier, dry_run, state", reply.json().path("error").path("cause").asText());
+        assertEquals("known fields: account_id, carrier, dry_run, hold_id, state", reply.json().path("error").path("cause").asText());
     }
 
     @Test

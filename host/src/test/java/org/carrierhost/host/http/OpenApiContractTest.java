@@ -137,7 +137,10 @@ class OpenApiContractTest {
         call("GET", "/", null, null, null);
         call("GET", "/console", null, null, null);
         call("GET", "/console/console.js", null, null, null);
+        call("GET", "/console/modules/carriers.js", null, null, null);
+        call("GET", "/console/modules/nowhere.js", null, null, null);
         call("GET", "/console/console.css", null, null, null);
+        call("GET", "/console/holds.js", null, null, null);
         call("GET", "/api/numbers?prefix=415&quantity=3&offset=1&country=US&carriers=mock&blocks=0&toll_free=false&account_id=acct-1",
                 VIEWER_TOKEN, null, null);
         call("POST", "/api/numbers/" + NUMBER + "/acquire", admin, "{\"account_id\":\"acct-1\",\"dry_run\":true}", JSON);
@@ -163,6 +166,19 @@ class OpenApiContractTest {
         call("GET", "/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/metrics", VIEWER_TOKEN, null, null);
         call("GET", "/api/cluster", VIEWER_TOKEN, null, null);
+        call("GET", "/api/states", VIEWER_TOKEN, null, null);
+        call("POST", "/api/numbers/import", admin, "{\"carrier\":\"mock\",\"numbers\":[\"+12125550111\",\"+12125550112\"],\"state\":\"port_in\"}", JSON);
+        call("POST", "/api/numbers/+12125550111/activate", admin, "{\"account_id\":\"acct-1\"}", JSON);
+        call("POST", "/api/numbers/+12125550112/move", admin, "{\"state\":\"in_service\",\"account_id\":\"acct-1\"}", JSON);
+        String hold = new ObjectMapper().readTree(call("POST", "/api/holds", admin,
+                "{\"numbers\":[\"+14159000001\"],\"account_id\":\"acct-1\",\"ttl_s\":600}", JSON).body()).path("id").asText();
+        call("GET", "/api/holds?account_id=acct-1", VIEWER_TOKEN, null, null);
+        call("GET", "/api/holds/" + hold, VIEWER_TOKEN, null, null);
+        call("POST", "/api/holds/" + hold + "/extend", admin, "{\"ttl_s\":900}", JSON);
+        call("DELETE", "/api/holds/" + hold, admin, null, null);
+        long report = new ObjectMapper().readTree(call("POST", "/api/carriers/mock/reconcile", admin, null, null).body()).path("id").asLong();
+        call("GET", "/api/carriers/mock/reconcile", VIEWER_TOKEN, null, null);
+        call("POST", "/api/carriers/mock/reconcile/" + report + "/rows/+12125550111", admin, "{\"action\":\"mark_checked\"}", JSON);
         nodeDownSinceMinutes("gone");
         call("DELETE", "/api/cluster/nodes/gone", admin, null, null);
 

@@ -28,22 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A real host in a child JVM is SIGKILLed five times (three on PostgreSQL) while eight clients acquire distinct numbers of the
- * mock carrier (slowed to {@value #LATENCY_MS} ms a call, so acquires are in flight when it dies). After each
- * restart on the same data directory: every acquire answered 2xx is {@code in_service}, no number stays
- * claimed (a new acquire of each cut-off number is not refused as "being changed by another request"), and
- * each number's state is where its history ends.
+ * A real host in a child JVM is SIGKILLed five times, on H2 and on PostgreSQL, while 32 clients acquire distinct numbers:
+ * of the mock carrier (slowed to {@value #LATENCY_MS} ms a call, so acquires are in flight when it dies: claim, call,
+ * commit) and of the local carrier's stock (one transaction each, so many commits share each of H2's flushes: the
+ * group commit of {@link org.carrierhost.host.store.GroupCommit}). After each restart on the same data directory:
+ * every acquire answered 2xx is {@code in_service}, no number stays claimed (a new acquire of each cut-off number is
+ * not refused as "being changed by another request"), and each number's state is where its history ends.
  */
 class CrashDuringAcquiresTest {
 
     private static final int KILLS = 5;
-    /** Fewer on PostgreSQL: the same claims in the same SQL, so three rounds show it, at less test time. */
-    private static final int KILLS_ON_POSTGRES = 3;
     private static final int NUMBERS_PER_ROUND = 32;
+    /** Local numbers per round: more than the clients, so commits are still queued when the host dies. */
+    private static final int LOCAL_PER_ROUND = 160;
     /** A prefix per round, so each round acquires numbers no earlier round held. */
     private static final List<String> PREFIXES = List.of("212", "305", "415", "646", "718");
-    private static final int CLIENTS = 8;
-    private static final int ANSWERED_BEFORE_KILL = 8;
+    private static final int CLIENTS = 32;
+    private static final int ANSWERED_BEFORE_KILL = 40;
     private static final int LATENCY_MS = 40;
     private static final String ACQUIRE = "{\"account_id\":\"acct-crash\"}";
 
@@ -56,19 +57,29 @@ class CrashDuringAcquiresTest {
     @BothDatabases
     void sigkillsDuringConcurrentAcquiresLeaveAnsweredAcquiresInServiceAndNoNumberLocked(TestDatabase db) throws Exception {
         store = db.settings();
-        int kills = db.isPostgres() ? KILLS_ON_POSTGRES : KILLS;
+        int kills = KILLS;
         TestPlugins.copyMock(plugins);
+        TestPlugins.copyLocal(plugins);
         Map<String, Integer> answered = new LinkedHashMap<>();
         List<String> cutOff = new ArrayList<>();
         int totalCutOff = 0;
         HostProcess host = start();
         try {
+            List<String> stock = new ArrayList<>();
+            for (int i = 0; i < kills * LOCAL_PER_ROUND; i++) {
+                stock.add(String.format("+1505555%04d", i));
+            }
+            ApiClient.Reply imported = api(host).post("/api/numbers/import", "{\"carrier\":\"local\",\"numbers\":["
+                    + stock.stream().map(n -> "\"" + n + "\"").collect(java.util.stream.Collectors.joining(",")) + "]}");
+            assertEquals(200, imported.status(), imported.text());
             for (int kill = 1; kill <= kills; kill++) {
                 ApiClient api = api(host);
                 List<String> numbers = new ArrayList<>();
-                api.get("/api/numbers?prefix=" + PREFIXES.get(kill - 1) + "&quantity=" + NUMBERS_PER_ROUND).json().path("numbers")
-                        .forEach(n -> numbers.add(n.path("number").asText()));
+                api.get("/api/numbers?prefix=" + PREFIXES.get(kill - 1) + "&quantity=" + NUMBERS_PER_ROUND + "&carriers=mock").json()
+                        .path("numbers").forEach(n -> numbers.add(n.path("number").asText()));
                 assertEquals(NUMBERS_PER_ROUND, numbers.size(), "round " + kill + " found its numbers");
+                numbers.addAll(stock.subList((kill - 1) * LOCAL_PER_ROUND, kill * LOCAL_PER_ROUND));
+                java.util.Collections.shuffle(numbers, new java.util.Random(kill));
 
                 Map<String, Integer> round = acquireUntilKilled(host, api, numbers);
                 answered.clear();

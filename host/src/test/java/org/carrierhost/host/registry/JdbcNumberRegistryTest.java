@@ -195,6 +195,36 @@ class JdbcNumberRegistryTest {
     }
 
     @BothDatabases
+    void racingMovesAtOnceOfOneNumberHaveExactlyOneWinnerAndOneHistoryRow() throws Exception {
+        registry.addAvailable("local", List.of("+14155550100"), "test");
+        int racers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ClaimResult>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String account = "acct-" + i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return registry.moveAtOnce(new NumberRecord("+14155550100", NumberState.IN_SERVICE, "local", account, Map.of()),
+                        FREE, "racer");
+            }));
+        }
+        go.countDown();
+        List<ClaimResult> answers = new ArrayList<>();
+        for (Future<ClaimResult> result : results) {
+            answers.add(result.get());
+        }
+        pool.shutdown();
+
+        List<ClaimResult> won = answers.stream().filter(r -> r instanceof ClaimResult.Moved).toList();
+        assertEquals(1, won.size(), answers.toString());
+        assertEquals(((ClaimResult.Moved) won.get(0)).stored().accountId(), registry.find("+14155550100").orElseThrow().accountId());
+        assertEquals(1, registry.history("+14155550100").stream().filter(h -> h.to() == NumberState.IN_SERVICE).count());
+        assertTrue(answers.stream().allMatch(r -> r instanceof ClaimResult.Moved || r instanceof ClaimResult.WrongState
+                || r instanceof ClaimResult.Busy), answers.toString());
+    }
+
+    @BothDatabases
     void anUnknownNumberIsMissing() {
         assertInstanceOf(ClaimResult.Missing.class, registry.claim("+14155550199", FREE, NumberState.IN_SERVICE));
     }

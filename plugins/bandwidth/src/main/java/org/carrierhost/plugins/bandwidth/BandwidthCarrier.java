@@ -1,5 +1,8 @@
 package org.carrierhost.plugins.bandwidth;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +12,16 @@ import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberReservation;
+import org.carrierhost.api.NumberState;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
 import org.pf4j.Extension;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +120,63 @@ public class BandwidthCarrier implements CarrierExtension {
             throw last.failure("disconnect");
         }
         return number.withData(Map.of("disconnect_order_id", last.id()));
+    }
+
+    /** Bandwidth holds numbers itself: one {@code tnreservation} per number, for four hours by its own figure. */
+    @Override
+    public boolean reservesNumbers() {
+        return setup.problem == null;
+    }
+
+    /**
+     * Reserves the number ({@code POST /tnreservation}), then reads the reservation back for its
+     * {@code ReservationExpires}, the seconds Bandwidth itself keeps it; {@code ttl} cannot shorten that, the host ends
+     * the hold itself.
+     */
+    @Override
+    public NumberReservation reserveNumber(String number, Duration ttl, String accountId) throws CarrierException {
+        Setup ready = setup.ready();
+        String digits = NanpNumber.tenDigits(number);
+        PostReply reply = ready.client.post("/tnreservation", "<Reservation>" + BandwidthXml.element("ReservedTn", digits)
+                + "</Reservation>");
+        String id = reply.locationId().orElseThrow(() -> new CarrierException(ErrorCode.CARRIER_FAULT,
+                "bandwidth reserved " + number + " without naming the reservation", "no Location header on the 201"));
+        Document read = ready.client.get("/tnreservation/" + id);
+        String left = BandwidthXml.text(read.getDocumentElement(), "Reservation", "ReservationExpires");
+        try {
+            return new NumberReservation(number, id, Instant.now().plusSeconds(Long.parseLong(left.trim())));
+        } catch (NumberFormatException e) {
+            throw new CarrierException(ErrorCode.CARRIER_FAULT, "bandwidth's reservation of " + number + " has no expiry",
+                    "ReservationExpires was '" + left + "'");
+        }
+    }
+
+    /** {@code DELETE /tnreservation/{id}}; a 404 is {@code not_found}, which the host counts as released. */
+    @Override
+    public void releaseReservation(NumberReservation reservation) throws CarrierException {
+        setup.ready().client.delete("/tnreservation/" + reservation.reference());
+    }
+
+    /** Bandwidth lists the account's numbers in service ({@code GET /inserviceNumbers}, paged). */
+    @Override
+    public boolean listsInventory() {
+        return setup.problem == null;
+    }
+
+    @Override
+    public InventoryPage inventory(int page, int size) throws CarrierException {
+        Document doc = setup.ready().client.get("/inserviceNumbers?page=" + page + "&size=" + size);
+        Element root = doc.getDocumentElement();
+        List<InventoryPage.Entry> numbers = new ArrayList<>();
+        Element list = BandwidthXml.at(root, "TelephoneNumbers");
+        if (list != null) {
+            for (Element tn : BandwidthXml.children(list, "TelephoneNumber")) {
+                numbers.add(new InventoryPage.Entry(NanpNumber.e164(tn.getTextContent().trim()), NumberState.IN_SERVICE));
+            }
+        }
+        Element links = BandwidthXml.at(root, "Links");
+        boolean more = links != null && !BandwidthXml.children(links, "next").isEmpty();
+        return new InventoryPage(numbers, more);
     }
 
     @Override

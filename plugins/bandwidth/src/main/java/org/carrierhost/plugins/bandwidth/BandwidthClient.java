@@ -96,6 +96,18 @@ public final class BandwidthClient {
         return new PostReply.Readable(doc, locationId(response));
     }
 
+    /**
+     * {@code DELETE path} below the account; never retried. A 404 is {@link ErrorCode#NOT_FOUND}: what was to be
+     * deleted is not there (any more).
+     */
+    public Document delete(String path) throws CarrierException {
+        HttpResponse<String> response = send(request(path).DELETE().build());
+        if (response.statusCode() == 404) {
+            throw new CarrierException(ErrorCode.NOT_FOUND, "bandwidth does not know " + path, "HTTP 404");
+        }
+        return read(response, false);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(accountUrl + path))
                 .timeout(settings.timeout()).header("Accept", "application/xml")

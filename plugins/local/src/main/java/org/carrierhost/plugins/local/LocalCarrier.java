@@ -7,6 +7,7 @@ import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberInventory;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
@@ -59,6 +60,19 @@ public class LocalCarrier implements CarrierExtension {
     public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
         stock();
         return number;
+    }
+
+    /** The local carrier's inventory is its stock: the numbers taken from it, as the host's registry holds them. */
+    @Override
+    public boolean listsInventory() {
+        return inventory.isPresent();
+    }
+
+    @Override
+    public InventoryPage inventory(int page, int size) throws CarrierException {
+        List<NumberRecord> taken = stock().findTaken(carrierId, (page - 1) * size, size + 1);
+        return new InventoryPage(taken.stream().limit(size).map(r -> new InventoryPage.Entry(r.number(), r.state())).toList(),
+                taken.size() > size);
     }
 
     @Override

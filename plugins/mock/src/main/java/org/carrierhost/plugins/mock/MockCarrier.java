@@ -1,9 +1,12 @@
 package org.carrierhost.plugins.mock;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.carrierhost.api.CarrierConfig;
@@ -14,7 +17,10 @@ import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberBlock;
 import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberState;
+import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
 import org.pf4j.Extension;
@@ -22,7 +28,8 @@ import org.pf4j.Extension;
 /**
  * A carrier that offers deterministic numbers for any prefix and always succeeds, unless its
  * configuration tells it to be slow ({@code latency_ms}), to fail ({@code fail}, a standard error code)
- * or to hang ({@code hang}).
+ * or to hang ({@code hang}). With {@code reservations=true} it holds numbers itself, each for
+ * {@code reservation_ttl_s} (default 1800, as Telnyx does), and its releases take {@code release_latency_ms} more.
  *
  * <p>Thread-safe: the behaviour is fixed at {@link #start(CarrierContext)}, published through a volatile
  * field, and order ids come from an atomic counter.
@@ -33,6 +40,12 @@ public class MockCarrier implements CarrierExtension {
     private volatile MockBehaviour behaviour = MockBehaviour.IMMEDIATE;
     private volatile String carrierId = "mock";
     private final AtomicLong orders = new AtomicLong();
+    private final Map<String, NumberReservation> reservations = new ConcurrentHashMap<>();
+    /** The numbers this mock's acquires hold and its disconnects have not released: its own list. */
+    private final java.util.concurrent.ConcurrentSkipListSet<String> owned = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private volatile boolean reserves;
+    private volatile long reservationTtlSeconds = 1800;
+    private volatile long releaseLatencyMs;
 
     /** The keys of {@code carrier.mock.*}: how every call behaves. */
     private static final List<CarrierSetting> SETTINGS = List.of(
@@ -49,6 +62,37 @@ public class MockCarrier implements CarrierExtension {
     public void start(CarrierContext context) throws CarrierException {
         carrierId = context.carrierId();
         behaviour = MockBehaviour.from(context.config());
+        CarrierConfig config = context.config();
+        reserves = config.getBoolean("reservations", false);
+        reservationTtlSeconds = config.getLong("reservation_ttl_s", 1800);
+        releaseLatencyMs = config.getLong("release_latency_ms", 0);
+    }
+
+    @Override
+    public boolean reservesNumbers() {
+        return reserves;
+    }
+
+    @Override
+    public NumberReservation reserveNumber(String number, Duration ttl, String accountId) throws CarrierException {
+        behaviour.apply();
+        NumberReservation reservation = new NumberReservation(number, carrierId + "-reservation-" + orders.incrementAndGet(),
+                Instant.now().plusSeconds(reservationTtlSeconds));
+        reservations.computeIfPresent(number, (n, held) -> held.expiresAt().isBefore(Instant.now()) ? null : held);
+        if (reservations.putIfAbsent(number, reservation) != null) {
+            throw new CarrierException(ErrorCode.NUMBER_EXISTS, "number " + number + " is already reserved", "mock reservation");
+        }
+        return reservation;
+    }
+
+    @Override
+    public void releaseReservation(NumberReservation reservation) throws CarrierException {
+        behaviour.apply();
+        MockBehaviour.sleep(releaseLatencyMs);
+        NumberReservation held = reservations.get(reservation.number());
+        if (held == null || !held.reference().equals(reservation.reference()) || !reservations.remove(reservation.number(), held)) {
+            throw new CarrierException(ErrorCode.NOT_FOUND, "no reservation " + reservation.reference(), "mock reservation");
+        }
     }
 
     @Override
@@ -77,13 +121,31 @@ public class MockCarrier implements CarrierExtension {
     @Override
     public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
         behaviour.apply();
+        owned.add(number.number());
         return number.withData(Map.of("order_id", carrierId + "-order-" + orders.incrementAndGet()));
     }
 
     @Override
     public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
         behaviour.apply();
+        owned.remove(number.number());
         return number.withData(Map.of("disconnect_order_id", carrierId + "-disconnect-" + orders.incrementAndGet()));
+    }
+
+    /** The mock lists its own numbers: those it acquired and has not disconnected, since it started. */
+    @Override
+    public boolean listsInventory() {
+        return true;
+    }
+
+    @Override
+    public InventoryPage inventory(int page, int size) throws CarrierException {
+        behaviour.apply();
+        List<String> all = List.copyOf(owned);
+        int from = (int) Math.min(all.size(), (long) (page - 1) * size);
+        int to = Math.min(all.size(), from + size);
+        return new InventoryPage(all.subList(from, to).stream().map(n -> new InventoryPage.Entry(n, NumberState.IN_SERVICE)).toList(),
+                to < all.size());
     }
 
     @Override
@@ -128,22 +190,23 @@ public class MockCarrier implements CarrierExtension {
             }
         }
 
-        private static MockBehaviour misconfigured(String why) {
-            return new MockBehaviour(0, Optional.of(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "misconfigured", why)), false);
-        }
-
-        void apply() throws CarrierException {
+        static void sleep(long ms) throws CarrierException {
             try {
-                if (hang) {
-                    Thread.sleep(Long.MAX_VALUE);
-                }
-                if (latencyMs > 0) {
-                    Thread.sleep(latencyMs);
+                if (ms > 0) {
+                    Thread.sleep(ms);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CarrierException(ErrorCode.TIMEOUT, "mock carrier call was interrupted");
             }
+        }
+
+        private static MockBehaviour misconfigured(String why) {
+            return new MockBehaviour(0, Optional.of(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "misconfigured", why)), false);
+        }
+
+        void apply() throws CarrierException {
+            sleep(hang ? Long.MAX_VALUE : latencyMs);
             if (failure.isPresent()) {
                 CarrierException f = failure.get();
                 throw new CarrierException(f.code(), f.getMessage(), f.detail());

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Issue 28's figures in one command, against PACKAGED hosts on 127.0.0.1 (wrk; PostgreSQL on 127.0.0.1:5432,
+# user postgres, trust), each with its baseline from the same run. Not part of the test run.
+#
+#   benchmarks/registry.sh            # then read the table it put at the top of BENCHMARKS.md's issue 28 section
+#
+# Figures: pgbench (one INSERT and one UPDATE per transaction, CONNS clients: what PostgreSQL commits here);
+# on one host on H2 and one on PostgreSQL: the import of STOCK numbers through POST /api/numbers/import, then
+# GET /api/health (the baseline), a mock search, a local search on the stock and acquires of distinct local
+# numbers, each the median of RUNS wrk runs of DURATION at CONNS connections right after a health run; RSS idle,
+# after the import and at the end; start to ready with three carriers (mock, mock2, local), median of RUNS starts.
+# Environment: RUNS (3), DURATION (10s), CONNS (32), STOCK (1000000), SKIP_BUILD=1 to reuse the build,
+# NO_WRITE=1 to leave BENCHMARKS.md alone. Every output goes to benchmarks/target/registry/<time>/.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-3}
+duration=${DURATION:-10s}
+conns=${CONNS:-32}
+stock=${STOCK:-1000000}
+token=bench-token-0123456789
+out="$root/benchmarks/target/registry/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+pids=()
+databases=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 1
+  for d in "${databases[@]}"; do psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done
+}
+trap cleanup EXIT
+source "$root/benchmarks/lib.sh"
+# acquire.lua's run i takes numbers from k = i * 100,000 (figure's ACQUIRE_START): they must all be in the stock.
+[ "$stock" -ge $(( (runs + 1) * 100000 )) ] || { echo "STOCK must be at least (RUNS + 1) * 100000" >&2; exit 1; }
+[ -n "${SKIP_BUILD:-}" ] || build "$root"
+
+new_database() {
+  local name="ch_bench_$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $name"
+  databases+=("$name")
+  echo "$name"
+}
+stop_hosts() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+results() { tee -a "$out/results.md"; }
+
+# Three carriers: mock, mock2 and local (the search set less mock3 .. mock10).
+java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins search "$out/plugins" > /dev/null
+rm -f "$out"/plugins/carrier-mock{3,4,5,6,7,8,9,10}-1.0.0.zip
+
+echo "machine: $(nproc) cores, shared with other work (load $(cut -d' ' -f1-3 /proc/loadavg)), $(free -g | awk '/Mem/ {print $2}') GiB," \
+  "$(java -version 2>&1 | head -1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' | head -1)," \
+  "RUNS=$runs DURATION=$duration CONNS=$conns STOCK=$stock, commit $(git -C "$root" rev-parse --short HEAD)" | results
+
+# pgbench: the commits PostgreSQL itself manages at CONNS clients, one INSERT and one UPDATE each.
+pgdb=$(new_database)
+psql -q -h 127.0.0.1 -U postgres -d "$pgdb" -c "CREATE TABLE b_numbers (number VARCHAR(20) PRIMARY KEY, state VARCHAR(16), updated_at BIGINT);
+  CREATE TABLE b_history (id BIGSERIAL PRIMARY KEY, number VARCHAR(20), at BIGINT, to_state VARCHAR(16));
+  INSERT INTO b_numbers SELECT k::text, 'AVAILABLE', 0 FROM generate_series(1, $stock) AS k; ANALYZE b_numbers"
+cat > "$out/pgbench.sql" <<SQL
+\set k random(1, $stock)
+BEGIN;
+UPDATE b_numbers SET state = 'IN_SERVICE', updated_at = :k WHERE number = :k::text;
+INSERT INTO b_history (number, at, to_state) VALUES (:k::text, :k, 'IN_SERVICE');
+END;
+SQL
+: > "$out/pgbench.tps"
+for i in $(seq "$runs"); do
+  pgbench -h 127.0.0.1 -U postgres -n -c "$conns" -j 2 -T "${duration%s}" -f "$out/pgbench.sql" "$pgdb" > "$out/pgbench.$i.txt" 2>&1
+  awk '/^tps/ {print $3; exit}' "$out/pgbench.$i.txt" >> "$out/pgbench.tps"
+done
+pgbench_tps=$(median < "$out/pgbench.tps")
+echo "pgbench, one UPDATE and one INSERT per transaction, $conns clients: $(printf '%.0f' "$pgbench_tps") tps (median of $runs: $(tr '\n' ' ' < "$out/pgbench.tps"))" | results
+
+# start to ready, three carriers, on H2 (fresh data directory each time): wall time from the launch to /api/health/ready 200.
+: > "$out/ready.ms"
+for i in $(seq "$runs"); do
+  began=$(date +%s%N)
+  start_host "ready$i" "$root" 18290 "$out/plugins"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18290/api/health/ready)" = 200 ]; do sleep 0.01; done
+  echo $(( ($(date +%s%N) - began) / 1000000 )) >> "$out/ready.ms"
+  stop_hosts
+done
+began=$(date +%s%N); java -version > /dev/null 2>&1; jvm_ms=$(( ($(date +%s%N) - began) / 1000000 ))
+echo "start to ready, three carriers, H2: $(median < "$out/ready.ms") ms (median of $runs: $(tr '\n' ' ' < "$out/ready.ms")); a bare JVM (java -version), same run: $jvm_ms ms" | results
+
+# host CONFIG PORT [--set ...]: start, import, figures, RSS.
+host() {
+  local config=$1 port=$2; shift 2
+  start_host "$config" "$root" "$port" "$out/plugins" "$@"
+  wait_ok "http://127.0.0.1:$port/api/numbers?prefix=415&quantity=1&carriers=mock"
+  require_serving "$port" mock mock2 local
+  sleep 2
+  local pid; eval "pid=\$pid_$config"
+  local idle; idle=$(rss_mb "$pid")
+  echo "$config: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport "http://127.0.0.1:$port" $token "$stock") through POST /api/numbers/import (chunks of 100,000); RSS idle $idle MB, after the import $(rss_mb "$pid") MB" | results
+  header | results
+  figure "$config" "mock search" "$port" "$conns" '/api/numbers?prefix=415&quantity=10&carriers=mock'
+  figure "$config" "local search, $stock numbers, prefix=2015" "$port" "$conns" '/api/numbers?prefix=2015&quantity=10&carriers=local'
+  # Where an acquire's time goes: thread dumps of the host during the acquire runs (JFR's defaults distort acquires).
+  ( sleep 4; for d in 1 2 3 4 5; do jstack "$pid" > "$out/$config.acquire.jstack.$d" 2>/dev/null || true; sleep 3; done ) &
+  local sampler=$!
+  figure "$config" "acquire of distinct local numbers" "$port" "$conns" /api/numbers/acquire "$root/benchmarks/acquire.lua"
+  wait "$sampler" || true
+  echo "$config: request threads during the acquires, by the frame they were in (5 thread dumps):" | results
+  python3 "$root/benchmarks/where_threads_are.py" "$out/$config.acquire.jstack."* | results
+  echo "$config: RSS after the figures $(rss_mb "$pid") MB (heap bound: the launcher's default)" | results
+  stop_hosts
+}
+host h2 18291
+host pg 18292 --set store.jdbc_url=jdbc:postgresql://127.0.0.1:5432/$(new_database) --set store.user=postgres
+
+# The ratios the issue's targets are stated in.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+acq() { cut -d' ' -f1 "$out/$1-acquire_of_distinct_local_numbers-c$conns.f" | median; }
+{ echo
+  echo "acquires on PostgreSQL / pgbench's tps: $(ratio "$(acq pg)" "$pgbench_tps") (target >= 0.5); acquires on H2 / on PostgreSQL: $(ratio "$(acq h2)" "$(acq pg)") (target >= 1)"
+} | results
+
+if [ -z "${NO_WRITE:-}" ]; then
+  python3 "$root/benchmarks/latest_run.py" "$root/BENCHMARKS.md" "$out/results.md" \
+    "RUNS=$runs DURATION=$duration CONNS=$conns STOCK=$stock benchmarks/registry.sh"
+fi
+echo "all output: $out"

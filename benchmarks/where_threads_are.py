@@ -1,0 +1,23 @@
+"""Where a host's request threads are in a set of jstack dumps: each request thread (http-N) that is inside the
+host's code is counted by its innermost frame of interest (the database driver, the pool, the store, the logger, or
+the host's own code), with its state. Prints a Markdown table, most frequent first.  Usage: where_threads_are.py DUMP..."""
+import collections
+import re
+import sys
+
+INTEREST = ("org.h2.", "org.postgresql.", "com.zaxxer.hikari.", "org.slf4j.", "org.carrierhost.", "java.text.")
+counts = collections.Counter()
+threads = 0
+for path in sys.argv[1:]:
+    for block in open(path).read().split("\n\n"):
+        if not block.startswith('"http-') or "org.carrierhost." not in block:
+            continue
+        threads += 1
+        state = re.search(r"java.lang.Thread.State: (\w+)", block)
+        frames = re.findall(r"^\s+at ([\w.$]+)\.(\w+)\(", block, re.M)
+        where = next((f"{c}.{m}" for c, m in frames if c.startswith(INTEREST)), frames[0][0] if frames else "?")
+        counts[(where, state.group(1) if state else "?")] += 1
+print(f"\n| frame (innermost of the driver, pool, store, logger or host) | state | threads | share |\n|---|---|---|---|")
+for (where, state), n in counts.most_common(8):
+    print(f"| {where} | {state} | {n} | {n / max(threads, 1):.0%} |")
+print(f"| all request threads in the host's code | | {threads} | 100% |")

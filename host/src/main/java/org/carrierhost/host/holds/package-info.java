@@ -1,0 +1,6 @@
+/**
+ * Holds that expire: numbers kept for an account while it decides, at their carrier where it can hold them
+ * ({@code kind: carrier}) or within our hosts only ({@code kind: soft}); stored in the registry on database time,
+ * and ended once, on whichever host's reaper leases them first.
+ */
+package org.carrierhost.host.holds;

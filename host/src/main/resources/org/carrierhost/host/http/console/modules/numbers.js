@@ -1,0 +1,159 @@
+// The numbers view: a search across carriers with acquire and disconnect in each row, and one number's
+// page (its own address, #numbers/<number>) with its record and history.
+import { api, canChange, fail } from './api.js';
+import { carriers, refreshCarriers } from './carriers.js';
+import { $, button, cell, el, show } from './dom.js';
+import { timeEl } from './time.js';
+
+const HELD = ['in_service', 'reserved', 'port_in'];
+let found = [];
+
+function readableData(data) {
+  const dl = el('dl', { class: 'fields-list' });
+  if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      const pair = el('div');
+      pair.appendChild(el('dt', {}, k.replace(/_/g, ' ') + ':'));
+      pair.appendChild(document.createTextNode(' '));
+      pair.appendChild(el('dd', {}, v !== null && typeof v === 'object' ? JSON.stringify(v) : v));
+      dl.appendChild(pair);
+    }
+  }
+  return dl;
+}
+
+async function search(event) {
+  event.preventDefault();
+  const query = new URLSearchParams({ prefix: $('prefix').value, quantity: $('quantity').value, country: $('country').value });
+  const only = $('only').value.trim();
+  if (only) {
+    query.set('carriers', only);
+  }
+  try {
+    const answer = await api('GET', '/api/numbers?' + query);
+    found = answer.numbers;
+    renderNumbers();
+    const errors = $('search-errors');
+    errors.replaceChildren();
+    for (const e of answer.errors) {
+      errors.appendChild(el('li', {}, e.carrier + ': ' + e.message + ' [' + e.error + ']' + (e.cause ? ' (' + e.cause + ')' : '')));
+    }
+    show('ok', answer.numbers.length + ' numbers found' + (answer.errors.length ? ', ' + answer.errors.length + ' carriers failed' : ''));
+    // The carriers asked have new figures (and perhaps a new health); only their rows are read again.
+    refreshCarriers(only ? only.split(',').map((id) => id.trim())
+      : carriers.list.filter((c) => c.enabled && !c.failed_zip).map((c) => c.id));
+  } catch (e) {
+    fail(e);
+  }
+}
+
+function renderNumbers() {
+  const rows = $('number-rows');
+  rows.replaceChildren();
+  for (const n of found) {
+    const held = HELD.includes(n.state);
+    const tr = el('tr', { class: 'number-row' + (held ? ' held' : ''), dataset: { number: n.number } });
+    button(cell(tr, ''), n.number, () => { location.hash = '#numbers/' + n.number; }, { class: 'link', title: 'Open ' + n.number });
+    cell(tr, n.carrier);
+    cell(tr, n.state + (held ? ' (held)' : ''), 'number-state');
+    cell(tr, '').appendChild(readableData(n.data));
+    if (canChange()) {
+      const actions = cell(tr, '', 'actions');
+      if (held) {
+        button(actions, 'disconnect', () => numberAction('disconnect', n.number));
+      } else {
+        button(actions, 'acquire', () => numberAction('acquire', n.number));
+      }
+    }
+    rows.appendChild(tr);
+  }
+}
+
+async function numberAction(action, number) {
+  const path = '/api/numbers/' + encodeURIComponent(number);
+  try {
+    let record;
+    if (action === 'acquire') {
+      const account = $('account').value.trim();
+      record = await api('POST', path + '/acquire', account ? { account_id: account } : {});
+    } else {
+      record = await api('POST', path + '/disconnect', {});
+    }
+    const row = found.find((n) => n.number === record.number);
+    if (row) {
+      row.state = record.state;
+      row.carrier = record.carrier;
+      row.data = record.data;
+      renderNumbers();
+    }
+    show('ok', record.number + ' is ' + record.state);
+    if (!$('number-page').hidden && $('number-title').textContent === record.number) {
+      await openNumber(record.number);
+    }
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Shows {@code number}'s page: its record, what may be done to it, and its history. */
+export async function openNumber(number) {
+  let record;
+  try {
+    record = await api('GET', '/api/numbers/' + encodeURIComponent(number));
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  $('number-page').hidden = false;
+  $('number-title').textContent = record.number;
+  const dl = $('number-record');
+  dl.replaceChildren();
+  for (const [k, v] of [['state', record.state], ['carrier', record.carrier], ['account', record.account_id || '—']]) {
+    dl.appendChild(el('dt', {}, k));
+    dl.appendChild(el('dd', {}, v));
+  }
+  dl.appendChild(el('dt', {}, 'carrier data'));
+  dl.appendChild(el('dd')).appendChild(readableData(record.data));
+  const actions = $('number-actions');
+  actions.replaceChildren();
+  if (canChange()) {
+    if (HELD.includes(record.state)) {
+      button(actions, 'disconnect', () => numberAction('disconnect', record.number));
+    } else {
+      button(actions, 'acquire', () => numberAction('acquire', record.number));
+    }
+  }
+  const history = $('number-history');
+  history.replaceChildren();
+  for (const h of record.history || []) {
+    const li = el('li');
+    li.appendChild(timeEl(h.time, 'time'));
+    li.appendChild(document.createTextNode(' ' + (h.from ? h.from + ' → ' : '') + h.to + ' via ' + h.carrier + ', by ' + h.actor));
+    history.appendChild(li);
+  }
+  if (!record.history || record.history.length === 0) {
+    history.appendChild(el('li', {}, 'no changes recorded'));
+  }
+  $('number-page').scrollIntoView({ block: 'nearest' });
+}
+
+/** The view at its address: #numbers, or #numbers/<number> for one number's page. */
+export function showNumbers(number) {
+  if (number) {
+    $('number').value = number;
+    openNumber(number);
+  }
+}
+
+export function setUpNumbers() {
+  $('search').addEventListener('submit', search);
+  $('one-number').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const number = $('number').value.trim();
+    if (location.hash === '#numbers/' + number) {
+      openNumber(number);
+    } else {
+      location.hash = '#numbers/' + number;
+    }
+  });
+}

@@ -51,7 +51,10 @@ public class MockCarrier implements CarrierExtension {
     private static final List<CarrierSetting> SETTINGS = List.of(
             CarrierSetting.whole("latency_ms", 0, Long.MAX_VALUE, 0, "how long every call waits before it answers"),
             CarrierSetting.flag("hang", false, "whether every call waits until it is interrupted"),
-            CarrierSetting.text("fail", "a standard error code, such as carrier_fault, that every call fails with"));
+            CarrierSetting.text("fail", "a standard error code, such as carrier_fault, that every call fails with"),
+            CarrierSetting.flag("reservations", false, "whether it holds numbers at the carrier (reserveNumber)"),
+            CarrierSetting.whole("reservation_ttl_s", 1, Long.MAX_VALUE, 1800, "how long a hold it grants lasts, in seconds"),
+            CarrierSetting.whole("release_latency_ms", 0, Long.MAX_VALUE, 0, "how long releasing a hold waits"));
 
     @Override
     public List<CarrierSetting> settings() {

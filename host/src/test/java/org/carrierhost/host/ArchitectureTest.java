@@ -106,7 +106,8 @@ class ArchitectureTest {
             HOST + ".manager", HOST + ".testkit");
     /** The packages whose package-info says Internal (with their sub-packages): public only so the host's parts can wire them. */
     private static final Set<String> INTERNAL = Set.of(HOST + ".http", HOST + ".cluster", HOST + ".metrics",
-            HOST + ".numbers", HOST + ".parts", HOST + ".plugins", HOST + ".registry", HOST + ".store");
+            HOST + ".numbers", HOST + ".parts", HOST + ".plugins", HOST + ".registry", HOST + ".store",
+            HOST + ".holds", HOST + ".reconcile");
 
     @Test
     void theSupportedManagerIsAnInterfaceWhoseImplementationIsInternal() {

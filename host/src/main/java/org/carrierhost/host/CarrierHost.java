@@ -182,17 +182,18 @@ public final class CarrierHost implements AutoCloseable {
             }
             // Not remembered: close() stops it first, so requests drain before the parts they use close.
             server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
-            server.observe(metrics.http()).bind();
+            server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
         database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.store().user(), settings.store().password(), settings.store().poolSize()));
+                settings.store().user(), settings.store().password(), settings.store().poolSize(),
+                settings.store().statementTimeout()));
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
         registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
         node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
                 http ? url() : "embedded", Main.version(), Instant.now());
-        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId())));
+        auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId()), dataDir));
         hostEvents.addListener(auditLog);
         List<String> released = new ClaimRecovery(database.dataSource(), Clock.systemUTC())
                 .releaseDeadClaims(ClaimRecovery.onlySelf(instanceId));
@@ -216,6 +217,7 @@ public final class CarrierHost implements AutoCloseable {
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
         cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
+        StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
                 loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link()));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
@@ -252,7 +254,7 @@ public final class CarrierHost implements AutoCloseable {
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new HoldRoutes(holds).register(server);
         new ReconcileRoutes(reconciler).register(server);
-        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT).register(server);
+        new EventStream(auditLog, JsonMapper.create(), EVENT_HEARTBEAT, settings.http().streams()).register(server);
         new EventRoutes(auditLog).register(server);
         new IdentityRoutes().register(server);
         new ClusterRoutes(cluster).register(server);

@@ -135,7 +135,7 @@ public final class ClusterSync implements AutoCloseable {
         try {
             return nodes.all(settings.downAfter());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the cluster's nodes: " + e.getMessage(), e);
+            throw org.carrierhost.host.store.DatabaseFailure.of("read the cluster's nodes", e);
         }
     }
 

@@ -50,7 +50,25 @@ public final class Settings {
     public static final Setting<Duration> HTTP_READ_TIMEOUT = millis("http.read_timeout_ms", 10_000,
             "a request's headers must have arrived within this");
     public static final Setting<Long> HTTP_MIN_BODY_RATE = whole("http.min_body_rate", 1024, 0, Long.MAX_VALUE,
-            "bytes per second a request body must at least arrive at");
+            "bytes per second a request body must at least arrive at; slower is answered 408");
+    public static final Setting<Duration> HTTP_REQUEST_TIMEOUT = millis("http.request_timeout_ms", 30_000,
+            "a whole request, headers and body, must have arrived within this; later is answered 408");
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = integer("http.max_connections_per_address", 256,
+            1, 1_000_000, "connections open at once from one client address; more are closed on arrival");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_TOKEN = integer("http.max_requests_per_token", 64, 1, 10_000,
+            "requests of one operator or admin token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_REQUESTS_PER_VIEWER = integer("http.max_requests_per_viewer", 16, 1, 10_000,
+            "requests of one viewer token in flight at once, bodies arriving included; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_STREAMS_PER_TOKEN = integer("http.max_streams_per_token", 16, 1, 10_000,
+            "event streams one operator or admin token may hold open at once; more are answered 429");
+    public static final Setting<Integer> HTTP_MAX_STREAMS_PER_VIEWER = integer("http.max_streams_per_viewer", 4, 1, 10_000,
+            "event streams one viewer token may hold open at once; more are answered 429");
+    public static final Setting<Long> HTTP_STREAM_MEMORY_BYTES = whole("http.stream_memory_bytes", 32L << 20, 1024, Long.MAX_VALUE,
+            "unsent event frames of all streams together; past it, a stream that is behind is cut");
+    public static final Setting<Long> HTTP_STREAM_CLIENT_BYTES = whole("http.stream_client_bytes", 1L << 20, 1024, Long.MAX_VALUE,
+            "unsent event frames of one stream; a stream further behind is cut with a comment, to resume with Last-Event-ID");
+    public static final Setting<Integer> HTTP_SEND_BUFFER_BYTES = integer("http.send_buffer_bytes", 65_536, 4096, 1 << 26,
+            "each connection's socket send buffer, so kernel memory held for readers that do not read is bounded");
     public static final Setting<Duration> HTTP_DRAIN_TIMEOUT = millis("http.drain_timeout_ms", 3000,
             "how long requests in flight may finish on stop");
     public static final Setting<Boolean> HTTP_ACCESS_LOG = flag("http.access_log", false,
@@ -101,6 +119,8 @@ public final class Settings {
             "the database account");
     public static final Setting<String> STORE_PASSWORD = declare("store.password", new Text(0), "", Secrecy.SECRET,
             "the database account's password");
+    public static final Setting<Duration> STORE_STATEMENT_TIMEOUT = millis("store.statement_timeout_ms", 5000,
+            "every registry query must answer within this; a slower one is cancelled and answered 503 naming the database");
     public static final Setting<Integer> STORE_POOL_SIZE = integer("store.pool_size", 16, 1, 1000,
             "the most database connections open at once (requests beyond it wait for one)");
 

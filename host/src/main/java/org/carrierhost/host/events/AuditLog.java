@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * in batches. A read waits for what was queued before it, so the log never misses an event that already
  * happened; {@link #close()} writes everything still queued, so a clean stop loses nothing. Readers of
  * what was just written (the console's event stream) {@link #follow} it: they get each batch, with the ids
- * the log gave it, in id order, on the writer's thread.
+ * the log gave it, in id order, on the writer's thread. Given a journal directory, each entry is forced to
+ * a file there ({@link AuditJournal}) before the raising thread goes on, so before the action is answered,
+ * and a batch the database refuses is tried again until it is written: an outage delays entries, never
+ * drops them, and a crash leaves them for the next start.
  *
  * <p>Thread-safe: a blocking queue between the raising threads and the one writer; followers are kept in
  * a copy-on-write list.
@@ -30,16 +33,44 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     /** Marks the end of the queue for the writer. */
     private static final Event STOP = Event.ok("audit", "stop", "-");
 
+    /** The longest pause between attempts to write a batch while the database fails. */
+    private static final long MAX_RETRY_MS = 2000;
+    /** Attempts left for a batch once the log is closing; what is still unwritten stays in the journal. */
+    private static final int ATTEMPTS_WHEN_CLOSING = 3;
+
     private final JdbcEventLog store;
-    private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final AuditJournal journal;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean closing;
     private final Thread writer;
     private final List<Consumer<List<LoggedEvent>>> followers = new CopyOnWriteArrayList<>();
     private final Object progress = new Object();
     private long queued;
     private long written;
 
+    /** An audit log that keeps what it has not written in memory only: a crash or a stop in an outage loses it. */
     public AuditLog(JdbcEventLog store) {
+        this(store, null);
+    }
+
+    /**
+     * An audit log whose entries are journalled in {@code journalDir} before the action they record is answered,
+     * and written to the database from there, retried until it takes them; what a previous run left
+     * unwritten is written first.
+     */
+    public AuditLog(JdbcEventLog store, java.nio.file.Path journalDir) {
         this.store = store;
+        this.journal = journalDir == null ? null : AuditJournal.open(journalDir);
+        if (journal != null) {
+            List<AuditJournal.Journalled> left = journal.unconfirmed();
+            if (!left.isEmpty()) {
+                log.info("writing {} audit entries a previous run left in the journal", left.size());
+            }
+            for (AuditJournal.Journalled j : left) {
+                queued++;
+                queue.add(new Pending(j.entry(), j.end()));
+            }
+        }
         this.writer = new Thread(this::drain, "audit-log-writer");
         writer.setDaemon(true);
         writer.start();
@@ -52,10 +83,28 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
 
     private void enqueue(Event entry) {
         // Logged by the writer (logLines), never here: a log line on a request thread can block on the logger.
+        long end = -1;
+        if (journal != null) {
+            try {
+                end = journal.append(entry);
+            } catch (java.io.UncheckedIOException e) {
+                log.error("cannot journal the audit entry {} {} {}: {}; it is kept in memory only", entry.actor(), entry.action(),
+                        entry.target(), e.getMessage());
+            }
+        }
         synchronized (progress) {
             queued++;
-            queue.add(entry);
+            queue.add(new Pending(entry, end));
         }
+    }
+
+    /**
+     * An entry waiting for the database.
+     *
+     * @param entry the entry
+     * @param end   where it ends in the journal, or -1 when it is not journalled
+     */
+    private record Pending(Event entry, long end) {
     }
 
     @Override
@@ -103,7 +152,7 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     }
 
     private void drain() {
-        List<Event> batch = new ArrayList<>(BATCH);
+        List<Pending> batch = new ArrayList<>(BATCH);
         boolean stopping = false;
         while (!stopping) {
             try {
@@ -113,20 +162,47 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
                 continue;
             }
             queue.drainTo(batch, BATCH - 1);
-            stopping = batch.remove(STOP);
+            stopping = batch.removeIf(p -> p.entry() == STOP);
             write(batch);
             batch.clear();
         }
     }
 
-    private void write(List<Event> batch) {
-        logLines(batch);
+    /**
+     * Writes {@code batch}, trying again with a growing pause while the database fails: an outage delays
+     * entries, never drops them. Once closing, a batch gets a few more attempts; what is still unwritten then
+     * stays in the journal for the next start.
+     */
+    private void write(List<Pending> batch) {
+        logLines(batch.stream().map(Pending::entry).toList());
         List<LoggedEvent> stored = List.of();
         if (!batch.isEmpty()) {
-            try {
-                stored = store.append(batch);
-            } catch (SQLException | RuntimeException e) {
-                log.error("cannot write {} audit events: {}", batch.size(), e.getMessage());
+            List<Event> entries = batch.stream().map(Pending::entry).toList();
+            long pause = 100;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    stored = store.append(entries);
+                    if (journal != null) {
+                        journal.confirmed(batch.stream().mapToLong(Pending::end).max().orElse(-1));
+                    }
+                    break;
+                } catch (SQLException | RuntimeException e) {
+                    if (closing && attempt >= ATTEMPTS_WHEN_CLOSING) {
+                        log.error("cannot write {} audit events before stopping: {}; {}", batch.size(), e.getMessage(),
+                                journal == null ? "they are lost" : "they stay in the journal for the next start");
+                        break;
+                    }
+                    if (attempt == 1) {
+                        log.warn("cannot write {} audit events, trying again until the database takes them: {}", batch.size(),
+                                e.getMessage());
+                    }
+                    try {
+                        Thread.sleep(pause);
+                    } catch (InterruptedException interrupted) {
+                        // Only close() stops the writer; keep trying.
+                    }
+                    pause = Math.min(MAX_RETRY_MS, pause * 2);
+                }
             }
         }
         synchronized (progress) {
@@ -158,11 +234,15 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
     /** Writes every event still queued, then stops the writer. */
     @Override
     public void close() {
-        queue.add(STOP);
+        closing = true;
+        queue.add(new Pending(STOP, -1));
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (journal != null && !writer.isAlive()) {
+            journal.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.config.HttpSettings;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -43,46 +44,76 @@ final class ApiHandler extends Handler.Abstract {
 
     private final List<Route> routes;
     private final AccessTokens tokens;
-    private final AuthThrottle throttle = new AuthThrottle();
+    private final AuthThrottle throttle;
     private final ObjectMapper json;
     private final boolean logAccess;
     private final HttpObserver observer;
+    private final HttpSettings limits;
+    private final TokenRequests perToken;
 
-    ApiHandler(List<Route> routes, AccessTokens tokens, ObjectMapper json, boolean logAccess, HttpObserver observer) {
+    ApiHandler(List<Route> routes, AccessTokens tokens, AuthThrottle throttle, ObjectMapper json, HttpSettings limits,
+               HttpObserver observer) {
+        this.throttle = throttle;
         this.routes = List.copyOf(routes);
         this.tokens = tokens;
         this.json = json;
-        this.logAccess = logAccess;
+        this.logAccess = limits.accessLog();
         this.observer = observer;
+        this.limits = limits;
+        this.perToken = new TokenRequests(limits.requestsPerToken(), limits.requestsPerViewer());
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long began = System.nanoTime();
-        String id = requestId(request);
-        String method = request.getMethod();
-        String path = request.getHttpURI().getDecodedPath();
-        Outcome outcome = new Outcome();
-        ApiResponse answer;
+        Exchange exchange = new Exchange(request, response, callback);
+        Matched matched;
         try {
-            answer = dispatch(request, method.equals("HEAD") ? "GET" : method, path, outcome);
+            matched = match(request, exchange.method.equals("HEAD") ? "GET" : exchange.method, exchange.path, exchange.outcome);
         } catch (StandardException e) {
-            answer = error(ApiError.of(e.error().bounded()));
+            exchange.answer(error(ApiError.of(e.error().bounded())));
+            return true;
         } catch (Exception | LinkageError e) {
-            log.error("request {} {} {} failed", id, method, path, e);
-            answer = internal(id);
+            exchange.answer(exchange.failed(e));
+            return true;
         }
-        write(response, callback, answer, id);
-        observer.answered(method, outcome.route == null ? HttpObserver.UNMATCHED : outcome.route.pattern(), answer.status(),
-                System.nanoTime() - began);
-        if (logAccess) {
-            accessLog.info("{} {} {} {} {}ms {} id={}", method, outcome.route == null ? path : outcome.route.pattern(),
-                    answer.status(), outcome.actor, (System.nanoTime() - began) / 1_000_000, Request.getRemoteAddr(request), id);
+        if (matched.refused != null) {
+            exchange.answer(matched.refused);
+            return true;
         }
+        TokenRequests.Slot slot;
+        try {
+            slot = matched.principal == null ? null : perToken.take(matched.principal);
+        } catch (StandardException e) {
+            exchange.answer(error(ApiError.of(e.error().bounded())));
+            return true;
+        }
+        if (!BodyRead.hasBody(request)) {
+            exchange.run(matched, new byte[0], slot);
+            return true;
+        }
+        BodyRead.read(request, matched.route.maxBodyBytes(), limits.minBodyRate(), limits.requestTimeout(), new BodyRead.Outcome() {
+            @Override
+            public void read(byte[] body) {
+                exchange.run(matched, body, slot);
+            }
+
+            @Override
+            public void refused(ApiError why) {
+                if (slot != null) {
+                    slot.release();
+                }
+                ApiResponse refused = error(why);
+                exchange.answer(new ApiResponse(refused.status(), refused.body(), refused.contentType(), Map.of("Connection", "close")));
+            }
+        });
         return true;
     }
 
-    private ApiResponse dispatch(Request request, String method, String path, Outcome outcome) throws Exception {
+    /** The route a request matched, with its parameters and caller; or the answer refusing it (405). */
+    private record Matched(Route route, Map<String, String> parameters, Principal principal, ApiResponse refused) {
+    }
+
+    private Matched match(Request request, String method, String path, Outcome outcome) {
         List<String> segments = Route.split(path);
         List<Route> shaped = new ArrayList<>();
         for (Route route : routes) {
@@ -97,26 +128,87 @@ final class ApiHandler extends Handler.Abstract {
             outcome.route = route;
             Principal principal = authorize(request, route);
             outcome.actor = principal == null ? "anonymous" : principal.actor();
-            return route.handler().handle(new ApiRequest(request, parameters.get(), principal, route.maxBodyBytes(), json));
+            return new Matched(route, parameters.get(), principal, null);
         }
         if (!shaped.isEmpty()) {
             String allowed = shaped.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
             ApiResponse refused = error(ApiError.of(405, "method_not_allowed", "method " + StandardError.bounded(method, 40) + " is not allowed here",
                     "allowed: " + allowed));
-            return new ApiResponse(405, refused.body(), ApiResponse.JSON, Map.of("Allow", allowed));
+            return new Matched(null, Map.of(), null, new ApiResponse(405, refused.body(), ApiResponse.JSON, Map.of("Allow", allowed)));
         }
         throw StandardException.of(ErrorCode.NOT_FOUND, "no such route: " + StandardError.bounded(method, 40) + " " + shorten(path));
+    }
+
+    /** One request on its way through: what it is, and how it is answered, logged and observed once. */
+    private final class Exchange {
+        final long began = System.nanoTime();
+        final Request request;
+        final Response response;
+        final Callback callback;
+        final String id;
+        final String method;
+        final String path;
+        final Outcome outcome = new Outcome();
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.id = requestId(request);
+            this.method = request.getMethod();
+            this.path = request.getHttpURI().getDecodedPath();
+        }
+
+        /** Runs the matched route's handler on {@code body} and answers; gives the token's slot back once it returns. */
+        void run(Matched matched, byte[] body, TokenRequests.Slot slot) {
+            ApiResponse answer;
+            try {
+                answer = matched.route.handler().handle(new ApiRequest(request, matched.parameters, matched.principal,
+                        matched.route.maxBodyBytes(), json, body));
+            } catch (StandardException e) {
+                answer = error(ApiError.of(e.error().bounded()));
+            } catch (Exception | LinkageError e) {
+                answer = failed(e);
+            } finally {
+                if (slot != null) {
+                    slot.release();
+                }
+            }
+            answer(answer);
+        }
+
+        ApiResponse failed(Throwable e) {
+            log.error("request {} {} {} failed", id, method, path, e);
+            return internal(id);
+        }
+
+        void answer(ApiResponse answer) {
+            write(response, callback, answer, id);
+            observer.answered(method, outcome.route == null ? HttpObserver.UNMATCHED : outcome.route.pattern(), answer.status(),
+                    System.nanoTime() - began);
+            if (logAccess) {
+                accessLog.info("{} {} {} {} {}ms {} id={}", method, outcome.route == null ? path : outcome.route.pattern(),
+                        answer.status(), outcome.actor, (System.nanoTime() - began) / 1_000_000, Request.getRemoteAddr(request), id);
+            }
+        }
     }
 
     private Principal authorize(Request request, Route route) {
         if (route.role() == null) {
             return null;
         }
-        String client = Request.getRemoteAddr(request);
-        throttle.check(client);
-        Principal principal = tokens.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION)).orElse(null);
-        throttle.record(client, principal != null);
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        Principal principal = tokens.authenticate(authorization).orElse(null);
         if (principal == null) {
+            if (authorization != null) {
+                boolean judged = false;
+                try {
+                    throttle.wrong(Request.getRemoteAddr(request));
+                    judged = true;
+                } finally {
+                    observer.wrongToken(judged);
+                }
+            }
             String needed = route.role().name().toLowerCase(Locale.ROOT);
             String covering = java.util.Arrays.stream(Role.values()).filter(r -> r.covers(route.role()))
                     .map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));

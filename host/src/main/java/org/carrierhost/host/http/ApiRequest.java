@@ -1,7 +1,5 @@
 package org.carrierhost.host.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.Optional;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,14 +27,18 @@ public final class ApiRequest {
     private final Principal principal;
     private final long maxBodyBytes;
     private final ObjectMapper json;
+    private final byte[] body;
 
-    ApiRequest(Request request, Map<String, String> parameters, Principal principal, long maxBodyBytes, ObjectMapper json) {
+    /** A request whose {@code body} has arrived whole already ({@link BodyRead}). */
+    ApiRequest(Request request, Map<String, String> parameters, Principal principal, long maxBodyBytes, ObjectMapper json,
+               byte[] body) {
         this.request = request;
         this.parameters = parameters;
         this.query = parseQuery(request.getHttpURI().getQuery());
         this.principal = principal;
         this.maxBodyBytes = maxBodyBytes;
         this.json = json;
+        this.body = body;
     }
 
     /** The path parameter {@code name}. */
@@ -92,22 +93,13 @@ public final class ApiRequest {
         return Optional.ofNullable(request.getHeaders().get(name));
     }
 
-    /** The body, at most the route's limit; larger is answered with {@code too_large}. */
+    /** The body, at most the route's limit; larger was answered with {@code too_large} before the handler ran. */
     public byte[] body() {
-        long limit = maxBodyBytes;
-        long declared = request.getLength();
-        if (declared > limit) {
-            throw tooLarge(declared, limit);
+        if (body.length > maxBodyBytes) {
+            throw StandardException.of(ErrorCode.TOO_LARGE, "request body is too large",
+                    body.length + " bytes, over the limit of " + maxBodyBytes);
         }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw tooLarge(bytes.length, limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw StandardException.of(ErrorCode.INVALID, "cannot read the request body", e.getMessage());
-        }
+        return body;
     }
 
     /**
@@ -117,11 +109,6 @@ public final class ApiRequest {
      */
     public <T> T json(Class<T> type) {
         return new BodyReader(json).read(body(), type);
-    }
-
-    private static StandardException tooLarge(long size, long limit) {
-        return StandardException.of(ErrorCode.TOO_LARGE, "request body is too large",
-                size + " bytes, over the limit of " + limit);
     }
 
     /** Parses a raw query; {@code +} stays a plus, since numbers and prefixes use it. */

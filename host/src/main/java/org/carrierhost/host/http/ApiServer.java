@@ -3,11 +3,16 @@ package org.carrierhost.host.http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.carrierhost.host.config.HttpSettings;
 import org.carrierhost.host.config.TlsSettings;
+import org.carrierhost.host.events.GuessingEvent;
+import org.carrierhost.host.events.HostEvent;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -18,6 +23,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -39,6 +45,20 @@ public final class ApiServer implements AutoCloseable {
     /** Threads besides the workers: Jetty's acceptor and selectors. */
     private static final int ACCEPTORS = 1;
     private static final int SELECTORS = 2;
+    /**
+     * Threads no API request can take: the worker pool is this much larger than the {@code http.threads}
+     * requests the {@link QoSHandler} lets run at once, and health, readiness and the event stream (which
+     * holds no thread) go round it, so a pool filled by slow requests still answers health.
+     */
+    private static final int HEALTH_RESERVE = 8;
+    /** How long browsers keep to HTTPS for this host: a year. */
+    static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
+    /** Readiness probes served at once; more wait their turn without a thread. */
+    private static final int READINESS_AT_ONCE = 2;
+    /** The readiness paths: they may wait on the database, so they get a queue of their own. */
+    private static final String[] READINESS = {"/api/health/ready", "/readyz"};
+    /** The paths that never queue behind API requests. */
+    private static final String[] UNQUEUED = {"/api/health", "/api/health/ready", "/healthz", "/readyz", "/api/events/stream"};
 
     private final List<Route> routes = new ArrayList<>();
     private final List<AutoCloseable> beforeStop = new ArrayList<>();
@@ -46,9 +66,12 @@ public final class ApiServer implements AutoCloseable {
     private final HttpSettings settings;
     private final ObjectMapper json;
     private Server server;
+    private ScheduledExecutorScheduler scheduler;
     private ServerConnector connector;
     private boolean closed;
     private HttpObserver observer = HttpObserver.NONE;
+    private final AuthThrottle throttle = new AuthThrottle();
+    private Consumer<HostEvent> events = event -> { };
 
     public ApiServer(AccessTokens tokens, HttpSettings settings, ObjectMapper json) {
         this.tokens = tokens;
@@ -74,6 +97,12 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Hands {@code sink} the host events the server raises (wrong tokens, summed up); set before {@link #start}. */
+    public ApiServer raiseTo(Consumer<HostEvent> sink) {
+        this.events = java.util.Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
     /** The routes, in the order they are matched. */
     public List<Route> routes() {
         return List.copyOf(routes);
@@ -85,11 +114,11 @@ public final class ApiServer implements AutoCloseable {
      * @throws PortInUseException when the address is taken
      */
     public void bind() {
-        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + ACCEPTORS + SELECTORS + 4, 4, 60_000);
+        QueuedThreadPool pool = new QueuedThreadPool(settings.threads() + ACCEPTORS + SELECTORS + HEALTH_RESERVE, 4, 60_000);
         pool.setName("http");
         pool.setDaemon(true);
         server = new Server(pool);
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("http-scheduler", true);
+        scheduler = new ScheduledExecutorScheduler("http-scheduler", true);
         server.addBean(scheduler);
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(settings.maxHeaderBytes());
@@ -100,7 +129,10 @@ public final class ApiServer implements AutoCloseable {
         List<ConnectionFactory> factories = new ArrayList<>();
         if (settings.tls().isPresent()) {
             // TLS, then ALPN choosing h2 or HTTP/1.1 (the default for a client that offers neither).
-            http.addCustomizer(new SecureRequestCustomizer(false));
+            SecureRequestCustomizer secure = new SecureRequestCustomizer(false);
+            // HSTS on every answer over TLS, errors included: browsers never fall back to plain HTTP.
+            secure.setStsMaxAge(HSTS_MAX_AGE_SECONDS);
+            http.addCustomizer(secure);
             SslContextFactory.Server ssl = sslContext(settings.tls().get());
             ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(HTTP2 + "," + HTTP1);
             alpn.setDefaultProtocol(HTTP1);
@@ -120,7 +152,9 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         connector.setAcceptQueueSize(128);
+        connector.setAcceptedSendBufferSize(settings.streams().sendBufferBytes());
         connector.addBean(new ReadDeadline(scheduler, settings.readTimeout()));
+        connector.addBean(new AddressConnections(settings.connectionsPerAddress()));
         server.addConnector(connector);
         server.setErrorHandler(new ErrorPage(json));
         server.setStopTimeout(settings.drainTimeout().toMillis());
@@ -149,13 +183,41 @@ public final class ApiServer implements AutoCloseable {
         if (server == null) {
             bind();
         }
+        QoSHandler probes = new QoSHandler(new ApiHandler(routes, tokens, throttle, json, settings, observer));
+        probes.setMaxRequestCount(READINESS_AT_ONCE);
+        probes.setMaxSuspend(settings.requestTimeout());
+        probes.setRejectStatusCode(503);
+        probes.includePath(READINESS);
+        QoSHandler queue = new QoSHandler(probes);
+        queue.setMaxRequestCount(settings.threads());
+        queue.setMaxSuspend(settings.requestTimeout());
+        queue.setRejectStatusCode(503);
+        queue.excludePath(UNQUEUED);
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(new ApiHandler(routes, tokens, json, settings.accessLog(), observer));
+        graceful.setHandler(queue);
         server.setHandler(graceful);
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
+        scheduler.schedule(this::auditGuesses, AuthThrottle.WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Raises one event summing up the last window's wrong tokens, if any came, and looks again a window later. */
+    private void auditGuesses() {
+        auditGuessesNow();
+        if (server.isRunning()) {
+            scheduler.schedule(this::auditGuesses, AuthThrottle.WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void auditGuessesNow() {
+        try {
+            throttle.takeWindow().ifPresent(w -> events.accept(new GuessingEvent(w.end(), Duration.between(w.start(), w.end()),
+                    w.judged(), w.refused(), w.addresses())));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ApiServer.class).warn("auditing wrong tokens: {}", e.toString());
         }
     }
 
@@ -176,6 +238,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         closed = true;
+        auditGuessesNow();
         for (AutoCloseable part : beforeStop) {
             try {
                 part.close();

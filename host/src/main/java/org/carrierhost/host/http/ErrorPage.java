@@ -36,6 +36,10 @@ final class ErrorPage extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(ApiHandler.REQUEST_ID, ApiHandler.requestId(request));
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (request.getConnectionMetaData().isSecure()) {
+            // Failures before the request is customized (431, say) get no HSTS from Jetty's customizer.
+            response.getHeaders().put(HttpHeader.STRICT_TRANSPORT_SECURITY, "max-age=" + ApiServer.HSTS_MAX_AGE_SECONDS);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }
@@ -46,6 +50,7 @@ final class ErrorPage extends ErrorHandler {
             case 405 -> "method_not_allowed";
             case 408 -> "request_timeout";
             case 413, 414, 431 -> "too_large";
+            case 503 -> "unavailable";
             default -> status < 500 ? "invalid" : "internal";
         };
     }
@@ -56,6 +61,7 @@ final class ErrorPage extends ErrorHandler {
             case 413 -> "request body is too large";
             case 414 -> "request URI is too long";
             case 431 -> "request headers are too large";
+            case 503 -> "the host is busy: every worker is serving and this request waited its turn too long; retry shortly";
             default -> status < 500 ? "malformed request" : "internal error; see the host's log";
         };
     }

@@ -23,4 +23,12 @@ public interface HttpObserver {
      * @param nanos  how long it took to answer
      */
     void answered(String method, String route, int status, long nanos);
+
+    /**
+     * A request came with a wrong bearer token.
+     *
+     * @param judged whether it was answered {@code 401}; else {@code 429}, over the guessing budget
+     */
+    default void wrongToken(boolean judged) {
+    }
 }

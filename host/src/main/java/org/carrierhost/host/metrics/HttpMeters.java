@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.carrierhost.host.http.HttpObserver;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 final class HttpMeters implements HttpObserver {
 
     static final String REQUESTS = "carrierhost.http.requests";
+    static final String WRONG_TOKENS = "carrierhost.http.wrong_tokens";
     /** Coarse buckets: one series each for every route and status. */
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)};
@@ -30,8 +32,18 @@ final class HttpMeters implements HttpObserver {
     private final OwnedMeters meters;
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
+    private final Counter wrongJudged;
+    private final Counter wrongRefused;
+
     HttpMeters(OwnedMeters meters) {
         this.meters = meters;
+        this.wrongJudged = wrongTokens(meters, "401");
+        this.wrongRefused = wrongTokens(meters, "429");
+    }
+
+    private static Counter wrongTokens(OwnedMeters meters, String answer) {
+        return meters.add(Counter.builder(WRONG_TOKENS).description("requests with a wrong bearer token, by how they were "
+                + "answered: 401 judged, 429 over the guessing budget").tag("answer", answer).register(meters.registry()));
     }
 
     @Override
@@ -41,6 +53,11 @@ final class HttpMeters implements HttpObserver {
                 .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
                 .serviceLevelObjectives(BUCKETS)
                 .register(meters.registry()))).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void wrongToken(boolean judged) {
+        (judged ? wrongJudged : wrongRefused).increment();
     }
 
     private record Key(String method, String route, int status) {

@@ -119,6 +119,46 @@ public final class NumberDesk implements CarrierManager {
      */
     @Override
     public NumberRecord acquire(String rawNumber, AcquireRequest request, String actor) {
+        return audited(NumberAction.ACQUIRE, rawNumber, actor, () -> acquireOnce(rawNumber, request, actor));
+    }
+
+    /** Which call on this thread is the outermost audited one, and whether its failure was audited already. */
+    private static final ThreadLocal<boolean[]> FAILURE_AUDITED = new ThreadLocal<>();
+
+    /**
+     * Runs {@code action}, auditing its failure if nothing deeper did: a refusal before any claim (bad
+     * input, a database that is down or slow, a number held) is a failed action too.
+     */
+    private NumberRecord audited(NumberAction action, String rawNumber, String actor, java.util.function.Supplier<NumberRecord> call) {
+        boolean outermost = FAILURE_AUDITED.get() == null;
+        if (outermost) {
+            FAILURE_AUDITED.set(new boolean[1]);
+        }
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (outermost && !FAILURE_AUDITED.get()[0]) {
+                String carrier = e instanceof StandardException s ? s.error().carrier() : null;
+                events.publish(NumberEvent.failed(actor, action, StandardError.bounded(String.valueOf(rawNumber), 40), carrier,
+                        describe(e)));
+            }
+            throw e;
+        } finally {
+            if (outermost) {
+                FAILURE_AUDITED.remove();
+            }
+        }
+    }
+
+    /** Notes that a failure was audited where it happened, so the outermost call does not audit it again. */
+    private static void failureAudited() {
+        boolean[] audited = FAILURE_AUDITED.get();
+        if (audited != null) {
+            audited[0] = true;
+        }
+    }
+
+    private NumberRecord acquireOnce(String rawNumber, AcquireRequest request, String actor) {
         String number = E164.number(rawNumber, null);
         Optional<String> hold = holds.admit(number, request.accountId(), request.holdId());
         NumberRecord stored = acquireAdmitted(number, request, actor);
@@ -240,8 +280,14 @@ public final class NumberDesk implements CarrierManager {
             events.publish(NumberEvent.ok(actor, action, current.number(), stored.carrier(), target.wireName()));
             return stored;
         } catch (RuntimeException e) {
-            registry.release(claim, leftBehind.get());
+            try {
+                registry.release(claim, leftBehind.get());
+            } catch (RuntimeException notReleased) {
+                // The database failed too: the claim ends with its lifetime or this host's next start.
+                e.addSuppressed(notReleased);
+            }
             events.publish(NumberEvent.failed(actor, action, current.number(), current.carrier(), describe(e)));
+            failureAudited();
             throw e;
         }
     }
@@ -264,6 +310,7 @@ public final class NumberDesk implements CarrierManager {
             return stored;
         } catch (RuntimeException e) {
             events.publish(NumberEvent.failed(actor, NumberAction.ACQUIRE, current.number(), current.carrier(), describe(e)));
+            failureAudited();
             throw e;
         }
     }
@@ -282,6 +329,10 @@ public final class NumberDesk implements CarrierManager {
      */
     @Override
     public NumberRecord disconnect(String rawNumber, String actor) {
+        return audited(NumberAction.DISCONNECT, rawNumber, actor, () -> disconnectOnce(rawNumber, actor));
+    }
+
+    private NumberRecord disconnectOnce(String rawNumber, String actor) {
         String number = E164.number(rawNumber, null);
         NumberRecord current = registry.find(number).orElseGet(() -> {
             // A number only offered is held by nobody: there is nothing to release.
@@ -479,9 +530,9 @@ public final class NumberDesk implements CarrierManager {
         return e instanceof StandardException s ? s.error().code().wireName() + ": " + s.getMessage() : e.toString();
     }
 
-    /** Nothing to close: the call path's threads are shared and daemon. */
+    /** Ends the offer cache's state readers; the call path's threads are shared and daemon. */
     @Override
     public void close() {
-        // The offer cache is memory only.
+        offers.close();
     }
 }

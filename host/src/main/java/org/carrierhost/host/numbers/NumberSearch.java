@@ -82,6 +82,7 @@ final class NumberSearch {
             throw StandardException.of(ErrorCode.INVALID, "blocks must be from 1 to " + MAX_QUANTITY, "got " + request.blockSize());
         }
         List<StandardError> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         CarrierRoster roster = carriers.snapshot();
         List<SkippedCarrier> skipped = new ArrayList<>();
         List<String> targets = targets(roster, request.carriers(), errors, skipped);
@@ -132,6 +133,9 @@ final class NumberSearch {
                 continue;
             }
             answer.numbers.forEach(n -> found.putIfAbsent(n.number(), n));
+            if (answer.note != null) {
+                notes.add(answer.note);
+            }
             if (answer.stray > 0) {
                 errors.add(new StandardError(ErrorCode.CARRIER_FAULT, "carrier " + answer.carrier + " offered numbers outside the search",
                         answer.stray + " of its numbers were not E.164 numbers under " + prefix + " and were left out", answer.carrier));
@@ -140,7 +144,7 @@ final class NumberSearch {
         List<FoundNumber> sorted = found.values().stream().sorted(Comparator.comparing(FoundNumber::number)).toList();
         List<FoundNumber> numbers = page(sorted, merged ? request.offset() : 0, request.quantity());
         offers.offered(numbers.stream().filter(n -> n.state() == NumberState.DISCOVERY).toList());
-        return new SearchResponse(numbers, errors, skipped);
+        return new SearchResponse(numbers, errors, notes, skipped);
     }
 
     /**
@@ -187,17 +191,18 @@ final class NumberSearch {
         List<FoundNumber> kept = answer.numbers.stream().filter(n -> !held.containsKey(n.number())
                 || held.get(n.number()).equals(accountId)).toList();
         return new Answer(answer.carrier, kept, answer.stray, answer.held + answer.numbers.size() - kept.size(), answer.full, null,
-                answer.notServing);
+                answer.notServing, answer.note);
     }
 
     /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */
     private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked, CarrierRoster roster) {
         String carrier = outcome.carrierId();
         if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing());
+            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing(), null);
         }
         List<NumberOffer> offered = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
         boolean local = roster.local(carrier);
+        String note = null;
         List<FoundNumber> numbers = new ArrayList<>(offered.size());
         int stray = 0;
         for (NumberOffer offer : offered) {
@@ -211,10 +216,15 @@ final class NumberSearch {
         int before = numbers.size();
         if (!local) {
             // A local carrier offers only its available stock; a remote one knows nothing of what we hold.
-            Map<String, NumberState> known = offers.states(numbers.stream().map(FoundNumber::number).toList());
+            OfferCache.States states = offers.states(numbers.stream().map(FoundNumber::number).toList());
+            Map<String, NumberState> known = states.known();
             numbers = numbers.stream().filter(n -> !org.carrierhost.host.registry.NumberTransitions.HELD.contains(known.get(n.number()))).toList();
+            if (states.incomplete() != null) {
+                note = "carrier " + carrier + "'s numbers were filtered by the states this host remembers only ("
+                        + states.incomplete() + "); an acquire of one held meanwhile is refused";
+            }
         }
-        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false);
+        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false, note);
     }
 
     /**
@@ -271,8 +281,9 @@ final class NumberSearch {
      * @param full    whether it gave all that was asked, so may have more
      * @param error   its failure, or null
      * @param notServing whether it failed because nothing of it served when called (disabled, removed)
+     * @param note    what the search could not do for its numbers (check them against a slow registry), or null
      */
     private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error,
-                          boolean notServing) {
+                          boolean notServing, String note) {
     }
 }

@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberState;
@@ -39,6 +45,20 @@ final class OfferCache {
     private final Cache<String, FoundNumber> offers;
     private final Cache<String, Optional<NumberState>> states;
     private final NumberRegistry registry;
+    /**
+     * Reads states for searches, so that a search waits on the database at most {@link #STATE_WAIT}: a few
+     * threads, none queued, so a slow database holds at most these and a search finding them busy goes on.
+     */
+    private final ThreadPoolExecutor readers = new ThreadPoolExecutor(0, READERS, 1, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            runnable -> {
+                Thread t = new Thread(runnable, "search-states");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The longest a search waits for the registry's states of what it found. */
+    static final Duration STATE_WAIT = Duration.ofMillis(500);
+    private static final int READERS = 4;
 
     OfferCache(NumberRegistry registry, Duration offerTtl, Duration stateTtl) {
         this.registry = registry;
@@ -65,9 +85,10 @@ final class OfferCache {
 
     /**
      * The registry's state of each of {@code numbers} (absent when it does not hold the number): from
-     * memory where known, with one read of the registry for the rest.
+     * memory where known, with one read of the registry for the rest, waited for at most {@link #STATE_WAIT}.
+     * When the database is gone or slower than that, what memory knows, marked incomplete.
      */
-    Map<String, NumberState> states(List<String> numbers) {
+    States states(List<String> numbers) {
         Map<String, NumberState> known = new HashMap<>();
         List<String> unknown = new java.util.ArrayList<>();
         for (String number : numbers) {
@@ -81,14 +102,19 @@ final class OfferCache {
         if (!unknown.isEmpty()) {
             Map<String, NumberState> read;
             try {
-                read = registry.states(unknown);
-            } catch (StandardException e) {
-                if (e.error().code() != ErrorCode.CARRIER_UNAVAILABLE) {
-                    throw e;
+                read = readers.submit(() -> registry.states(unknown)).get(STATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException | TimeoutException e) {
+                return new States(known, "the registry did not answer within " + STATE_WAIT.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new States(known, "interrupted while reading the registry");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof StandardException s && s.error().code() == ErrorCode.CARRIER_UNAVAILABLE) {
+                    // The database is gone: the search still answers, filtered by what memory knows; an
+                    // acquire of a number held meanwhile is refused by the registry itself.
+                    return new States(known, s.getMessage());
                 }
-                // The database is gone: the search still answers, filtered by what memory knows; an
-                // acquire of a number held meanwhile is refused by the registry itself.
-                return known;
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
             for (String number : unknown) {
                 NumberState state = read.get(number);
@@ -98,6 +124,20 @@ final class OfferCache {
                 }
             }
         }
-        return known;
+        return new States(known, null);
+    }
+
+    /** Ends the state readers (one still waiting on the database ends once it answers). */
+    void close() {
+        readers.shutdownNow();
+    }
+
+    /**
+     * The states known of some numbers.
+     *
+     * @param known      each held number's state
+     * @param incomplete why some numbers' states are not known, or null when all are
+     */
+    record States(Map<String, NumberState> known, String incomplete) {
     }
 }

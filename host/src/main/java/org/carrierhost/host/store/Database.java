@@ -1,6 +1,7 @@
 package org.carrierhost.host.store;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -38,9 +39,22 @@ public final class Database implements AutoCloseable {
         return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
     }
 
+    /** The default of {@code store.statement_timeout_ms}, as the settings table declares it. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Settings.STORE_STATEMENT_TIMEOUT.defaultValue().orElseThrow();
+
     /** Opens the database at {@code jdbcUrl} with at most {@code poolSize} connections, applying any missing migration. */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} with at most {@code poolSize} connections, each of whose statements
+     * is cancelled by the database after {@code statementTimeout} (a lock waited for included), applying any
+     * missing migration (on connections of its own, without that bound).
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration statementTimeout) {
         HikariConfig config = new HikariConfig();
+        statementTimeoutSql(jdbcUrl, statementTimeout).ifPresent(config::setConnectionInitSql);
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
@@ -64,6 +78,18 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot prepare the database at " + shown(jdbcUrl) + ": " + e.getMessage(), e);
         }
         return new Database(pool);
+    }
+
+    /** The session statement that bounds every statement's time on {@code jdbcUrl}'s database, for those that have one. */
+    static java.util.Optional<String> statementTimeoutSql(String jdbcUrl, Duration timeout) {
+        long ms = Math.max(1, timeout.toMillis());
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return java.util.Optional.of("SET statement_timeout = " + ms);
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return java.util.Optional.of("SET QUERY_TIMEOUT " + ms);
+        }
+        return java.util.Optional.empty();
     }
 
     /** The default embedded database in {@code dataDir}: durable on commit, so state is written before success. */

@@ -115,6 +115,8 @@ class DatabaseLossTest {
             Reply ready = api.get("/api/health/ready");
             assertEquals(503, ready.status(), ready.text());
             assertTrue(ready.text().contains("database"), ready.text());
+            Reply cluster = api.get("/api/cluster");
+            assertEquals(List.of(503, true), List.of(cluster.status(), cluster.text().contains("database")), cluster.text());
 
             Map<String, Supplier<Reply>> changes = new LinkedHashMap<>();
             changes.put("acquire", () -> api.post("/api/numbers/+14159000001/acquire", ACQUIRE));

@@ -57,4 +57,37 @@ class ReadinessTest {
                     () -> "not ready again once the database is back: " + api.get("/api/health/ready").text());
         }
     }
+
+    @Test
+    void notReadyNamingTheThreadsWhileThousandsLeakAndReadyAgainOnceTheyEnd() throws Exception {
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
+            ApiClient api = ApiClient.of(host).withToken(null);
+            assertEquals(200, api.get("/api/health/ready").status());
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<Thread> leaked = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < Readiness.LEAKED_THREADS + 100; i++) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "leaked-" + i);
+                    t.setDaemon(true);
+                    t.start();
+                    leaked.add(t);
+                }
+                Reply leaking = api.get("/api/health/ready");
+                assertEquals(503, leaking.status(), leaking.text());
+                assertTrue(leaking.text().contains("threads leak"), leaking.text());
+            } finally {
+                release.countDown();
+                for (Thread t : leaked) {
+                    t.join(5000);
+                }
+            }
+            assertEquals(200, api.get("/api/health/ready").status());
+        }
+    }
 }

@@ -49,6 +49,18 @@ class TlsTest {
 
             assertEquals(200, reply.statusCode());
             assertTrue(reply.body().contains("\"id\":\"mock\""), reply.body());
+            assertEquals("max-age=31536000", reply.headers().firstValue("Strict-Transport-Security").orElse(""));
+
+            HttpResponse<String> missing = https.send(HttpRequest.newBuilder(URI.create(host.url() + "api/nowhere")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // Over HTTP/1.1: HTTP/2 ends a connection whose headers are too large rather than answering 431.
+            HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(Keystores.trusting(keystore)).build();
+            HttpResponse<String> malformed = http1.send(HttpRequest.newBuilder(URI.create(host.url() + "api/health"))
+                    .header("X-Big", "b".repeat(10_000)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(431, malformed.statusCode());
+            for (HttpResponse<String> error : java.util.List.of(missing, malformed)) {
+                assertTrue(error.headers().firstValue("Strict-Transport-Security").isPresent(), "no HSTS on " + error.statusCode());
+            }
         }
     }
 

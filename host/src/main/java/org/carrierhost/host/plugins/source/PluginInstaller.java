@@ -68,11 +68,18 @@ public final class PluginInstaller {
             throw StandardException.of(ErrorCode.INVALID, e.failure().message(), e.failure().cause());
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw StandardException.of(ErrorCode.INVALID, "cannot write into the install directory", e.toString());
+            throw diskFailure("write the zip into the install directory " + installDir, e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
         }
+    }
+
+    /** The host's own disk failed, not the client: {@code 503} naming the disk, never {@code 400}. */
+    static StandardException diskFailure(String what, IOException e) {
+        boolean full = String.valueOf(e.getMessage()).contains("No space left on device");
+        return StandardException.of(ErrorCode.CARRIER_UNAVAILABLE, (full ? "the disk is full" : "the disk failed")
+                + ": cannot " + what, e.toString());
     }
 
     /**

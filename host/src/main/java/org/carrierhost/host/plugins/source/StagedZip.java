@@ -36,7 +36,7 @@ public record StagedZip(Path temp, String id, String version, Path target, Strin
             if (backup != null) {
                 PluginInstaller.deleteQuietly(backup);
             }
-            throw StandardException.of(ErrorCode.INVALID, "cannot move the zip into the install directory", e.toString());
+            throw PluginInstaller.diskFailure("move the zip into the install directory " + target.getParent(), e);
         }
     }
 

@@ -81,7 +81,8 @@ class HoldClusterTest {
         assertTrue(late.compareTo(Duration.ofMillis(2000)) < 0, "expired " + late.toMillis() + " ms after its end; reaper interval " + REAPER_MS);
         Await.pause(1000); // more rounds on each host: still one release, one expiry
         assertEquals(1.0, releases(hosts.get(0)) + releases(hosts.get(1)), "one release at the carrier");
-        assertEquals(1, events(a, "hold-expired", id));
+        Await.until(Duration.ofSeconds(10), () -> events(a, "hold-expired", id) == 1,
+                () -> events(a, "hold-expired", id) + " hold-expired entries");
     }
 
     @Test
@@ -96,7 +97,9 @@ class HoldClusterTest {
         assertEquals(200, acquired.status(), acquired.text());
         assertEquals("consumed", a.get("/api/holds/" + id).json().path("state").asText());
         assertEquals(0.0, releases(hosts.get(0)) + releases(hosts.get(1)));
-        assertEquals(1, events(a, "hold-consumed", id));
+        // The audit entry is journalled before the answer and reaches the database by the audit writer, soon after.
+        Await.until(Duration.ofSeconds(10), () -> events(a, "hold-consumed", id) == 1,
+                () -> events(a, "hold-consumed", id) + " hold-consumed entries");
     }
 
     @Test

@@ -53,6 +53,10 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
     private final Map<Path, Long> unpaired = new HashMap<>();
     /** Each zip's {@code x.zip.asc} as last seen (empty: none); confined to the scanning thread. */
     private final Map<Path, Optional<FileSignature>> signaturesSeen = new HashMap<>();
+    /** Since when (nanos) each zip's {@code x.zip.asc} is as last seen; confined to the scanning thread. */
+    private final Map<Path, Long> signatureSince = new HashMap<>();
+    /** Zips handed on whose {@code x.zip.asc} changed since, to be judged again once it settles; confined to the scanning thread. */
+    private final Set<Path> signatureChanged = new HashSet<>();
     private final AtomicBoolean scanQueued = new AtomicBoolean();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "plugin-watcher");
@@ -144,31 +148,45 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
             stable.retainOnly(present);
             unpaired.keySet().retainAll(present);
             signaturesSeen.keySet().retainAll(present);
+            signatureSince.keySet().retainAll(present);
+            signatureChanged.retainAll(present);
             long now = System.nanoTime();
             for (Path zip : zips) {
                 Optional<FileSignature> signature = FileSignature.of(zip);
                 Optional<FileSignature> asc = FileSignature.of(zip.resolveSibling(zip.getFileName() + ".asc"));
-                boolean ascChanged = signaturesSeen.containsKey(zip) && !signaturesSeen.get(zip).equals(asc);
-                signaturesSeen.put(zip, asc);
+                Optional<FileSignature> ascBefore = signaturesSeen.put(zip, asc);
+                if (ascBefore == null || !ascBefore.equals(asc)) {
+                    signatureSince.put(zip, now);
+                    if (ascBefore != null) {
+                        signatureChanged.add(zip);
+                    }
+                }
+                // A signature file is read only once it has stayed unchanged for the stability window, as a zip is.
+                boolean ascSettled = now - signatureSince.get(zip) >= stability.toNanos();
                 if (signature.isPresent() && stable.ready(zip, signature.get(), now)) {
-                    if (!pairWait.isZero() && asc.isEmpty()) {
+                    if (!pairWait.isZero() && !(asc.isPresent() && ascSettled)) {
                         unpaired.put(zip, now);
                         continue;
                     }
                     unpaired.remove(zip);
+                    signatureChanged.remove(zip);
                     target.deployIfChanged(zip, ACTOR);
                 } else if (unpaired.containsKey(zip)) {
-                    if (asc.isPresent() || now - unpaired.get(zip) >= pairWait.toNanos()) {
+                    boolean waitedEnough = asc.isEmpty() && now - unpaired.get(zip) >= pairWait.toNanos();
+                    if (asc.isPresent() && ascSettled || waitedEnough) {
                         unpaired.remove(zip);
+                        signatureChanged.remove(zip);
                         target.deployIfChanged(zip, ACTOR);
                     }
-                } else if (ascChanged) {
+                } else if (signatureChanged.contains(zip) && ascSettled) {
                     // A signature came, went or changed beside a zip already handed on: judged again.
+                    signatureChanged.remove(zip);
                     target.deployIfChanged(zip, ACTOR);
                 }
             }
-            if (!unpaired.isEmpty()) {
-                scanner.schedule(this::requestScan, Math.max(50, pairWait.toMillis() / 4), TimeUnit.MILLISECONDS);
+            if (!unpaired.isEmpty() || !signatureChanged.isEmpty()) {
+                scanner.schedule(this::requestScan, Math.max(50, Math.min(stability.toMillis(), pairWait.isZero()
+                        ? stability.toMillis() : pairWait.toMillis() / 4)), TimeUnit.MILLISECONDS);
             }
             if (stable.waiting()) {
                 // Look again once the window has passed rather than waiting for the next rescan.

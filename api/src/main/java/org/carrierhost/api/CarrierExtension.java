@@ -1,5 +1,7 @@
 package org.carrierhost.api;
 
+import java.util.List;
+
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -26,6 +28,18 @@ public interface CarrierExtension extends ExtensionPoint {
      * @throws CarrierException when it cannot start at all; the host records the reason on the carrier
      */
     default void start(CarrierContext context) throws CarrierException {
+    }
+
+    /**
+     * The settings of the carrier's section ({@code carrier.<id>.*}) it understands. The host checks the section
+     * against them before {@link #start(CarrierContext)}: a missing required key marks the carrier not configured,
+     * naming the key, and a value its setting does not take fails the start, naming the key and the rule. The host
+     * shows them, secrets masked. Called once, before {@code start}; must return promptly.
+     *
+     * @return the declared settings; by default none, and the host checks nothing
+     */
+    default List<CarrierSetting> settings() {
+        return List.of();
     }
 
     /** Releases what {@link #start(CarrierContext)} took. Must not throw and must return promptly. */

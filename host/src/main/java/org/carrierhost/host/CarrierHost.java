@@ -15,6 +15,7 @@ import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.cluster.ClusterSync;
 import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
+import org.carrierhost.host.config.Settings;
 import org.carrierhost.host.config.ZipLimitSettings;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.AuditLog;
@@ -246,8 +247,9 @@ public final class CarrierHost implements AutoCloseable {
         }
         RecentCalls recent = new RecentCalls(Clock.systemUTC());
         hostEvents.addListener(recent);
-        remember(new HealthRoutes(carriers, database.dataSource())).register(server);
-        new CarrierRoutes(carriers, settings::carrier, recent).register(server);
+        remember(new HealthRoutes(carriers, database.dataSource(), id -> Settings.CARRIER_MANDATORY.parse(
+                Settings.CARRIER_MANDATORY.keyFor(id), settings.carrier(id).get("mandatory", "false")))).register(server);
+        new CarrierRoutes(carriers, settings::carrier, recent, settings::carrierSource).register(server);
         new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new HoldRoutes(holds).register(server);

@@ -2,6 +2,7 @@ package org.carrierhost.host.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,12 +47,16 @@ public final class HostConfiguration {
     /** The keys a layer above the defaults set. */
     private final Set<String> given;
     private final Path baseDir;
+    /** Where each carrier key a layer set came from: the highest layer that sets it. */
+    private final Map<String, DeclaredSettings.Source> carrierSources;
 
-    private HostConfiguration(CompositeConfiguration settings, Set<String> fromFile, Set<String> given, Path baseDir) {
+    private HostConfiguration(CompositeConfiguration settings, Set<String> fromFile, Set<String> given, Path baseDir,
+                              Map<String, DeclaredSettings.Source> carrierSources) {
         this.settings = settings;
         this.fromFile = fromFile;
         this.given = given;
         this.baseDir = baseDir;
+        this.carrierSources = Map.copyOf(carrierSources);
     }
 
     /**
@@ -99,7 +104,18 @@ public final class HostConfiguration {
         given.addAll(flags.keySet());
         given.addAll(systemLayer.keySet());
         given.addAll(environmentLayer.keySet());
-        return new HostConfiguration(composite, Set.copyOf(fromFile), Set.copyOf(given), baseDir);
+        Map<String, DeclaredSettings.Source> carrierSources = new HashMap<>();
+        // Lowest layer first, so that a higher one overwrites: the composite answers from the highest.
+        noteCarrierKeys(carrierSources, file, DeclaredSettings.Source.CONF_FILE);
+        noteCarrierKeys(carrierSources, environmentLayer, DeclaredSettings.Source.ENVIRONMENT);
+        noteCarrierKeys(carrierSources, systemLayer, DeclaredSettings.Source.SYSTEM_PROPERTY);
+        noteCarrierKeys(carrierSources, flags, DeclaredSettings.Source.COMMAND_LINE);
+        return new HostConfiguration(composite, Set.copyOf(fromFile), Set.copyOf(given), baseDir, carrierSources);
+    }
+
+    private static void noteCarrierKeys(Map<String, DeclaredSettings.Source> sources, Map<String, String> layer,
+                                        DeclaredSettings.Source source) {
+        layer.keySet().stream().filter(k -> k.startsWith("carrier.")).forEach(k -> sources.put(k, source));
     }
 
     /** Settings from {@code values} over the defaults only; for embedding and tests. */
@@ -133,7 +149,7 @@ public final class HostConfiguration {
         return new HostSettings(HttpSettings.from(this), AccessSettings.from(this), PluginSettings.from(this),
                 get(Settings.DATA_DIR), StoreSettings.from(this), SearchSettings.from(this), NumberSettings.from(this),
                 MetricsSettings.from(this), ClusterSettings.from(this),
-                carrierSections());
+                carrierSections(), carrierSources);
     }
 
     /** Every key set above the defaults, with its value as it may be shown: secrets masked. For logs. */

@@ -22,13 +22,20 @@ import org.carrierhost.api.CarrierConfig;
  * @param metrics         {@code metrics.*}
  * @param cluster         {@code cluster.*}: this host's node id, and its heartbeat and check intervals
  * @param carrierSections {@code carrier.<id>.*}, by carrier id, keys without the {@code carrier.<id>.} prefix
+ * @param carrierSources  where each {@code carrier.<id>.<key>} set above the defaults came from, by full key
  */
 public record HostSettings(HttpSettings http, AccessSettings access, PluginSettings plugins, Path dataDir, StoreSettings store,
                            SearchSettings search, NumberSettings numbers, MetricsSettings metrics, ClusterSettings cluster,
-                           Map<String, CarrierConfig> carrierSections) {
+                           Map<String, CarrierConfig> carrierSections, Map<String, DeclaredSettings.Source> carrierSources) {
 
     public HostSettings {
         carrierSections = Map.copyOf(carrierSections);
+        carrierSources = Map.copyOf(carrierSources);
+    }
+
+    /** Where {@code carrier.<id>.<key>} ({@code fullKey}) came from; {@code DEFAULT} when no layer set it. */
+    public DeclaredSettings.Source carrierSource(String fullKey) {
+        return carrierSources.getOrDefault(fullKey, DeclaredSettings.Source.DEFAULT);
     }
 
     /** Carrier {@code id}'s section; empty when none is configured. */

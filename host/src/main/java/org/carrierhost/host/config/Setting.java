@@ -77,7 +77,16 @@ public record Setting<T>(String key, SettingType<T> type, Optional<String> defau
      * open-ended pattern's.
      */
     boolean sharesNamespace(String concrete) {
-        return isPattern() && !isOpenEnded() && regex(true).matcher(concrete).matches();
+        return isPattern() && !isOpenEnded() && !directlyUnderPlaceholder() && regex(true).matcher(concrete).matches();
+    }
+
+    /**
+     * Whether its last segment sits right under a placeholder, as {@code carrier.<id>.mandatory} does: its namespace
+     * would be all of {@code carrier.<id>.*}, the carrier's own keys, so it claims only its own key.
+     */
+    private boolean directlyUnderPlaceholder() {
+        String[] segments = key.split("\\.");
+        return segments.length > 1 && isPlaceholder(segments[segments.length - 2]);
     }
 
     /** This key with its placeholders filled from the same segments of {@code concrete}; for suggestions. */

@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param <T> the typed value
  */
 public sealed interface SettingType<T> permits SettingType.Whole, SettingType.Int, SettingType.Millis, SettingType.Text,
-        SettingType.Flag, SettingType.Choice, SettingType.Items, SettingType.FilePath, SettingType.RoleToken {
+        SettingType.Flag, SettingType.Choice, SettingType.Items, SettingType.FilePath, SettingType.RoleToken,
+        SettingType.Url {
 
     /**
      * The typed value of {@code text}, already stripped of surrounding blanks.
@@ -176,6 +177,29 @@ public sealed interface SettingType<T> permits SettingType.Whole, SettingType.In
         @Override
         public String describe() {
             return "<" + String.join("|", roles) + ">:<secret of " + minSecret + "+ characters>";
+        }
+    }
+
+    /** An http or https URL with a host, and no query or user info. */
+    record Url() implements SettingType<java.net.URI> {
+        @Override
+        public java.net.URI parse(String text) {
+            try {
+                java.net.URI uri = new java.net.URI(text);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getQuery() == null
+                        && uri.getUserInfo() == null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // Answered below: the parser's text would repeat the value.
+            }
+            throw new IllegalArgumentException("must be an http(s) URL with a host, and no query or user info");
+        }
+
+        @Override
+        public String describe() {
+            return "http(s) URL";
         }
     }
 

@@ -180,6 +180,8 @@ public final class Settings {
             "how many probe calls a half-open circuit lets through");
     public static final Setting<Integer> BULKHEAD_MAX_CALLS = integer("carrier.<id>.bulkhead.max_calls", 32, 1, 10_000,
             "the most calls of one carrier running at once; a carrier that hangs holds at most this many threads");
+    public static final Setting<Boolean> CARRIER_MANDATORY = flag("carrier.<id>.mandatory", false,
+            "true: the host is not ready while this carrier is not ready, not configured included");
     public static final Setting<String> CARRIER_KEY = declare("carrier.<id>.<key>", new Text(0), null, Secrecy.BY_NAME,
             "the carrier's own settings, for example carrier.mock.latency_ms; secret when the key names a password, "
                     + "secret, token, key or credential");

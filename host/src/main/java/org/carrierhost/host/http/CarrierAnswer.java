@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.PluginFailure;
@@ -35,23 +36,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param breaker     its circuit breaker and bulkhead
  * @param failedZip   whether it is a zip that never loaded, listed under its file name: it can be retried
  *                    (reloaded) or removed, nothing else
- * @param configured  false once a call failed because the carrier is not configured
+ * @param configured  false while a required setting it declares is missing, or once a call failed because the
+ *                    carrier is not configured
  * @param health      {@code ok}, {@code idle}, {@code failing}, {@code not_configured} or {@code down}
+ * @param missing     the required settings it declares that its section lacked when it loaded, by key within the section
  * @param recent      its calls over the last 15 minutes, and its latest failed call
  * @param shadowed    the other zips of its id that do not serve because this one won (a drop-in against an
  *                    installed zip: the higher version serves, the drop-in on a tie)
  * @param keptAt      in the answer to a removal of a drop-in: where its zip was moved, under the data
  *                    directory; left out of the answer otherwise
  * @param config      its masked settings; left out of the answer when null
+ * @param settings    the settings it declares, each with its value (secrets masked), source and validity; in the
+ *                    answer for one carrier only
  */
 record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
-                     Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, Recent recent,
-                     List<Shadowed> shadowed, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config) {
+                     Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, List<String> missing,
+                     Recent recent, List<Shadowed> shadowed, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<DeclaredSettings.Shown> settings) {
 
     CarrierAnswer {
         shadowed = List.copyOf(shadowed);
+        missing = List.copyOf(missing);
+        settings = settings == null ? null : List.copyOf(settings);
         config = config == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
@@ -69,16 +77,21 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                         b.lingering()),
                 new Breaker(b.state(), round(b.failureRate()), b.calls(), b.failedCalls(), b.rejectedCalls(),
                         b.retryInSeconds(), b.running(), b.maxConcurrent(), b.lingering()),
-                view.neverLoaded(), !figures.notConfigured(), health(view, figures), Recent.of(figures),
+                view.neverLoaded(), !figures.notConfigured() && !notConfigured(view), health(view, figures),
+                facts == null ? List.of() : facts.missing(), Recent.of(figures),
                 view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
-                view.keptAt() == null ? null : view.keptAt().toString(), null);
+                view.keptAt() == null ? null : view.keptAt().toString(), null, null);
+    }
+
+    private static boolean notConfigured(CarrierView view) {
+        return view.facts() != null && view.facts().notConfigured();
     }
 
     private static String health(CarrierView view, RecentCalls.Figures figures) {
         if (view.state() != CarrierState.STARTED) {
             return "down";
         }
-        if (figures.notConfigured()) {
+        if (figures.notConfigured() || notConfigured(view)) {
             return "not_configured";
         }
         if (figures.lastFailed() || "open".equalsIgnoreCase(view.breaker().state())) {
@@ -87,10 +100,10 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
         return figures.minutes().stream().anyMatch(m -> m.calls() > 0) ? "ok" : "idle";
     }
 
-    /** This answer with the carrier's masked settings. */
-    CarrierAnswer withConfig(Map<String, String> masked) {
+    /** This answer with the carrier's masked section and its declared settings. */
+    CarrierAnswer withConfig(Map<String, String> masked, List<DeclaredSettings.Shown> declared) {
         return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, source, sha256,
-                error, stats, breaker, failedZip, configured, health, recent, shadowed, keptAt, masked);
+                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, keptAt, masked, declared);
     }
 
     private static double round(double ms) {

@@ -1,14 +1,17 @@
 package org.carrierhost.host.http;
 
+import java.util.List;
 import java.util.function.Function;
 
 import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
+import org.carrierhost.host.plugins.lifecycle.CarrierView;
 
 /**
  * {@code /api/carriers}: each carrier's state, version, error and figures, the last 15 minutes' included.
@@ -20,15 +23,19 @@ public final class CarrierRoutes {
     private final CarrierTable carriers;
     private final Function<String, CarrierConfig> configs;
     private final RecentCalls recent;
+    private final Function<String, DeclaredSettings.Source> sources;
 
     /**
      * @param configs each carrier's configuration section, shown with secrets masked
      * @param recent  each carrier's calls over the last minutes
+     * @param sources where each {@code carrier.<id>.<key>} came from
      */
-    public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs, RecentCalls recent) {
+    public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs, RecentCalls recent,
+                         Function<String, DeclaredSettings.Source> sources) {
         this.carriers = carriers;
         this.configs = configs;
         this.recent = recent;
+        this.sources = sources;
     }
 
     /** Adds the routes to {@code server}. */
@@ -37,10 +44,13 @@ public final class CarrierRoutes {
                 request -> ApiResponse.ok(carriers.views().stream().map(v -> CarrierAnswer.of(v, recent.figures(v.id()))).toList())));
         server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
             String id = request.parameter("id");
-            CarrierAnswer carrier = CarrierAnswer.of(carriers.view(id).orElseThrow(() ->
-                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))),
-                    recent.figures(id));
-            return ApiResponse.ok(carrier.withConfig(HostConfiguration.masked(id, configs.apply(id))));
+            CarrierView view = carriers.view(id).orElseThrow(() ->
+                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id)));
+            CarrierConfig section = configs.apply(id);
+            List<DeclaredSettings.Shown> declared = view.facts() == null ? List.of()
+                    : view.facts().settings().shown(section, sources);
+            return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(id))
+                    .withConfig(HostConfiguration.masked(id, section), declared));
         }));
     }
 }

@@ -3,6 +3,7 @@ package org.carrierhost.host.http;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -24,9 +25,10 @@ public final class HealthRoutes implements AutoCloseable {
     private final Readiness readiness;
     private final Instant started = Instant.now();
 
-    public HealthRoutes(CarrierTable carriers, DataSource registry) {
+    /** @param mandatory whether a carrier ({@code carrier.<id>.mandatory}) keeps the host not ready while it is not configured */
+    public HealthRoutes(CarrierTable carriers, DataSource registry, Predicate<String> mandatory) {
         this.carriers = carriers;
-        this.readiness = new Readiness(carriers, registry, PROBE_TIMEOUT);
+        this.readiness = new Readiness(carriers, registry, PROBE_TIMEOUT, mandatory);
     }
 
     /** Adds the routes to {@code server}. */

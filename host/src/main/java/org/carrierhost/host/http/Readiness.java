@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -24,7 +26,9 @@ import org.carrierhost.host.plugins.lifecycle.CarrierView;
 /**
  * Whether the host can serve: the registry answers a real query within a time bound, every enabled
  * carrier is started with its circuit closed, and no more than {@value #LEAKED_THREADS} threads were added
- * since start (a leak that ends in running out of memory or threads). Each reason it cannot is named.
+ * since start (a leak that ends in running out of memory or threads). A carrier that is not configured (it lacks
+ * a required setting it declares) is left out, unless {@code carrier.<id>.mandatory=true}. Each reason it cannot
+ * is named.
  *
  * <p>Thread-safe: at most one registry query runs at a time, on a thread of its own; a probe that finds
  * one still running waits for that one instead of starting another (or answers the fault found last at
@@ -37,6 +41,7 @@ final class Readiness implements AutoCloseable {
     private final CarrierTable carriers;
     private final DataSource registry;
     private final Duration timeout;
+    private final Predicate<String> mandatory;
     private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "readiness-probe");
         t.setDaemon(true);
@@ -53,10 +58,11 @@ final class Readiness implements AutoCloseable {
     /** How long a fault found stands before a probe asks the database again. */
     private static final long FAULT_HELD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    Readiness(CarrierTable carriers, DataSource registry, Duration timeout) {
+    Readiness(CarrierTable carriers, DataSource registry, Duration timeout, Predicate<String> mandatory) {
         this.carriers = carriers;
         this.registry = registry;
         this.timeout = timeout;
+        this.mandatory = mandatory;
     }
 
     /** Why the host is not ready; empty when it is. */
@@ -72,7 +78,12 @@ final class Readiness implements AutoCloseable {
             if (!view.enabled()) {
                 continue;
             }
-            if (view.state() != CarrierState.STARTED) {
+            if (view.state() == CarrierState.STARTED && view.facts() != null && view.facts().notConfigured()) {
+                if (mandatory.test(view.id())) {
+                    reasons.add("carrier " + view.id() + " is not configured: missing " + view.facts().missing().stream()
+                            .map(k -> "carrier." + view.id() + "." + k).collect(Collectors.joining(", ")));
+                }
+            } else if (view.state() != CarrierState.STARTED) {
                 reasons.add("carrier " + view.id() + " is " + view.state().wireName()
                         + (view.error() == null ? "" : ": " + view.error().describe()));
             } else if (view.breaker() != null && !"closed".equals(view.breaker().state())) {

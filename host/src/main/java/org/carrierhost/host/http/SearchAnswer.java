@@ -15,12 +15,23 @@ import org.carrierhost.host.manager.SearchResponse;
  * @param numbers the numbers found
  * @param errors  the carriers' failures
  * @param notes   what the search could not do but answered without (a registry too slow to check numbers against)
+ * @param skipped the carriers not asked, with the reason
  */
-record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors, List<String> notes) {
+record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors, List<String> notes, List<Skipped> skipped) {
 
     static SearchAnswer of(SearchResponse response) {
         return new SearchAnswer(response.numbers().stream().map(Found::of).toList(),
-                response.errors().stream().map(CarrierFailure::of).toList(), response.notes());
+                response.errors().stream().map(CarrierFailure::of).toList(), response.notes(),
+                response.skipped().stream().map(s -> new Skipped(s.carrier(), s.reason())).toList());
+    }
+
+    /**
+     * A carrier the search left out.
+     *
+     * @param carrier the carrier
+     * @param reason  why it cannot answer the search
+     */
+    record Skipped(String carrier, String reason) {
     }
 
     /**

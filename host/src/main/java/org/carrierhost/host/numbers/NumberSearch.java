@@ -20,6 +20,7 @@ import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.manager.SearchResponse;
+import org.carrierhost.host.manager.SkippedCarrier;
 import org.carrierhost.host.plugins.call.CallOutcome;
 import org.carrierhost.host.plugins.call.CarrierCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierRoster;
@@ -83,7 +84,8 @@ final class NumberSearch {
         List<StandardError> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         CarrierRoster roster = carriers.snapshot();
-        List<String> targets = targets(roster, request.carriers(), errors);
+        List<SkippedCarrier> skipped = new ArrayList<>();
+        List<String> targets = targets(roster, request.carriers(), errors, skipped);
         boolean merged = targets.size() > 1;
         if (merged && (long) request.offset() + request.quantity() > MAX_MERGED_WINDOW) {
             throw StandardException.of(ErrorCode.INVALID, "offset too deep for a search over several carriers",
@@ -142,7 +144,7 @@ final class NumberSearch {
         List<FoundNumber> sorted = found.values().stream().sorted(Comparator.comparing(FoundNumber::number)).toList();
         List<FoundNumber> numbers = page(sorted, merged ? request.offset() : 0, request.quantity());
         offers.offered(numbers.stream().filter(n -> n.state() == NumberState.DISCOVERY).toList());
-        return new SearchResponse(numbers, errors, notes);
+        return new SearchResponse(numbers, errors, notes, skipped);
     }
 
     /**
@@ -225,9 +227,24 @@ final class NumberSearch {
         return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false, note);
     }
 
-    private static List<String> targets(CarrierRoster roster, List<String> named, List<StandardError> errors) {
+    /**
+     * The carriers a search asks: those named, or every serving one but those not configured, which are listed in
+     * {@code skipped} (a carrier named is asked, and answers for itself).
+     */
+    private static List<String> targets(CarrierRoster roster, List<String> named, List<StandardError> errors,
+                                        List<SkippedCarrier> skipped) {
         if (named.isEmpty()) {
-            return roster.serving();
+            List<String> targets = new ArrayList<>();
+            for (String id : roster.serving()) {
+                List<String> missing = roster.missingSettings(id);
+                if (missing.isEmpty()) {
+                    targets.add(id);
+                } else {
+                    skipped.add(new SkippedCarrier(id, "not configured: missing "
+                            + missing.stream().map(k -> "carrier." + id + "." + k).collect(java.util.stream.Collectors.joining(", "))));
+                }
+            }
+            return targets;
         }
         List<String> targets = new ArrayList<>();
         for (String id : named.stream().distinct().toList()) {

@@ -60,4 +60,11 @@ class SettingsTest {
     void aPatternsKeyIsFilledInOrder() {
         assertEquals("carrier.bw.bulkhead.max_calls", Settings.BULKHEAD_MAX_CALLS.keyFor("bw"));
     }
+
+    @Test
+    void aCarrierHostKeyRightUnderTheIdLeavesTheCarriersOwnKeysToThem() {
+        assertEquals(Settings.CARRIER_MANDATORY, Settings.find("carrier.bandwidth.mandatory").orElseThrow());
+        assertEquals(Settings.CARRIER_KEY, Settings.find("carrier.mock.fail").orElseThrow());
+        assertEquals(Settings.CARRIER_KEY, Settings.find("carrier.bandwidth.base_url").orElseThrow());
+    }
 }

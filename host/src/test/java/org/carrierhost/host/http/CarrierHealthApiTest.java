@@ -62,7 +62,8 @@ class CarrierHealthApiTest {
         TestPlugins.copyBuilt(plugins, "bandwidth");
         host = TestHosts.start(plugins, data, Map.of());
 
-        api().get("/api/numbers?prefix=415&quantity=3");
+        // Named: a search of all carriers leaves a not-configured carrier out (issue 25).
+        api().get("/api/numbers?prefix=415&quantity=3&carriers=bandwidth");
 
         JsonNode bandwidth = api().get("/api/carriers/bandwidth").json();
         assertEquals("STARTED", bandwidth.path("state").asText());

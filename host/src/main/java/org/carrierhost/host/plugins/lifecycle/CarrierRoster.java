@@ -1,6 +1,7 @@
 package org.carrierhost.host.plugins.lifecycle;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,13 +13,22 @@ import java.util.Set;
  * @param serving the ids of the carriers that served, sorted
  * @param known   the ids of every carrier listed
  * @param local   the ids of the carriers that are local, as their last loaded version said
+ * @param notConfigured the serving carriers whose serving version lacked required settings when it loaded, with
+ *                      those keys (within the carrier's section), by id
  */
-public record CarrierRoster(List<String> serving, Set<String> known, Set<String> local) {
+public record CarrierRoster(List<String> serving, Set<String> known, Set<String> local,
+                            Map<String, List<String>> notConfigured) {
 
     public CarrierRoster {
         serving = List.copyOf(serving);
         known = Set.copyOf(known);
         local = Set.copyOf(local);
+        notConfigured = Map.copyOf(notConfigured);
+    }
+
+    /** The required settings serving carrier {@code id} lacks; empty when it is configured. */
+    public List<String> missingSettings(String id) {
+        return notConfigured.getOrDefault(id, List.of());
     }
 
     /** Whether {@code id} was listed. */

@@ -2,8 +2,10 @@ package org.carrierhost.host.plugins.lifecycle;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ import org.carrierhost.host.plugins.call.CallTarget;
 import org.carrierhost.host.plugins.call.CarrierGuard;
 import org.carrierhost.host.plugins.call.CarrierLease;
 import org.carrierhost.host.plugins.call.CarrierStats;
+import org.carrierhost.host.plugins.load.Generation;
 import org.carrierhost.host.plugins.source.ZipLedger;
 import org.carrierhost.host.plugins.source.ZipRecord;
 
@@ -89,21 +92,26 @@ public final class CarrierTable implements CallPort {
         List<String> serving = new ArrayList<>();
         Set<String> known = new HashSet<>();
         Set<String> local = new HashSet<>();
+        Map<String, List<String>> notConfigured = new HashMap<>();
         for (CarrierSlot slot : slots.values()) {
             CarrierState state = slot.state();
             if (!CarrierState.LISTED.contains(state)) {
                 continue;
             }
             known.add(slot.id());
-            if (state.serving() && slot.live() != null) {
+            Generation live = slot.live();
+            if (state.serving() && live != null) {
                 serving.add(slot.id());
+                if (!live.missingSettings().isEmpty()) {
+                    notConfigured.put(slot.id(), live.missingSettings());
+                }
             }
             if (slot.local()) {
                 local.add(slot.id());
             }
         }
         serving.sort(null);
-        return new CarrierRoster(serving, known, local);
+        return new CarrierRoster(serving, known, local, notConfigured);
     }
 
     /** Every carrier, and every zip that never loaded, sorted by id (a file name for those). */

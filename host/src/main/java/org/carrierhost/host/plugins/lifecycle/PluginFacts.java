@@ -1,5 +1,8 @@
 package org.carrierhost.host.plugins.lifecycle;
 
+import java.util.List;
+
+import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.plugins.load.Generation;
 
 /**
@@ -12,11 +15,23 @@ import org.carrierhost.host.plugins.load.Generation;
  * @param provider    the plugin provider
  * @param local       {@code is_local}
  * @param cnam        {@code should_lookup_cnam}
+ * @param settings    the settings it declares
+ * @param missing     the required settings its section lacked when it loaded: while any is, it is not configured
  */
-public record PluginFacts(String version, String description, String provider, boolean local, boolean cnam) {
+public record PluginFacts(String version, String description, String provider, boolean local, boolean cnam,
+                          DeclaredSettings settings, List<String> missing) {
+
+    public PluginFacts {
+        missing = List.copyOf(missing);
+    }
 
     static PluginFacts of(Generation generation) {
         return new PluginFacts(generation.version(), generation.description(), generation.provider(),
-                generation.local(), generation.cnam());
+                generation.local(), generation.cnam(), generation.declaredSettings(), generation.missingSettings());
+    }
+
+    /** Whether it lacked a required setting when it loaded. */
+    public boolean notConfigured() {
+        return !missing.isEmpty();
     }
 }

@@ -1,8 +1,10 @@
 package org.carrierhost.host.plugins.load;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.host.config.DeclaredSettings;
 
 /**
  * One loaded and started version of a carrier: what the lifecycle makes serve, what calls lease, and what
@@ -33,6 +35,16 @@ public interface Generation {
 
     /** Whether CNAM lookup applies ({@code should_lookup_cnam}), as it said at load. */
     boolean cnam();
+
+    /** The settings it declared at load; none by default. */
+    default DeclaredSettings declaredSettings() {
+        return DeclaredSettings.none(id());
+    }
+
+    /** The required settings it declared that its section lacked at load, in declared order; empty when configured. */
+    default List<String> missingSettings() {
+        return List.of();
+    }
 
     /** The class loader its code runs with. */
     ClassLoader classLoader();

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.carrierhost.api.CarrierApi;
+import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.CarrierSetting;
+import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.pf4j.DefaultPluginManager;
@@ -142,13 +145,20 @@ public final class GenerationLoader implements Loader {
             requireCompatible(manager, wrapper);
             start(manager, wrapper);
             CarrierExtension extension = createExtension(manager, wrapper);
+            CarrierContext context = contexts.create(loadedId, extension.isLocal());
+            DeclaredSettings declared = declaredSettings(loadedId, wrapper, extension);
+            List<String> problems = declared.problems(context.config());
+            if (!problems.isEmpty()) {
+                throw new PluginLoadException("invalid setting", String.join("; ", problems));
+            }
             try (CrashJournal.Note ignored = journal.enter(id, "start()")) {
                 TimeBox.call(id + " CarrierExtension.start()", startLimit, wrapper.getPluginClassLoader(), () -> {
-                    extension.start(contexts.create(loadedId, extension.isLocal()));
+                    extension.start(context);
                     return null;
                 });
             }
-            return new PluginGeneration(number, archive, workDir, manager, wrapper, extension, journal, stopLimit);
+            return new PluginGeneration(number, archive, workDir, manager, wrapper, extension, journal, stopLimit,
+                    declared, declared.missing(context.config()));
         } catch (PluginLoadException | RuntimeException | Error e) {
             // Any Error too, an OutOfMemoryError included: a plugin's failure is explained, never fatal.
             abandon(manager, id, workDir);
@@ -200,6 +210,17 @@ public final class GenerationLoader implements Loader {
             throw new PluginLoadException(id + " did not start (state " + state + ")",
                     why == null ? null : TimeBox.describe(why));
         }
+    }
+
+    /** What the carrier declares of its settings; a declaration that throws or is malformed fails the load, named. */
+    private DeclaredSettings declaredSettings(String id, PluginWrapper wrapper, CarrierExtension extension)
+            throws PluginLoadException {
+        List<CarrierSetting> declared;
+        try (CrashJournal.Note ignored = journal.enter(id, "settings()")) {
+            declared = TimeBox.call(id + " CarrierExtension.settings()", startLimit, wrapper.getPluginClassLoader(),
+                    () -> List.copyOf(extension.settings()));
+        }
+        return new DeclaredSettings(id, declared);
     }
 
     private CarrierExtension createExtension(PluginManager manager, PluginWrapper wrapper) throws PluginLoadException {

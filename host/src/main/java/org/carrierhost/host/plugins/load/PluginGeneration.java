@@ -2,9 +2,11 @@ package org.carrierhost.host.plugins.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
@@ -34,12 +36,15 @@ public final class PluginGeneration implements Generation {
     private final boolean local;
     private final boolean cnam;
     private final CrashJournal journal;
+    private final DeclaredSettings declared;
+    private final List<String> missing;
     private final Duration stopLimit;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean retiring;
 
     PluginGeneration(long number, PluginArchive archive, Path workDir, PluginManager manager, PluginWrapper wrapper,
-                     CarrierExtension extension, CrashJournal journal, Duration stopLimit) {
+                     CarrierExtension extension, CrashJournal journal, Duration stopLimit, DeclaredSettings declared,
+                     List<String> missing) {
         this.journal = journal;
         this.stopLimit = stopLimit;
         this.number = number;
@@ -50,6 +55,8 @@ public final class PluginGeneration implements Generation {
         this.extension = extension;
         this.local = extension.isLocal();
         this.cnam = extension.shouldLookupCnam();
+        this.declared = declared;
+        this.missing = List.copyOf(missing);
     }
 
     /** The carrier id, which is the plugin id. */
@@ -97,6 +104,16 @@ public final class PluginGeneration implements Generation {
     @Override
     public boolean cnam() {
         return cnam;
+    }
+
+    @Override
+    public DeclaredSettings declaredSettings() {
+        return declared;
+    }
+
+    @Override
+    public List<String> missingSettings() {
+        return missing;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberOffer;
@@ -41,6 +42,11 @@ public class BandwidthCarrier implements CarrierExtension {
 
     private volatile Setup setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
             "bandwidth is not started"));
+
+    @Override
+    public List<CarrierSetting> settings() {
+        return BandwidthSettings.DECLARED;
+    }
 
     @Override
     public void start(CarrierContext context) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
 
@@ -31,6 +32,20 @@ import org.carrierhost.api.ErrorCode;
 public record BandwidthSettings(URI baseUrl, String accountId, String username, String password, String siteId,
                                 String peerId, Duration timeout, Duration orderPollInterval, Duration orderTimeout,
                                 int maxSearchQuantity, int maxRetries) {
+
+    /** The keys of {@code carrier.bandwidth.*}, as {@link BandwidthCarrier#settings()} declares them to the host. */
+    public static final List<CarrierSetting> DECLARED = List.of(
+            CarrierSetting.url("base_url", "Bandwidth's Dashboard API, for example https://dashboard.bandwidth.com/api").asRequired(),
+            CarrierSetting.text("account_id", "the Bandwidth account id").asRequired(),
+            CarrierSetting.text("username", "the API user's name"),
+            CarrierSetting.text("password", "the API user's password").asSecret(),
+            CarrierSetting.text("site_id", "the site (sub-account) orders go to; required to acquire"),
+            CarrierSetting.text("peer_id", "the SIP peer (location) orders go to"),
+            CarrierSetting.millis("timeout_ms", 1, 3_600_000, 10_000, "the deadline of one HTTP request"),
+            CarrierSetting.millis("order_poll_interval_ms", 1, 3_600_000, 1_000, "how often a pending order is polled"),
+            CarrierSetting.millis("order_timeout_ms", 1, 3_600_000, 30_000, "how long an order may stay pending"),
+            CarrierSetting.whole("max_search_quantity", 1, 5_000, 500, "the most numbers one search asks for"),
+            CarrierSetting.whole("max_retries", 0, 10, 2, "retries of a throttled or failed read"));
 
     /**
      * Reads and checks the configuration.

@@ -13,6 +13,7 @@ import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberBlock;
 import org.carrierhost.api.NumberOffer;
@@ -45,6 +46,20 @@ public class MockCarrier implements CarrierExtension {
     private volatile boolean reserves;
     private volatile long reservationTtlSeconds = 1800;
     private volatile long releaseLatencyMs;
+
+    /** The keys of {@code carrier.mock.*}: how every call behaves. */
+    private static final List<CarrierSetting> SETTINGS = List.of(
+            CarrierSetting.whole("latency_ms", 0, Long.MAX_VALUE, 0, "how long every call waits before it answers"),
+            CarrierSetting.flag("hang", false, "whether every call waits until it is interrupted"),
+            CarrierSetting.text("fail", "a standard error code, such as carrier_fault, that every call fails with"),
+            CarrierSetting.flag("reservations", false, "whether it holds numbers at the carrier (reserveNumber)"),
+            CarrierSetting.whole("reservation_ttl_s", 1, Long.MAX_VALUE, 1800, "how long a hold it grants lasts, in seconds"),
+            CarrierSetting.whole("release_latency_ms", 0, Long.MAX_VALUE, 0, "how long releasing a hold waits"));
+
+    @Override
+    public List<CarrierSetting> settings() {
+        return SETTINGS;
+    }
 
     @Override
     public void start(CarrierContext context) throws CarrierException {

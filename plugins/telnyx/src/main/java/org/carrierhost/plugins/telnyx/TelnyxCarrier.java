@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
@@ -41,6 +42,11 @@ public class TelnyxCarrier implements CarrierExtension {
 
     private volatile Setup setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
             "telnyx is not started"));
+
+    @Override
+    public List<CarrierSetting> settings() {
+        return TelnyxSettings.DECLARED;
+    }
 
     @Override
     public void start(CarrierContext context) {

@@ -3,9 +3,11 @@ package org.carrierhost.plugins.telnyx;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
 
@@ -28,6 +30,17 @@ public record TelnyxSettings(URI baseUrl, String apiKey, String connectionId, St
 
     /** Where Telnyx's Numbers API v2 lives. */
     public static final String DEFAULT_BASE_URL = "https://api.telnyx.com/v2";
+
+    /** The keys of {@code carrier.telnyx.*}, as {@link TelnyxCarrier#settings()} declares them to the host. */
+    public static final List<CarrierSetting> DECLARED = List.of(
+            CarrierSetting.url("base_url", "Telnyx's Numbers API v2").withDefault(DEFAULT_BASE_URL),
+            CarrierSetting.text("api_key", "the Telnyx API key (V2)").asRequired().asSecret(),
+            CarrierSetting.text("connection_id", "the connection new numbers are assigned to"),
+            CarrierSetting.text("messaging_profile_id", "the messaging profile new numbers are assigned to"),
+            CarrierSetting.millis("timeout_ms", 1, 3_600_000, 10_000, "the deadline of one HTTP request"),
+            CarrierSetting.millis("order_poll_interval_ms", 1, 3_600_000, 1_000, "how often a pending order is polled"),
+            CarrierSetting.millis("order_timeout_ms", 1, 3_600_000, 30_000, "how long an order may stay pending"),
+            CarrierSetting.whole("max_retries", 0, 10, 2, "retries of a throttled or failed read"));
 
     /**
      * Reads and checks the configuration.

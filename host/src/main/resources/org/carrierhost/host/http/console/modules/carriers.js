@@ -224,6 +224,11 @@ function errorCell(tr, c) {
       error.appendChild(el('div', { class: 'cause clamp' }, c.error.cause));
     }
     error.title = c.error.message + (c.error.cause ? ': ' + c.error.cause : '');
+  } else if (c.missing && c.missing.length) {
+    // Issue 25: a required setting it declares is unset, known from start-up.
+    const text = 'not configured: missing ' + c.missing.map(k => 'carrier.' + c.id + '.' + k).join(', ');
+    error.appendChild(el('div', { class: 'clamp' }, text));
+    error.title = text;
   } else if (last && (c.recent.last_failed || !c.configured)) {
     error.appendChild(el('div', { class: 'clamp' }, last.message || last.error));
     const cause = el('div', { class: 'cause' }, last.error + ' at ');

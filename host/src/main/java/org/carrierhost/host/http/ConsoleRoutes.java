@@ -26,12 +26,11 @@ public final class ConsoleRoutes {
 
     private final ApiResponse page = file("index.html", "text/html; charset=utf-8");
     private final ApiResponse script = file("console.js", "text/javascript; charset=utf-8");
-    private final ApiResponse holds = file("holds.js", "text/javascript; charset=utf-8");
     private final ApiResponse style = file("console.css", "text/css; charset=utf-8");
     private final ApiResponse icon = file("favicon.svg", "image/svg+xml");
     /** The console's modules by file name: a fixed list, so no other name reaches the class path. */
     private final Map<String, ApiResponse> modules = List.of("api.js", "audit.js", "carriers.js", "cluster.js", "dom.js",
-            "import.js", "numbers.js", "router.js", "session.js", "spark.js", "stream.js", "time.js", "upload.js").stream()
+            "holds.js", "import.js", "numbers.js", "router.js", "session.js", "spark.js", "stream.js", "time.js", "upload.js").stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), name -> file("modules/" + name, "text/javascript; charset=utf-8")));
 
     /** Adds the routes to {@code server}. */
@@ -47,7 +46,6 @@ public final class ConsoleRoutes {
             return module;
         }));
         server.route(Route.of("GET", "/console/console.css", null, request -> style));
-        server.route(Route.of("GET", "/console/holds.js", null, request -> holds));
         // Browsers ask for /favicon.ico on every page; an SVG answers it (the page links the same file).
         server.route(Route.of("GET", "/favicon.ico", null, request -> icon));
     }

@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console's holds section ({@code console/holds.js}) in a real Chromium: an active hold is listed with its kind
- * and a countdown that runs down by itself; an operator may release it there, a viewer sees no release button.
+ * The console's holds view ({@code #holds}, {@code console/modules/holds.js}) in a real Chromium: an active hold is
+ * listed with its kind and a countdown that runs down by itself; an operator may release it there, a viewer sees no
+ * release button.
  */
 class ConsoleHoldsBrowserTest {
 
@@ -94,6 +95,7 @@ class ConsoleHoldsBrowserTest {
     void anActiveHoldCountsDownByItselfAndAnOperatorReleasesIt() {
         String id = hold(120);
         signIn(TestHosts.ADMIN_TOKEN);
+        openHolds();
 
         WebElement row = holdRow(id);
         assertTrue(row.getText().contains("soft"), row.getText());
@@ -113,6 +115,7 @@ class ConsoleHoldsBrowserTest {
     void aViewerSeesTheHoldsButNoReleaseButton() {
         String id = hold(600);
         signIn(VIEWER_TOKEN);
+        openHolds();
 
         WebElement row = holdRow(id);
 
@@ -130,6 +133,12 @@ class ConsoleHoldsBrowserTest {
         browser.get(host.url());
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.id("signin-submit")).click();
+    }
+
+    /** Follows the Holds link, as a person would, and waits for the view's address. */
+    private void openHolds() {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#views a[data-view='holds']"))).click();
+        waiting().until(ExpectedConditions.urlContains("#holds"));
     }
 
     private WebDriverWait waiting() {

@@ -140,7 +140,6 @@ class OpenApiContractTest {
         call("GET", "/console/modules/carriers.js", null, null, null);
         call("GET", "/console/modules/nowhere.js", null, null, null);
         call("GET", "/console/console.css", null, null, null);
-        call("GET", "/console/holds.js", null, null, null);
         call("GET", "/api/numbers?prefix=415&quantity=3&offset=1&country=US&carriers=mock&blocks=0&toll_free=false&account_id=acct-1",
                 VIEWER_TOKEN, null, null);
         call("POST", "/api/numbers/" + NUMBER + "/acquire", admin, "{\"account_id\":\"acct-1\",\"dry_run\":true}", JSON);

@@ -5,6 +5,7 @@ import { auditEvent, loadEvents, setUpAudit } from './modules/audit.js';
 import { loadCarriers, refreshCarriers, setUpCarriers } from './modules/carriers.js';
 import { startCluster, stopCluster } from './modules/cluster.js';
 import { $ } from './modules/dom.js';
+import { startHolds, stopHolds } from './modules/holds.js';
 import { setUpImport } from './modules/import.js';
 import { setUpNumbers, showNumbers } from './modules/numbers.js';
 import { followAddress, view } from './modules/router.js';
@@ -22,6 +23,7 @@ async function start() {
   setUpAudit();
   view('carriers');
   view('numbers', showNumbers);
+  view('holds', startHolds, stopHolds);
   view('import');
   view('audit');
   view('cluster', startCluster, stopCluster);

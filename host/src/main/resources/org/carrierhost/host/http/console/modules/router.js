@@ -1,4 +1,4 @@
-// The views and their addresses: #carriers, #numbers (#numbers/<number> for one number), #import,
+// The views and their addresses: #carriers, #numbers (#numbers/<number> for one number), #holds, #import,
 // #audit, #cluster. One view is shown at a time; the address is the only state, so back, forward, a
 // bookmark and a reload all land on the same view.
 import { $ } from './dom.js';

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.cluster.ClusterSync;
 import org.carrierhost.host.cluster.NodeIdentity;
 import org.carrierhost.host.config.HostSettings;
+import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.config.Settings;
+import org.carrierhost.host.config.TrustSettings;
 import org.carrierhost.host.config.ZipLimitSettings;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.AuditLog;
@@ -70,6 +73,7 @@ import org.carrierhost.host.plugins.load.GenerationLoader;
 import org.carrierhost.host.plugins.source.DropInDirectory;
 import org.carrierhost.host.plugins.source.OperatorFiles;
 import org.carrierhost.host.plugins.source.PluginDirectoryWatcher;
+import org.carrierhost.host.plugins.trust.ZipVerifier;
 import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
@@ -219,12 +223,13 @@ public final class CarrierHost implements AutoCloseable {
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
         StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
-                loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link()));
+                loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings)));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
         feed.loadAll("startup");
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(dropIns, feed, settings.plugins().rescanInterval(),
-                settings.plugins().stableWindow(), settings.plugins().stopTimeout().multipliedBy(2).plusSeconds(1))).start();
+                settings.plugins().stableWindow(), settings.plugins().stopTimeout().multipliedBy(2).plusSeconds(1),
+                settings.plugins().trust().mode() == TrustSettings.Mode.ENFORCE ? settings.plugins().trust().pairWait() : Duration.ZERO)).start();
         remember(cluster).start(lifecycle, settings.store().jdbcUrl(), settings.store().user(), settings.store().password());
         manager = remember(new NumberDesk(carriers, calls, registry, hostEvents,
                 new ManagerSettings(settings.search().timeout(), settings.numbers().acquireTimeout(),
@@ -360,5 +365,14 @@ public final class CarrierHost implements AutoCloseable {
             }
         }
         closeInReverse.clear();
+    }
+
+    /** This host's trust policy, its keyring read now. */
+    private static ZipVerifier trustPolicy(HostSettings settings) {
+        try {
+            return new ZipVerifier(settings.plugins().trust());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("plugins.trust.keyring", e.getMessage());
+        }
     }
 }

@@ -111,6 +111,23 @@ public final class Settings {
             "how often the drop-in directory is listed as a safety net besides its file events");
     public static final Setting<Duration> PLUGINS_STABLE = millis("plugins.stable_ms", 300,
             "how long a dropped zip must stay unchanged (size, time, inode) before it is loaded");
+    // plugins.trust.*: who may sign a carrier's zip (local to each host, never in the shared database)
+    public static final Setting<String> TRUST_MODE = declare("plugins.trust.mode", Choice.of("off", "warn", "enforce"), "warn",
+            Secrecy.PLAIN, "off: signatures are not read; warn: each zip's signature is checked and shown, none refused; enforce: only trusted zips load");
+    public static final Setting<Path> TRUST_KEYRING = declare("plugins.trust.keyring", new FilePath(), null, Secrecy.PLAIN,
+            "an armored OpenPGP public keyring holding the signers' keys");
+    public static final Setting<String> TRUST_SIGNER_FINGERPRINT = declare("plugins.trust.signer.<name>.fingerprint", new Text(40),
+            null, Secrecy.PLAIN, "a trusted signer's full key fingerprint (hex; spaces allowed)");
+    public static final Setting<String> TRUST_SIGNER_CARRIERS = declare("plugins.trust.signer.<name>.carriers", new Text(1), null,
+            Secrecy.PLAIN, "the carrier ids the signer may sign, a pattern such as acme* (* is any characters)");
+    public static final Setting<List<String>> TRUST_REVOKED_FINGERPRINTS = declare("plugins.trust.revoked_fingerprints", new Items(),
+            "", Secrecy.PLAIN, "key fingerprints whose signatures are refused, comma-separated");
+    public static final Setting<List<String>> TRUST_REVOKED_SHA256 = declare("plugins.trust.revoked_sha256", new Items(), "",
+            Secrecy.PLAIN, "SHA-256 hashes of zips that are refused, comma-separated");
+    public static final Setting<String> TRUST_MIN_VERSION = declare("plugins.trust.min_version.<id>", new Text(1), null,
+            Secrecy.PLAIN, "the lowest version of carrier <id> that may load, against downgrades");
+    public static final Setting<Duration> TRUST_PAIR_WAIT = millis("plugins.trust.pair_ms", 2000,
+            "under enforce, how long a dropped zip waits for its x.zip.asc before it is judged");
 
     // store.*: the registry's database
     public static final Setting<String> STORE_JDBC_URL = declare("store.jdbc_url", new Text(1), null, Secrecy.PLAIN,

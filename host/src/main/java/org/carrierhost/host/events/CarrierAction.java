@@ -43,7 +43,9 @@ public enum CarrierAction {
     /** At start, a carrier whose call the host died in was quarantined: not started until an operator retries it. */
     QUARANTINE,
     /** An operator retried a quarantined carrier, lifting its quarantine. */
-    QUARANTINE_LIFTED;
+    QUARANTINE_LIFTED,
+    /** A zip's OpenPGP signature was judged by the host's trust policy: trusted, unsigned, or refused and why. */
+    VERIFY;
 
     /** The name the audit log and the API use, for example {@code load-skipped-disabled}. */
     public String wireName() {

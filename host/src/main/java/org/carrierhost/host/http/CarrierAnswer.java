@@ -11,6 +11,7 @@ import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.call.BreakerView;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.trust.TrustVerdict;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -43,6 +44,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param recent      its calls over the last 15 minutes, and its latest failed call
  * @param shadowed    the other zips of its id that do not serve because this one won (a drop-in against an
  *                    installed zip: the higher version serves, the drop-in on a tie)
+ * @param signature   the trust policy's verdict on its zip last judged: {@code trusted}, {@code unsigned} or
+ *                    {@code refused} with the reason; null when none was judged
  * @param keptAt      in the answer to a removal of a drop-in: where its zip was moved, under the data
  *                    directory; left out of the answer otherwise
  * @param config      its masked settings; left out of the answer when null
@@ -52,7 +55,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
                      Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, List<String> missing,
-                     Recent recent, List<Shadowed> shadowed, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
+                     Recent recent, List<Shadowed> shadowed, Signature signature, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<DeclaredSettings.Shown> settings) {
 
@@ -80,6 +83,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                 view.neverLoaded(), !figures.notConfigured() && !notConfigured(view), health(view, figures),
                 facts == null ? List.of() : facts.missing(), Recent.of(figures),
                 view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
+                Signature.of(view.signature()),
                 view.keptAt() == null ? null : view.keptAt().toString(), null, null);
     }
 
@@ -103,11 +107,36 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     /** This answer with the carrier's masked section and its declared settings. */
     CarrierAnswer withConfig(Map<String, String> masked, List<DeclaredSettings.Shown> declared) {
         return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, source, sha256,
-                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, keptAt, masked, declared);
+                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, keptAt, masked, declared);
     }
 
     private static double round(double ms) {
         return Math.round(ms * 100) / 100.0;
+    }
+
+    /**
+     * What the trust policy said of the carrier's zip.
+     *
+     * @param status      {@code trusted}, {@code unsigned} or {@code refused}
+     * @param signer      the signer's name in this host's policy, or null
+     * @param fingerprint the signing key's full fingerprint, or null
+     * @param created     when the signature says it was made, or null
+     * @param reason      for {@code refused}: {@code not trusted}, {@code outside its carriers}, {@code expired},
+     *                    {@code revoked}, {@code bad signature} or {@code below its minimum version}; else null
+     * @param detail      for {@code refused}: the particulars; else null
+     */
+    record Signature(String status, String signer, String fingerprint, String created, String reason, String detail) {
+
+        static Signature of(TrustVerdict verdict) {
+            if (verdict instanceof TrustVerdict.Trusted t) {
+                return new Signature(t.status(), t.signer(), t.fingerprint(), ApiTime.of(t.created()), null, null);
+            }
+            if (verdict instanceof TrustVerdict.Refused r) {
+                return new Signature(r.status(), r.signer(), r.fingerprint(), r.created() == null ? null : ApiTime.of(r.created()),
+                        r.reason().words(), r.detail());
+            }
+            return new Signature("unsigned", null, null, null, null, null);
+        }
     }
 
     /**

@@ -1,13 +1,10 @@
 package org.carrierhost.host.http;
 
-import java.util.Locale;
 
-import org.carrierhost.api.ErrorCode;
-import org.carrierhost.host.errors.StandardError;
-import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.plugins.lifecycle.LifecycleVerbs;
+import org.carrierhost.host.plugins.lifecycle.Origin;
 
 /**
  * {@code /api/carriers} changes at runtime: enable, disable, reload, install (upload a zip) and remove.
@@ -34,12 +31,8 @@ public final class CarrierLifecycleRoutes {
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("POST", "/api/carriers", Role.OPERATOR, request -> {
-            String type = request.header("Content-Type").orElse("").split(";", -1)[0].strip().toLowerCase(Locale.ROOT);
-            if (!type.equals("application/zip")) {
-                throw StandardException.of(ErrorCode.INVALID, "the body must be a plugin zip",
-                        "send Content-Type: application/zip, not " + StandardError.bounded(type, 100));
-            }
-            return carrier(operations.install(request.body(), request.actor()));
+            CarrierUpload upload = CarrierUpload.of(request.header("Content-Type").orElse(""), request.body());
+            return carrier(operations.install(upload.zip(), upload.signature(), request.actor(), Origin.HERE));
         }).withMaxBody(maxZipBytes));
         server.route(Route.of("POST", "/api/carriers/{id}/enable", Role.OPERATOR,
                 request -> carrier(operations.enable(request.parameter("id"), request.actor()))));

@@ -1,13 +1,17 @@
 package org.carrierhost.host.plugins.lifecycle;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
+import org.carrierhost.host.config.TrustSettings;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierState;
@@ -24,6 +28,8 @@ import org.carrierhost.host.plugins.source.PluginInstaller;
 import org.carrierhost.host.plugins.source.StagedZip;
 import org.carrierhost.host.plugins.source.ZipLedger;
 import org.carrierhost.host.plugins.source.ZipRecord;
+import org.carrierhost.host.plugins.trust.TrustVerdict;
+import org.carrierhost.host.plugins.trust.ZipVerifier;
 
 /**
  * The one owner of the carrier lifecycle: it alone takes a carrier's lock and writes what the host holds
@@ -50,6 +56,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final PluginInstaller installer;
     private final SameIdRule sameId;
     private final ClusterLink cluster;
+    private final ZipVerifier verifier;
+    /** Each zip's signature file ({@code x.zip.asc}) as it was when the zip was last judged: its SHA-256, or "" when absent. */
+    private final ConcurrentMap<Path, String> judgedSignatures = new ConcurrentHashMap<>();
+    /** Drop-ins refused by their signature before they were opened: their SHA-256 and their signature's, as refused. */
+    private final ConcurrentMap<Path, String> refusedUnopened = new ConcurrentHashMap<>();
 
     /**
      * @param operatorFiles where installed zips are kept (a carrier served from there has the source
@@ -59,6 +70,16 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
                             HostEvents events, Duration drain, ClusterLink cluster) {
+        this(operatorFiles, loader, table, states, events, drain, cluster, new ZipVerifier(TrustSettings.OFF));
+    }
+
+    /**
+     * As the constructor without a verifier, with every zip judged by {@code verifier} (this host's trust
+     * policy) before it is loaded: a zip its policy refuses leaves what serves serving, and its zip in place.
+     */
+    public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
+                            HostEvents events, Duration drain, ClusterLink cluster, ZipVerifier verifier) {
+        this.verifier = verifier;
         this.operatorFiles = operatorFiles;
         this.loader = loader;
         this.table = table;
@@ -152,6 +173,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     public void fileGone(Path zip, String actor) {
         Ask ask = Ask.of(actor, Origin.HERE, CarrierAction.FILE_REMOVED);
         files.forget(zip);
+        refusedUnopened.remove(zip);
+        judgedSignatures.remove(zip);
         for (CarrierSlot slot : table.all()) {
             if (!zip.equals(slot.file())) {
                 continue;
@@ -178,15 +201,31 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     @Override
     public CarrierView install(byte[] zip, String actor, Origin origin) {
+        return install(zip, null, actor, origin);
+    }
+
+    @Override
+    public CarrierView install(byte[] zip, byte[] signature, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.INSTALL);
+        // Judged before the zip is written or opened; its carrier pattern once its id is read.
+        TrustVerdict signed = verifier.verify(zip, Optional.ofNullable(signature));
+        if (!signed.admitted()) {
+            TrustVerdict.Refused refused = (TrustVerdict.Refused) signed;
+            steps.failed(actor, CarrierAction.VERIFY, "an uploaded zip", refused.message());
+            throw Refusals.invalid(null, PluginFailure.now(refused.message(), refused.detail()));
+        }
         try (StagedZip staged = installer.stage(zip)) {
             CarrierSlot slot = lockSlot(staged.id());
             Path target = staged.target();
+            Path targetSignature = signatureOf(target);
             try {
                 Path previousFile = slot.file();
+                byte[] previousSignature = readSignature(targetSignature);
                 try {
+                    writeSignature(targetSignature, signature);
                     installer.placeAndDeploy(staged, files, () -> deployFile(slot, target, ask, DeployMode.UPGRADE));
                 } catch (RuntimeException e) {
+                    writeSignature(targetSignature, previousSignature);
                     if (target.equals(slot.file()) && slot.live() == null) {
                         slot.file(null, CarrierSource.DIRECTORY);
                     }
@@ -220,7 +259,14 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }
     }
 
-    private CarrierView deploy(Path zip, Ask ask, DeployMode mode) {
+    private CarrierView deploy(Path zip, Ask ask, DeployMode initialMode) {
+        // A signature that came, went or changed beside a zip judged before makes it worth judging again.
+        String before = judgedSignatures.get(zip);
+        DeployMode mode = initialMode == DeployMode.IF_CHANGED && before != null && !before.equals(signatureState(zip))
+                ? DeployMode.ALWAYS : initialMode;
+        if (refusedUnread(zip, ask, mode)) {
+            return null;
+        }
         Optional<ZipIntake.Intake> read = intake.read(zip, ask.actor(), mode == DeployMode.IF_CHANGED);
         if (read.isEmpty()) {
             return null;
@@ -258,10 +304,14 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return deployInto(slot, archive, null, ask, mode);
     }
 
-    /** Applies the {@link SameIdRule}, skips a disabled id, else loads (unless {@code loaded}) and serves. */
+    /**
+     * Judges the zip's signature by the trust policy, then applies the {@link SameIdRule}, skips a disabled
+     * id, else loads (unless {@code loaded}) and serves.
+     */
     private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, Generation loaded, Ask ask, DeployMode mode) {
         String id = slot.id();
         Path zip = archive.file();
+        TrustVerdict signature = judge(slot, archive, loaded, ask);
         SameIdRule.Verdict verdict = sameId.judge(id, slot.file(), slot.live(), archive, mode == DeployMode.UPGRADE, ask.actor());
         if (verdict != SameIdRule.Verdict.SERVE) {
             steps.discard(loaded, ask.actor());
@@ -295,11 +345,131 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         Generation previous = slot.swap(generation);
         place(slot, zip);
         slot.failure(null);
+        slot.signature(signature);
         become(slot, CarrierState.STARTED, ask);
         if (previous != null) {
             retire(slot, previous, ask);
         }
         return table.viewOf(slot);
+    }
+
+    /**
+     * Judges a drop-in's signature before the zip is opened. A refusal is shown on the carrier that serves
+     * from that file (which keeps serving), or else as a zip that never loaded; the same refused content is
+     * told once.
+     *
+     * @return true when the zip was refused again, unchanged, and nothing is to be told
+     * @throws StandardException {@code invalid} naming the reason, when newly refused
+     */
+    private boolean refusedUnread(Path zip, Ask ask, DeployMode mode) {
+        if (verifier.mode() == TrustSettings.Mode.OFF) {
+            return false;
+        }
+        TrustVerdict signed;
+        String state;
+        try {
+            byte[] bytes = Files.readAllBytes(zip);
+            state = ZipVerifier.sha256(bytes) + "/" + signatureState(zip);
+            Path asc = signatureOf(zip);
+            signed = verifier.verify(bytes, Files.isRegularFile(asc) ? Optional.of(Files.readAllBytes(asc)) : Optional.empty());
+        } catch (IOException e) {
+            return false; // The intake reads it again and says why it cannot.
+        }
+        if (signed.admitted()) {
+            refusedUnopened.remove(zip);
+            return false;
+        }
+        if (mode == DeployMode.IF_CHANGED && state.equals(refusedUnopened.put(zip, state))) {
+            return true;
+        }
+        TrustVerdict.Refused refused = (TrustVerdict.Refused) signed;
+        PluginFailure failure = PluginFailure.now(refused.message(), refused.detail());
+        steps.failed(ask.actor(), CarrierAction.VERIFY, zip.getFileName().toString(), refused.message());
+        for (CarrierSlot slot : table.all()) {
+            if (zip.equals(slot.file())) {
+                slot.lock().lock();
+                try {
+                    if (zip.equals(slot.file())) {
+                        slot.signature(refused);
+                        slot.failure(failure);
+                        throw Refusals.invalid(slot.id(), failure);
+                    }
+                } finally {
+                    slot.lock().unlock();
+                }
+            }
+        }
+        files.neverLoaded(zip, failure);
+        throw Refusals.invalid(null, failure);
+    }
+
+    /**
+     * The trust policy's verdict on {@code archive} and its {@code x.zip.asc}, read now, for carrier
+     * {@code slot}; raised as a {@link CarrierAction#VERIFY} event unless unsigned.
+     *
+     * @throws StandardException {@code invalid} naming the reason when the policy refuses it: what serves
+     *                           keeps serving, the zip stays where it is, and the carrier shows the refusal
+     */
+    private TrustVerdict judge(CarrierSlot slot, PluginArchive archive, Generation loaded, Ask ask) {
+        Path zip = archive.file();
+        TrustVerdict verdict;
+        try {
+            String signatureState = signatureState(zip);
+            verdict = verifier.admit(verifier.verify(zip, Optional.of(signatureOf(zip))), slot.id(),
+                    archive.declaredVersion().orElse(null));
+            judgedSignatures.put(zip, signatureState);
+        } catch (IOException e) {
+            steps.discard(loaded, ask.actor());
+            throw failed(slot, PluginFailure.now("cannot read the zip or its signature", e.toString()), zip, ask);
+        }
+        String target = slot.id() + " from " + zip.getFileName();
+        if (verdict instanceof TrustVerdict.Refused refused) {
+            steps.failed(ask.actor(), CarrierAction.VERIFY, target, refused.message() + (refused.admitted() ? "; loaded all the same (plugins.trust.mode=warn)" : ""));
+            if (!refused.admitted()) {
+                steps.discard(loaded, ask.actor());
+                slot.signature(refused);
+                throw failed(slot, PluginFailure.now(refused.message(), refused.detail()), zip, ask);
+            }
+        } else if (verdict instanceof TrustVerdict.Trusted trusted) {
+            steps.ok(ask.actor(), CarrierAction.VERIFY, target + ": trusted, signed by " + trusted.signer() + " (" + trusted.fingerprint() + ")");
+        }
+        return verdict;
+    }
+
+    private static Path signatureOf(Path zip) {
+        return zip.resolveSibling(zip.getFileName() + ".asc");
+    }
+
+    /** The SHA-256 of {@code zip}'s signature file, or "" when there is none. */
+    private static String signatureState(Path zip) {
+        try {
+            Path asc = signatureOf(zip);
+            return Files.isRegularFile(asc) ? ZipVerifier.sha256(Files.readAllBytes(asc)) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static byte[] readSignature(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes an installed zip's signature beside it, or removes a stale one when {@code signature} is null. */
+    private static void writeSignature(Path file, byte[] signature) {
+        try {
+            if (signature == null) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.createDirectories(file.getParent());
+                Files.write(file, signature);
+            }
+        } catch (IOException e) {
+            throw Refusals.invalid(null, "cannot write the signature into the install directory", e.toString());
+        }
     }
 
     /** Records why loading {@code zip} failed; what serves keeps serving. */

@@ -14,6 +14,7 @@ import org.carrierhost.host.plugins.call.CarrierGuard;
 import org.carrierhost.host.plugins.call.CarrierLease;
 import org.carrierhost.host.plugins.call.CarrierStats;
 import org.carrierhost.host.plugins.load.Generation;
+import org.carrierhost.host.plugins.trust.TrustVerdict;
 
 /**
  * Everything the host holds for one carrier id: its state, the generation serving now, its file, its
@@ -34,6 +35,7 @@ final class CarrierSlot implements CallTarget {
     private volatile CarrierSource source = CarrierSource.DIRECTORY;
     private volatile PluginFailure failure;
     private volatile PluginFacts facts;
+    private volatile TrustVerdict signature;
 
     CarrierSlot(String id, CarrierGuard guard) {
         this.id = id;
@@ -95,6 +97,15 @@ final class CarrierSlot implements CallTarget {
         source = from;
     }
 
+    /** The trust policy's verdict on the zip last judged for it, or null when none was. */
+    TrustVerdict signature() {
+        return signature;
+    }
+
+    void signature(TrustVerdict value) {
+        signature = value;
+    }
+
     PluginFailure failure() {
         return failure;
     }
@@ -154,6 +165,6 @@ final class CarrierSlot implements CallTarget {
         Generation current = live;
         return new CarrierView(id, facts, state, file, failure, stats.snapshot(),
                 current == null ? 0 : current.callsInFlight(), guard.view(), source,
-                current == null ? null : current.archive().sha256(), false, shadowed, null);
+                current == null ? null : current.archive().sha256(), false, shadowed, null, signature);
     }
 }

@@ -131,7 +131,7 @@ public final class CarrierTable implements CallPort {
 
     private static CarrierView view(ZipRecord zip) {
         return new CarrierView(zip.name(), null, CarrierState.FAILED, zip.file(), zip.failure(), new CarrierStats().snapshot(),
-                0, NO_CALLS, CarrierSource.DIRECTORY, null, true, List.of(), null);
+                0, NO_CALLS, CarrierSource.DIRECTORY, null, true, List.of(), null, null);
     }
 
     /** {@code slot} as the API shows it, with the zips of its id that are shadowed. */

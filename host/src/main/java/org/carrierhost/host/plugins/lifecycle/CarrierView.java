@@ -7,6 +7,7 @@ import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.call.BreakerView;
 import org.carrierhost.host.plugins.call.CarrierStats;
+import org.carrierhost.host.plugins.trust.TrustVerdict;
 
 /**
  * A carrier as the API and the console show it; or a zip that never loaded, listed under its file name.
@@ -27,10 +28,12 @@ import org.carrierhost.host.plugins.call.CarrierStats;
  *                   it can be retried or removed, nothing else
  * @param shadowed   the other zips of the id that do not serve because this one won the rule
  * @param keptAt     where a removal kept the operator's zip, in the answer to that removal; null otherwise
+ * @param signature  the trust policy's verdict on the zip last judged for it, or null when none was
  */
 public record CarrierView(String id, PluginFacts facts, CarrierState state, Path file, PluginFailure error,
                           CarrierStats.Snapshot stats, int inFlight, BreakerView breaker, CarrierSource source,
-                          String sha256, boolean neverLoaded, List<ShadowedZip> shadowed, Path keptAt) {
+                          String sha256, boolean neverLoaded, List<ShadowedZip> shadowed, Path keptAt,
+                          TrustVerdict signature) {
 
     public CarrierView {
         shadowed = List.copyOf(shadowed);
@@ -38,7 +41,7 @@ public record CarrierView(String id, PluginFacts facts, CarrierState state, Path
 
     /** This view, saying a removal kept the operator's zip at {@code path}. */
     public CarrierView keptAt(Path path) {
-        return new CarrierView(id, facts, state, file, error, stats, inFlight, breaker, source, sha256, neverLoaded, shadowed, path);
+        return new CarrierView(id, facts, state, file, error, stats, inFlight, breaker, source, sha256, neverLoaded, shadowed, path, signature);
     }
 
     /** Whether it is enabled: every state but {@code DISABLED}. */

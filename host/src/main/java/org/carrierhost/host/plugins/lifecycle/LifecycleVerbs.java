@@ -68,6 +68,15 @@ public interface LifecycleVerbs {
     /** The operator took {@code zip} away from the drop-in directory. */
     void fileGone(Path zip, String actor);
 
+    /**
+     * As {@link #install(byte[], String, Origin)}, with the zip's armored detached OpenPGP {@code signature}
+     * (null: unsigned), judged by this host's trust policy before the zip is opened. The default, for a
+     * lifecycle without a policy, ignores the signature.
+     */
+    default CarrierView install(byte[] zip, byte[] signature, String actor, Origin origin) {
+        return install(zip, actor, origin);
+    }
+
     /** As {@link #install(byte[], String, Origin)}, asked here. */
     default CarrierView install(byte[] zip, String actor) {
         return install(zip, actor, Origin.HERE);

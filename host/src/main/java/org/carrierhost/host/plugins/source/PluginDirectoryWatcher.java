@@ -8,7 +8,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +48,15 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
     private final Duration rescan;
     private final Duration stability;
     private final StableFileCheck stable;
+    private final Duration pairWait;
+    /** Zips complete but with no {@code x.zip.asc} yet, and since when (nanos) they wait for one; confined to the scanning thread. */
+    private final Map<Path, Long> unpaired = new HashMap<>();
+    /** Each zip's {@code x.zip.asc} as last seen (empty: none); confined to the scanning thread. */
+    private final Map<Path, Optional<FileSignature>> signaturesSeen = new HashMap<>();
+    /** Since when (nanos) each zip's {@code x.zip.asc} is as last seen; confined to the scanning thread. */
+    private final Map<Path, Long> signatureSince = new HashMap<>();
+    /** Zips handed on whose {@code x.zip.asc} changed since, to be judged again once it settles; confined to the scanning thread. */
+    private final Set<Path> signatureChanged = new HashSet<>();
     private final AtomicBoolean scanQueued = new AtomicBoolean();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "plugin-watcher");
@@ -61,6 +72,17 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
      */
     public PluginDirectoryWatcher(DropInDirectory directory, DropInTarget target, Duration rescan, Duration stability,
                                   Duration closeWait) {
+        this(directory, target, rescan, stability, closeWait, Duration.ZERO);
+    }
+
+    /**
+     * As the constructor without {@code pairWait}, where a zip with no signature beside it waits up to
+     * {@code pairWait} ({@code plugins.trust.pair_ms}) for its {@code x.zip.asc} before it is deployed; a
+     * signature that comes later has it deployed again.
+     */
+    public PluginDirectoryWatcher(DropInDirectory directory, DropInTarget target, Duration rescan, Duration stability,
+                                  Duration closeWait, Duration pairWait) {
+        this.pairWait = pairWait;
         this.directory = directory;
         this.target = target;
         this.closeWait = closeWait;
@@ -124,12 +146,47 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
                 }
             }
             stable.retainOnly(present);
+            unpaired.keySet().retainAll(present);
+            signaturesSeen.keySet().retainAll(present);
+            signatureSince.keySet().retainAll(present);
+            signatureChanged.retainAll(present);
             long now = System.nanoTime();
             for (Path zip : zips) {
                 Optional<FileSignature> signature = FileSignature.of(zip);
+                Optional<FileSignature> asc = FileSignature.of(zip.resolveSibling(zip.getFileName() + ".asc"));
+                Optional<FileSignature> ascBefore = signaturesSeen.put(zip, asc);
+                if (ascBefore == null || !ascBefore.equals(asc)) {
+                    signatureSince.put(zip, now);
+                    if (ascBefore != null) {
+                        signatureChanged.add(zip);
+                    }
+                }
+                // A signature file is read only once it has stayed unchanged for the stability window, as a zip is.
+                boolean ascSettled = now - signatureSince.get(zip) >= stability.toNanos();
                 if (signature.isPresent() && stable.ready(zip, signature.get(), now)) {
+                    if (!pairWait.isZero() && !(asc.isPresent() && ascSettled)) {
+                        unpaired.put(zip, now);
+                        continue;
+                    }
+                    unpaired.remove(zip);
+                    signatureChanged.remove(zip);
+                    target.deployIfChanged(zip, ACTOR);
+                } else if (unpaired.containsKey(zip)) {
+                    boolean waitedEnough = asc.isEmpty() && now - unpaired.get(zip) >= pairWait.toNanos();
+                    if (asc.isPresent() && ascSettled || waitedEnough) {
+                        unpaired.remove(zip);
+                        signatureChanged.remove(zip);
+                        target.deployIfChanged(zip, ACTOR);
+                    }
+                } else if (signatureChanged.contains(zip) && ascSettled) {
+                    // A signature came, went or changed beside a zip already handed on: judged again.
+                    signatureChanged.remove(zip);
                     target.deployIfChanged(zip, ACTOR);
                 }
+            }
+            if (!unpaired.isEmpty() || !signatureChanged.isEmpty()) {
+                scanner.schedule(this::requestScan, Math.max(50, Math.min(stability.toMillis(), pairWait.isZero()
+                        ? stability.toMillis() : pairWait.toMillis() / 4)), TimeUnit.MILLISECONDS);
             }
             if (stable.waiting()) {
                 // Look again once the window has passed rather than waiting for the next rescan.

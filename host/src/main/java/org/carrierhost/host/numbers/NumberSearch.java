@@ -184,7 +184,16 @@ final class NumberSearch {
         if (answer.error != null || answer.numbers.isEmpty()) {
             return answer;
         }
-        Map<String, String> held = holders.apply(answer.numbers.stream().map(FoundNumber::number).toList());
+        Map<String, String> held;
+        try {
+            held = holders.apply(answer.numbers.stream().map(FoundNumber::number).toList());
+        } catch (StandardException e) {
+            // Reads go on without the database: the offers stand, and an acquire of a held one is still refused.
+            String note = "carrier " + answer.carrier + "'s numbers were not checked against the holds (" + e.error().message()
+                    + "); an acquire of a held one is refused";
+            return new Answer(answer.carrier, answer.numbers, answer.stray, answer.held, answer.full, null, answer.notServing,
+                    answer.note == null ? note : answer.note + "; " + note);
+        }
         if (held.isEmpty()) {
             return answer;
         }

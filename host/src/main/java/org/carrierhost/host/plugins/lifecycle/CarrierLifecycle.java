@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import org.carrierhost.host.config.TrustSettings;
@@ -56,11 +54,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final PluginInstaller installer;
     private final SameIdRule sameId;
     private final ClusterLink cluster;
-    private final ZipVerifier verifier;
-    /** Each zip's signature file ({@code x.zip.asc}) as it was when the zip was last judged: its SHA-256, or "" when absent. */
-    private final ConcurrentMap<Path, String> judgedSignatures = new ConcurrentHashMap<>();
-    /** Drop-ins refused by their signature before they were opened: their SHA-256 and their signature's, as refused. */
-    private final ConcurrentMap<Path, String> refusedUnopened = new ConcurrentHashMap<>();
+    private final SignedZips signed;
 
     /**
      * @param operatorFiles where installed zips are kept (a carrier served from there has the source
@@ -79,7 +73,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
                             HostEvents events, Duration drain, ClusterLink cluster, ZipVerifier verifier) {
-        this.verifier = verifier;
+        this.signed = new SignedZips(verifier);
         this.operatorFiles = operatorFiles;
         this.loader = loader;
         this.table = table;
@@ -173,8 +167,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     public void fileGone(Path zip, String actor) {
         Ask ask = Ask.of(actor, Origin.HERE, CarrierAction.FILE_REMOVED);
         files.forget(zip);
-        refusedUnopened.remove(zip);
-        judgedSignatures.remove(zip);
+        signed.forget(zip);
         for (CarrierSlot slot : table.all()) {
             if (!zip.equals(slot.file())) {
                 continue;
@@ -208,19 +201,18 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     public CarrierView install(byte[] zip, byte[] signature, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.INSTALL);
         // Judged before the zip is written or opened; its carrier pattern once its id is read.
-        TrustVerdict signed = verifier.verify(zip, Optional.ofNullable(signature));
-        if (!signed.admitted()) {
-            TrustVerdict.Refused refused = (TrustVerdict.Refused) signed;
+        TrustVerdict uploaded = signed.upload(zip, signature);
+        if (uploaded instanceof TrustVerdict.Refused refused && !refused.admitted()) {
             steps.failed(actor, CarrierAction.VERIFY, "an uploaded zip", refused.message());
             throw Refusals.invalid(null, PluginFailure.now(refused.message(), refused.detail()));
         }
         try (StagedZip staged = installer.stage(zip)) {
             CarrierSlot slot = lockSlot(staged.id());
             Path target = staged.target();
-            Path targetSignature = signatureOf(target);
+            Path targetSignature = SignedZips.signatureOf(target);
             try {
                 Path previousFile = slot.file();
-                byte[] previousSignature = readSignature(targetSignature);
+                byte[] previousSignature = SignedZips.readSignature(targetSignature);
                 try {
                     writeSignature(targetSignature, signature);
                     installer.placeAndDeploy(staged, files, () -> deployFile(slot, target, ask, DeployMode.UPGRADE));
@@ -260,10 +252,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     private CarrierView deploy(Path zip, Ask ask, DeployMode initialMode) {
-        // A signature that came, went or changed beside a zip judged before makes it worth judging again.
-        String before = judgedSignatures.get(zip);
-        DeployMode mode = initialMode == DeployMode.IF_CHANGED && before != null && !before.equals(signatureState(zip))
-                ? DeployMode.ALWAYS : initialMode;
+        DeployMode mode = signed.modeFor(zip, initialMode);
         if (refusedUnread(zip, ask, mode)) {
             return null;
         }
@@ -362,27 +351,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      * @throws StandardException {@code invalid} naming the reason, when newly refused
      */
     private boolean refusedUnread(Path zip, Ask ask, DeployMode mode) {
-        if (verifier.mode() == TrustSettings.Mode.OFF) {
-            return false;
+        SignedZips.Unopened unopened = signed.unopened(zip, mode);
+        if (unopened.outcome() != SignedZips.Unopened.Outcome.REFUSED) {
+            return unopened.outcome() == SignedZips.Unopened.Outcome.REFUSED_AGAIN;
         }
-        TrustVerdict signed;
-        String state;
-        try {
-            byte[] bytes = Files.readAllBytes(zip);
-            state = ZipVerifier.sha256(bytes) + "/" + signatureState(zip);
-            Path asc = signatureOf(zip);
-            signed = verifier.verify(bytes, Files.isRegularFile(asc) ? Optional.of(Files.readAllBytes(asc)) : Optional.empty());
-        } catch (IOException e) {
-            return false; // The intake reads it again and says why it cannot.
-        }
-        if (signed.admitted()) {
-            refusedUnopened.remove(zip);
-            return false;
-        }
-        if (mode == DeployMode.IF_CHANGED && state.equals(refusedUnopened.put(zip, state))) {
-            return true;
-        }
-        TrustVerdict.Refused refused = (TrustVerdict.Refused) signed;
+        TrustVerdict.Refused refused = unopened.refusal();
         PluginFailure failure = PluginFailure.now(refused.message(), refused.detail());
         steps.failed(ask.actor(), CarrierAction.VERIFY, zip.getFileName().toString(), refused.message());
         for (CarrierSlot slot : table.all()) {
@@ -414,10 +387,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         Path zip = archive.file();
         TrustVerdict verdict;
         try {
-            String signatureState = signatureState(zip);
-            verdict = verifier.admit(verifier.verify(zip, Optional.of(signatureOf(zip))), slot.id(),
-                    archive.declaredVersion().orElse(null));
-            judgedSignatures.put(zip, signatureState);
+            verdict = signed.judge(zip, slot.id(), archive.declaredVersion().orElse(null));
         } catch (IOException e) {
             steps.discard(loaded, ask.actor());
             throw failed(slot, PluginFailure.now("cannot read the zip or its signature", e.toString()), zip, ask);
@@ -436,37 +406,10 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return verdict;
     }
 
-    private static Path signatureOf(Path zip) {
-        return zip.resolveSibling(zip.getFileName() + ".asc");
-    }
-
-    /** The SHA-256 of {@code zip}'s signature file, or "" when there is none. */
-    private static String signatureState(Path zip) {
-        try {
-            Path asc = signatureOf(zip);
-            return Files.isRegularFile(asc) ? ZipVerifier.sha256(Files.readAllBytes(asc)) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static byte[] readSignature(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** Writes an installed zip's signature beside it, or removes a stale one when {@code signature} is null. */
     private static void writeSignature(Path file, byte[] signature) {
         try {
-            if (signature == null) {
-                Files.deleteIfExists(file);
-            } else {
-                Files.createDirectories(file.getParent());
-                Files.write(file, signature);
-            }
+            SignedZips.writeSignature(file, signature);
         } catch (IOException e) {
             throw Refusals.invalid(null, "cannot write the signature into the install directory", e.toString());
         }

@@ -1,6 +1,5 @@
 package org.carrierhost.host.plugins.lifecycle;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +18,7 @@ import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.load.Generation;
 import org.carrierhost.host.plugins.load.Loader;
-import org.carrierhost.host.plugins.load.PluginArchive;
-import org.carrierhost.host.plugins.load.PluginLoadException;
 import org.carrierhost.host.plugins.source.OperatorFiles;
-import org.carrierhost.host.plugins.source.PluginInstaller;
-import org.carrierhost.host.plugins.source.StagedZip;
 import org.carrierhost.host.plugins.source.ZipLedger;
 import org.carrierhost.host.plugins.source.ZipRecord;
 import org.carrierhost.host.plugins.trust.TrustVerdict;
@@ -37,6 +32,8 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
  * cluster sync call. A change asked here is told to the other hosts; a redeploy the watcher sees is a reload,
  * recorded and told as one asked over HTTP. A new version starts while the old one serves, then serves in one
  * step; only then is the old one drained and unloaded. A new version that fails leaves the old one serving.
+ * The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s,
+ * which asks this class for each lock and each write.
  *
  * <p>Thread-safe: operations on one carrier are serialised by its lock; other carriers proceed in parallel.
  */
@@ -49,12 +46,10 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final CarrierStateStore states;
     private final HostEvents events;
     private final LifecycleSteps steps;
-    private final ZipIntake intake;
     private final NeverLoadedZips neverLoaded;
-    private final PluginInstaller installer;
-    private final SameIdRule sameId;
     private final ClusterLink cluster;
     private final SignedZips signed;
+    private final Deployments deployments;
 
     /**
      * @param operatorFiles where installed zips are kept (a carrier served from there has the source
@@ -81,16 +76,14 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         this.states = states;
         this.events = events;
         this.steps = new LifecycleSteps(events, drain);
-        this.intake = new ZipIntake(loader, files, steps);
         this.neverLoaded = new NeverLoadedZips(table, operatorFiles, steps);
-        this.installer = new PluginInstaller(operatorFiles.installDir(), loader);
-        this.sameId = new SameIdRule(files, operatorFiles, steps);
         this.cluster = cluster;
+        this.deployments = new Deployments(this, operatorFiles, loader, table, states, steps, neverLoaded, cluster, signed);
     }
 
     @Override
     public CarrierView deploy(Path zip, String actor) {
-        return deploy(zip, Ask.of(actor, Origin.HERE, CarrierAction.LOAD), DeployMode.IF_CHANGED);
+        return deployments.deploy(zip, Ask.of(actor, Origin.HERE, CarrierAction.LOAD), DeployMode.IF_CHANGED);
     }
 
     @Override
@@ -105,7 +98,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             }
             Path file = slot.file();
             if (slot.live() == null && file != null && Files.isRegularFile(file)) {
-                return deployFile(slot, file, ask, DeployMode.ALWAYS);
+                return deployments.deployFile(slot, file, ask, DeployMode.ALWAYS);
             }
             if (slot.state() == CarrierState.DISABLED) {
                 become(slot, slot.live() != null ? CarrierState.STARTED : slot.resting(), ask);
@@ -135,7 +128,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     @Override
     public CarrierView reload(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.RELOAD);
-        return neverLoaded.retry(id, ask, zip -> deploy(zip, ask, DeployMode.ALWAYS)).orElseGet(() -> locked(id, ask, slot -> {
+        return neverLoaded.retry(id, ask, zip -> deployments.deploy(zip, ask, DeployMode.ALWAYS)).orElseGet(() -> locked(id, ask, slot -> {
             if (slot.state() == CarrierState.DISABLED) {
                 throw Refusals.invalid(id, "carrier " + id + " is disabled", "enable it to load it");
             }
@@ -146,7 +139,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (loader.lift(id)) {
                 steps.ok(actor, CarrierAction.QUARANTINE_LIFTED, id);
             }
-            return deployFile(slot, file, ask, DeployMode.ALWAYS);
+            return deployments.deployFile(slot, file, ask, DeployMode.ALWAYS);
         }));
     }
 
@@ -184,7 +177,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             // A zip of that carrier refused as a duplicate, or shadowed, may serve now.
             files.waitingFor(slot.id()).stream().findFirst().ifPresent(next -> {
                 try {
-                    deploy(next, Ask.of(actor, Origin.HERE, CarrierAction.LOAD), DeployMode.ALWAYS);
+                    deployments.deploy(next, Ask.of(actor, Origin.HERE, CarrierAction.LOAD), DeployMode.ALWAYS);
                 } catch (StandardException e) {
                     // Recorded on the carrier or file, and in the event log.
                 }
@@ -199,43 +192,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     @Override
     public CarrierView install(byte[] zip, byte[] signature, String actor, Origin origin) {
-        Ask ask = Ask.of(actor, origin, CarrierAction.INSTALL);
-        // Judged before the zip is written or opened; its carrier pattern once its id is read.
-        TrustVerdict uploaded = signed.upload(zip, signature);
-        if (uploaded instanceof TrustVerdict.Refused refused && !refused.admitted()) {
-            steps.failed(actor, CarrierAction.VERIFY, "an uploaded zip", refused.message());
-            throw Refusals.invalid(null, PluginFailure.now(refused.message(), refused.detail()));
-        }
-        try (StagedZip staged = installer.stage(zip)) {
-            CarrierSlot slot = lockSlot(staged.id());
-            Path target = staged.target();
-            Path targetSignature = SignedZips.signatureOf(target);
-            try {
-                Path previousFile = slot.file();
-                byte[] previousSignature = SignedZips.readSignature(targetSignature);
-                try {
-                    writeSignature(targetSignature, signature);
-                    installer.placeAndDeploy(staged, files, () -> deployFile(slot, target, ask, DeployMode.UPGRADE));
-                } catch (RuntimeException e) {
-                    writeSignature(targetSignature, previousSignature);
-                    if (target.equals(slot.file()) && slot.live() == null) {
-                        slot.file(null, CarrierSource.DIRECTORY);
-                    }
-                    steps.refused(ask, target.getFileName().toString(), e.getMessage());
-                    throw e;
-                }
-                if (previousFile != null && !previousFile.equals(target) && operatorFiles.installed(previousFile)) {
-                    files.forget(previousFile);
-                    neverLoaded.letGo(previousFile, staged.id(), ask);
-                }
-                String installed = staged.id() + " " + staged.version() + " as " + target.getFileName();
-                return steps.concluded(installed, ask, () -> table.viewOf(slot),
-                        () -> cluster.installed(staged.id(), staged.version(), staged.sha256(), zip, actor));
-            } finally {
-                forgetIfNew(slot);
-                slot.lock().unlock();
-            }
-        }
+        return deployments.install(zip, signature, Ask.of(actor, origin, CarrierAction.INSTALL));
     }
 
     /** Unloads every carrier; their states stay as they were, for the host is closing. */
@@ -251,85 +208,10 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }
     }
 
-    private CarrierView deploy(Path zip, Ask ask, DeployMode initialMode) {
-        DeployMode mode = signed.modeFor(zip, initialMode);
-        if (refusedUnread(zip, ask, mode)) {
-            return null;
-        }
-        Optional<ZipIntake.Intake> read = intake.read(zip, ask.actor(), mode == DeployMode.IF_CHANGED);
-        if (read.isEmpty()) {
-            return null;
-        }
-        PluginArchive archive = read.get().archive();
-        Generation loaded = read.get().loaded();
-        CarrierSlot slot = lockSlot(read.get().id());
-        try {
-            if (mode == DeployMode.IF_CHANGED && files.unchanged(archive) && loaded == null) {
-                return table.viewOf(slot);
-            }
-            files.trying(archive);
-            if (mode == DeployMode.IF_CHANGED && slot.state() == CarrierState.STARTED && zip.equals(slot.file())) {
-                // The watcher saw the serving zip change: a reload, recorded and told as one asked over HTTP.
-                Ask reload = ask.as(CarrierAction.RELOAD);
-                return steps.concluded(slot.id(), reload, () -> deployInto(slot, archive, loaded, reload, mode),
-                        () -> cluster.changed(slot.id(), CarrierAction.RELOAD, ask.actor()));
-            }
-            return deployInto(slot, archive, loaded, ask, mode);
-        } finally {
-            forgetIfNew(slot);
-            slot.lock().unlock();
-        }
-    }
+    // The owner's writes that Deployments asks for, each on a slot it holds locked.
 
-    /** Reads {@code file} again and deploys it into the slot. */
-    private CarrierView deployFile(CarrierSlot slot, Path file, Ask ask, DeployMode mode) {
-        PluginArchive archive;
-        try {
-            archive = loader.inspect(file);
-        } catch (PluginLoadException e) {
-            throw failed(slot, e.failure(), file, ask);
-        }
-        files.trying(archive);
-        return deployInto(slot, archive, null, ask, mode);
-    }
-
-    /**
-     * Judges the zip's signature by the trust policy, then applies the {@link SameIdRule}, skips a disabled
-     * id, else loads (unless {@code loaded}) and serves.
-     */
-    private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, Generation loaded, Ask ask, DeployMode mode) {
-        String id = slot.id();
-        Path zip = archive.file();
-        TrustVerdict signature = judge(slot, archive, loaded, ask);
-        SameIdRule.Verdict verdict = sameId.judge(id, slot.file(), slot.live(), archive, mode == DeployMode.UPGRADE, ask.actor());
-        if (verdict != SameIdRule.Verdict.SERVE) {
-            steps.discard(loaded, ask.actor());
-            if (verdict == SameIdRule.Verdict.REFUSED) {
-                throw Refusals.invalid(null, files.record(zip).orElseThrow().failure());
-            }
-            return table.viewOf(slot);
-        }
-        files.deploysAs(zip, id);
-        if (!states.isEnabled(id)) {
-            steps.discard(loaded, ask.actor());
-            place(slot, zip);
-            steps.skippedDisabled(ask.actor(), id, zip);
-            if (slot.state() != CarrierState.DISABLED) {
-                become(slot, CarrierState.DISABLED, ask);
-                stopServing(slot, ask);
-            }
-            return table.viewOf(slot);
-        }
-        Generation generation = loaded;
-        try {
-            generation = generation != null ? generation : loader.load(archive);
-        } catch (PluginLoadException e) {
-            throw failed(slot, e.failure(), zip, ask);
-        }
-        if (!generation.id().equals(id)) {
-            steps.discard(generation, ask.actor());
-            throw failed(slot, PluginFailure.now("the zip holds plugin " + generation.id() + ", not " + id, null), zip, ask);
-        }
+    /** Serves {@code generation} from {@code zip}, then drains and unloads the version it replaces. */
+    void serve(CarrierSlot slot, Generation generation, Path zip, TrustVerdict signature, Ask ask) {
         steps.handingOver(ask.actor(), slot.live(), generation);
         Generation previous = slot.swap(generation);
         place(slot, zip);
@@ -339,25 +221,20 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         if (previous != null) {
             retire(slot, previous, ask);
         }
-        return table.viewOf(slot);
     }
 
-    /**
-     * Judges a drop-in's signature before the zip is opened. A refusal is shown on the carrier that serves
-     * from that file (which keeps serving), or else as a zip that never loaded; the same refused content is
-     * told once.
-     *
-     * @return true when the zip was refused again, unchanged, and nothing is to be told
-     * @throws StandardException {@code invalid} naming the reason, when newly refused
-     */
-    private boolean refusedUnread(Path zip, Ask ask, DeployMode mode) {
-        SignedZips.Unopened unopened = signed.unopened(zip, mode);
-        if (unopened.outcome() != SignedZips.Unopened.Outcome.REFUSED) {
-            return unopened.outcome() == SignedZips.Unopened.Outcome.REFUSED_AGAIN;
+    /** Keeps {@code zip} for a carrier that is disabled here, without loading it, and stops what served. */
+    void restDisabled(CarrierSlot slot, Path zip, Ask ask) {
+        place(slot, zip);
+        steps.skippedDisabled(ask.actor(), slot.id(), zip);
+        if (slot.state() != CarrierState.DISABLED) {
+            become(slot, CarrierState.DISABLED, ask);
+            stopServing(slot, ask);
         }
-        TrustVerdict.Refused refused = unopened.refusal();
-        PluginFailure failure = PluginFailure.now(refused.message(), refused.detail());
-        steps.failed(ask.actor(), CarrierAction.VERIFY, zip.getFileName().toString(), refused.message());
+    }
+
+    /** Shows a drop-in's refused signature on the carrier serving from it, which keeps serving; its id, if any. */
+    Optional<String> refuseServing(Path zip, TrustVerdict.Refused refused, PluginFailure failure) {
         for (CarrierSlot slot : table.all()) {
             if (zip.equals(slot.file())) {
                 slot.lock().lock();
@@ -365,58 +242,31 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
                     if (zip.equals(slot.file())) {
                         slot.signature(refused);
                         slot.failure(failure);
-                        throw Refusals.invalid(slot.id(), failure);
+                        return Optional.of(slot.id());
                     }
                 } finally {
                     slot.lock().unlock();
                 }
             }
         }
-        files.neverLoaded(zip, failure);
-        throw Refusals.invalid(null, failure);
+        return Optional.empty();
     }
 
-    /**
-     * The trust policy's verdict on {@code archive} and its {@code x.zip.asc}, read now, for carrier
-     * {@code slot}; raised as a {@link CarrierAction#VERIFY} event unless unsigned.
-     *
-     * @throws StandardException {@code invalid} naming the reason when the policy refuses it: what serves
-     *                           keeps serving, the zip stays where it is, and the carrier shows the refusal
-     */
-    private TrustVerdict judge(CarrierSlot slot, PluginArchive archive, Generation loaded, Ask ask) {
-        Path zip = archive.file();
-        TrustVerdict verdict;
-        try {
-            verdict = signed.judge(zip, slot.id(), archive.declaredVersion().orElse(null));
-        } catch (IOException e) {
-            steps.discard(loaded, ask.actor());
-            throw failed(slot, PluginFailure.now("cannot read the zip or its signature", e.toString()), zip, ask);
+    /** Lets go of an install's {@code target} that failed before anything served from it. */
+    void unplace(CarrierSlot slot, Path target) {
+        if (target.equals(slot.file()) && slot.live() == null) {
+            slot.file(null, CarrierSource.DIRECTORY);
         }
-        String target = slot.id() + " from " + zip.getFileName();
-        if (verdict instanceof TrustVerdict.Refused refused) {
-            steps.failed(ask.actor(), CarrierAction.VERIFY, target, refused.message() + (refused.admitted() ? "; loaded all the same (plugins.trust.mode=warn)" : ""));
-            if (!refused.admitted()) {
-                steps.discard(loaded, ask.actor());
-                slot.signature(refused);
-                throw failed(slot, PluginFailure.now(refused.message(), refused.detail()), zip, ask);
-            }
-        } else if (verdict instanceof TrustVerdict.Trusted trusted) {
-            steps.ok(ask.actor(), CarrierAction.VERIFY, target + ": trusted, signed by " + trusted.signer() + " (" + trusted.fingerprint() + ")");
-        }
-        return verdict;
     }
 
-    /** Writes an installed zip's signature beside it, or removes a stale one when {@code signature} is null. */
-    private static void writeSignature(Path file, byte[] signature) {
-        try {
-            SignedZips.writeSignature(file, signature);
-        } catch (IOException e) {
-            throw Refusals.invalid(null, "cannot write the signature into the install directory", e.toString());
-        }
+    /** {@link #failed(CarrierSlot, PluginFailure, Path, Ask)} for a zip whose signature the policy refused. */
+    StandardException failed(CarrierSlot slot, TrustVerdict.Refused refused, PluginFailure failure, Path zip, Ask ask) {
+        slot.signature(refused);
+        return failed(slot, failure, zip, ask);
     }
 
     /** Records why loading {@code zip} failed; what serves keeps serving. */
-    private StandardException failed(CarrierSlot slot, PluginFailure failure, Path zip, Ask ask) {
+    StandardException failed(CarrierSlot slot, PluginFailure failure, Path zip, Ask ask) {
         slot.failure(failure);
         if (slot.file() == null) {
             place(slot, zip);
@@ -471,10 +321,14 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }
     }
 
-    /** A slot made for a deploy that changed nothing (refused, unchanged) leaves the table unseen. */
-    private void forgetIfNew(CarrierSlot slot) {
-        if (slot.state() == CarrierState.NEW) {
-            table.remove(slot);
+    /** Unlocks a slot from {@link #lockSlot}; one made for a deploy that changed nothing leaves the table unseen. */
+    void unlockSlot(CarrierSlot slot) {
+        try {
+            if (slot.state() == CarrierState.NEW) {
+                table.remove(slot);
+            }
+        } finally {
+            slot.lock().unlock();
         }
     }
 
@@ -500,7 +354,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     /** Carrier {@code id}'s slot, locked: made when there is none, never one a concurrent GONE took out of the table. */
-    private CarrierSlot lockSlot(String id) {
+    CarrierSlot lockSlot(String id) {
         while (true) {
             CarrierSlot slot = table.slot(id);
             slot.lock().lock();

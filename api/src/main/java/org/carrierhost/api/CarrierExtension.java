@@ -47,13 +47,25 @@ public interface CarrierExtension extends ExtensionPoint {
     }
 
     /**
-     * Finds numbers offered under an E.164 prefix ({@code find_numbers}).
+     * What this carrier's search can answer: countries, number types, how it applies each filter of
+     * {@link SearchOptions#filters()}, which attributes its offers carry and its largest quantity. Called once, after
+     * {@link #start(CarrierContext)}; must return promptly. Optional: a carrier that does not override it answers a
+     * prefix search only ({@link CarrierCapabilities#prefixOnly()}), and the host checks what it can of other filters
+     * on its offers and leaves it out of searches whose filters it cannot check.
+     */
+    default CarrierCapabilities capabilities() {
+        return CarrierCapabilities.prefixOnly();
+    }
+
+    /**
+     * Finds numbers offered under an E.164 prefix ({@code find_numbers}), matching the filters of
+     * {@link SearchOptions#filters()} that its {@link #capabilities()} say it applies.
      *
      * @param e164Prefix starts with {@code +} and the country code, for example {@code +1415}
      * @param quantity   the most numbers (or, with {@link SearchOptions#blocks()}, blocks) to return, at least 1
-     * @param options    offset, country, account and block options
-     * @return the offers, each of whose numbers starts with {@code e164Prefix}; an empty result is not an
-     *         error
+     * @param options    offset, country, account, block options and filters
+     * @return the offers, each of whose numbers starts with {@code e164Prefix} and matches the filters it claims to
+     *         apply, with the {@link NumberAttributes} it knows in their data; an empty result is not an error
      * @throws CarrierException with a standard code on any failure
      */
     SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException;
@@ -108,6 +120,19 @@ public interface CarrierExtension extends ExtensionPoint {
     default NumberReservation reserveNumber(String number, java.time.Duration ttl, String accountId) throws CarrierException {
         throw new CarrierException(ErrorCode.INVALID, "this carrier does not hold numbers",
                 "reservesNumbers() is false; the host holds its numbers itself");
+    }
+
+    /**
+     * Extends a reservation at the carrier, so a hold can outlast the carrier's first expiry; the answer says when the
+     * carrier now lets it go. Called only for a reservation of this carrier when a hold is extended past that expiry
+     * (less the host's margin). Optional: a carrier that does not override it keeps the reservation as it was, and
+     * the host ends the hold no later than that expiry less the margin.
+     *
+     * @throws CarrierException with a standard code on any failure; the hold is then extended only as far as the
+     *                          reservation already lasts
+     */
+    default NumberReservation extendReservation(NumberReservation reservation) throws CarrierException {
+        return reservation;
     }
 
     /**

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code ## } section of the README, and the shell commands of its {@code ```sh} blocks: a line
- * ending in a backslash continues on the next, and {@code #} comments and blank lines are left out.
+ * One section of a Markdown page (a {@code # } or {@code ## } heading and what follows it up to the next
+ * heading of that level or above), and the shell commands of its {@code ```sh} blocks: a line ending in a
+ * backslash continues on the next, and {@code #} comments and blank lines are left out.
  *
  * <p>Thread-safe: an immutable value.
  *
@@ -24,15 +25,16 @@ record ReadmeSection(String title, List<String> commands) {
     /** The section titled {@code title} of the Markdown file {@code readme}. */
     static ReadmeSection read(Path readme, String title) throws IOException {
         List<String> lines = Files.readAllLines(readme);
-        int start = lines.indexOf("## " + title);
+        String heading = lines.contains("# " + title) ? "# " : "## ";
+        int start = lines.indexOf(heading + title);
         if (start < 0) {
-            throw new IllegalStateException(readme + " has no section '## " + title + "'");
+            throw new IllegalStateException(readme + " has no section '# " + title + "' or '## " + title + "'");
         }
         List<String> commands = new ArrayList<>();
         boolean inShell = false;
         StringBuilder command = new StringBuilder();
         for (String line : lines.subList(start + 1, lines.size())) {
-            if (!inShell && line.startsWith("## ")) {
+            if (!inShell && (line.startsWith(heading) || line.startsWith("# "))) {
                 break;
             }
             if (line.startsWith("```")) {

@@ -26,8 +26,8 @@ import org.carrierhost.host.manager.SearchRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Write a carrier" section, tried as a new user would, in an empty folder outside this
- * repository: its {@code mvn} commands run as written (archetype:generate with the README's parameters,
+ * The "Write a carrier" page (docs/writing-a-carrier.md), tried as a new user would, in an empty folder outside this
+ * repository: its {@code mvn} commands run as written (archetype:generate with the page's parameters,
  * then the build of the generated project, which tests its zip in an embedded host), and its ship
  * commands (the zip copied into a plugins directory, or posted to {@code /api/carriers}) are done against
  * real hosts, which must then serve the new carrier.
@@ -64,14 +64,14 @@ class WriteACarrierIT {
                 upload(command, cwd);
                 shipped.add(command);
             } else if (!command.startsWith("TOKEN=")) {
-                fail("the README's '" + section.title() + "' has a command this test cannot try: " + command);
+                fail("the page '" + section.title() + "' has a command this test cannot try: " + command);
             }
         }
         assertEquals(2, shipped.size(), "both ways to ship (drop-in and upload) are shown: " + section.commands());
         deleteTree(folder);
     }
 
-    /** Runs a README {@code mvn} command with this build's Maven, on the staged repository. */
+    /** Runs the page's {@code mvn} command with this build's Maven, on the staged repository. */
     private static void run(String command, Path cwd) throws IOException, InterruptedException {
         assertFalse(command.contains("\"") || command.contains("'"), "quoted arguments are not split here: " + command);
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -123,7 +123,7 @@ class WriteACarrierIT {
         }
     }
 
-    /** A host with HTTP on and an empty plugins directory, {@code carrier} configured as the README's skeleton wants. */
+    /** A host with HTTP on and an empty plugins directory, {@code carrier} configured as the page's skeleton wants. */
     private static CarrierHost host(Path root, String carrier) throws IOException {
         Files.createDirectories(root.resolve("plugins"));
         return CarrierHost.builder().pluginsDir(root.resolve("plugins")).dataDir(root.resolve("data")).http(0)
@@ -150,7 +150,7 @@ class WriteACarrierIT {
 
     private static Path existing(Path cwd, String file) {
         Path path = cwd.resolve(file);
-        assertTrue(Files.isRegularFile(path), "the README ships " + file + ", which the build did not make in " + cwd);
+        assertTrue(Files.isRegularFile(path), "the page ships " + file + ", which the build did not make in " + cwd);
         return path;
     }
 

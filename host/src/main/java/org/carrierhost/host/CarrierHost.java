@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.host.cluster.ClusterSync;
 import org.carrierhost.host.cluster.NodeIdentity;
+import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.config.HostSettings;
 import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.config.Settings;
@@ -35,6 +38,7 @@ import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
 import org.carrierhost.host.http.CarrierLifecycleRoutes;
 import org.carrierhost.host.http.CarrierRoutes;
+import org.carrierhost.host.http.CarrierSettingsRoutes;
 import org.carrierhost.host.http.ClusterRoutes;
 import org.carrierhost.host.http.ConsoleRoutes;
 import org.carrierhost.host.http.EventRoutes;
@@ -46,6 +50,7 @@ import org.carrierhost.host.http.NumberRoutes;
 import org.carrierhost.host.http.OpenApiRoutes;
 import org.carrierhost.host.http.Route;
 import org.carrierhost.host.manager.CarrierManager;
+import org.carrierhost.host.holds.HoldLeases;
 import org.carrierhost.host.holds.HoldSettings;
 import org.carrierhost.host.holds.HoldStore;
 import org.carrierhost.host.holds.Holds;
@@ -69,6 +74,7 @@ import org.carrierhost.host.plugins.lifecycle.DropInFeed;
 import org.carrierhost.host.plugins.lifecycle.JdbcCarrierStateStore;
 import org.carrierhost.host.plugins.load.ArchiveLimits;
 import org.carrierhost.host.plugins.load.CrashJournal;
+import org.carrierhost.host.plugins.isolation.IsolatingLoader;
 import org.carrierhost.host.plugins.load.GenerationLoader;
 import org.carrierhost.host.plugins.source.DropInDirectory;
 import org.carrierhost.host.plugins.source.OperatorFiles;
@@ -77,7 +83,9 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
 import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
+import org.carrierhost.host.store.CarrierSettingsStore;
 import org.carrierhost.host.store.Database;
+import org.carrierhost.host.store.SecretBox;
 
 /**
  * A running Carrier Host: the database, the number registry, the loaded carriers, the carrier manager and
@@ -112,6 +120,9 @@ public final class CarrierHost implements AutoCloseable {
     private Path adminTokenFile;
     private NodeIdentity node;
     private ClusterSync cluster;
+    private CarrierSettingsStore storedSettings;
+    /** Each carrier's section from the settings file as its last generation was started with it. */
+    private final Map<String, CarrierConfig> fileSections = new java.util.concurrent.ConcurrentHashMap<>();
     /** Where, in the data directory, the zips installed through the API (on any host of the cluster) are kept. */
     static final String INSTALL_DIR = "cluster-plugins";
     /** Where, in the data directory, the zips of drop-in carriers an operator removed are kept. */
@@ -213,17 +224,24 @@ public final class CarrierHost implements AutoCloseable {
         for (CrashJournal.Quarantine q : journal.recover()) {
             hostEvents.publish(CarrierEvent.failed("startup", CarrierAction.QUARANTINE, q.id(), q.reason()));
         }
+        storedSettings = CarrierSettingsStore.open(database.dataSource(), SecretBox.openOrCreate(dataDir));
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
                 archiveLimits(settings.plugins().zipLimits()), settings.plugins().startTimeout(), settings.plugins().stopTimeout(),
-                (id, local) -> CarrierContext.of(id, settings.carrier(id), carrierDataDir(dataDir, id),
+                (id, local) -> CarrierContext.of(id, sectionForLoad(id), carrierDataDir(dataDir, id),
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
+        IsolatingLoader isolating = new IsolatingLoader(loader, dataDir.resolve("plugins-work"), this::sectionForLoad,
+                id -> carrierDataDir(dataDir, id), registry, settings.plugins().startTimeout(),
+                settings.plugins().stopTimeout(), hostEvents);
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
         cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);
+        cluster.followSettings(storedSettings);
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
         StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
-                loader, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings)));
+                isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings),
+                new CarrierInstances(settings, storedSettings)));
+        isolating.quarantineWith((crashed, why) -> lifecycle.quarantine(crashed.id(), crashed, why));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
         feed.loadAll("startup");
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
@@ -236,11 +254,12 @@ public final class CarrierHost implements AutoCloseable {
                         settings.search().carriersOrder(), settings.numbers().maxImport(), settings.search().offerTtl(),
                         settings.search().stateTtl()),
                 new NumberAging(settings.numbers().agingFor(), settings::carrier)));
-        Holds holds = new Holds(new HoldStore(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
+        Holds holds = new Holds(new HoldStore(database.dataSource()), new HoldLeases(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
                 settings.numbers().holdMaxTtl(), settings.numbers().holdMargin(), settings.numbers().holdLease(),
                 settings.numbers().acquireTimeout()));
         manager.holdWith(holds);
         hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
+        manager.meterDroppedOffersWith(new org.carrierhost.host.metrics.DroppedOfferMeters(metrics.registry()));
         Reconciler reconciler = new Reconciler(database.dataSource(), registry, carriers, calls, hostEvents,
                 settings.numbers().acquireTimeout(), settings::carrier);
         remember(new NumberReaper(settings.numbers().reaperInterval(), List.of(NumberReaper.Round.of("aging", manager::endAging),
@@ -252,9 +271,13 @@ public final class CarrierHost implements AutoCloseable {
         }
         RecentCalls recent = new RecentCalls(Clock.systemUTC());
         hostEvents.addListener(recent);
-        remember(new HealthRoutes(carriers, database.dataSource(), id -> Settings.CARRIER_MANDATORY.parse(
-                Settings.CARRIER_MANDATORY.keyFor(id), settings.carrier(id).get("mandatory", "false")))).register(server);
-        new CarrierRoutes(carriers, settings::carrier, recent, settings::carrierSource).register(server);
+        HealthRoutes health = remember(new HealthRoutes(carriers, database.dataSource(), id -> Settings.CARRIER_MANDATORY.parse(
+                Settings.CARRIER_MANDATORY.keyFor(id), settings.carrier(id).get("mandatory", "false"))));
+        hostEvents.addListener(health.listener());
+        health.register(server);
+        CarrierRoutes carrierRoutes = new CarrierRoutes(carriers, this::section, recent, this::sourceOf);
+        carrierRoutes.register(server);
+        new CarrierSettingsRoutes(carriers, lifecycle, storedSettings, this::section, carrierRoutes).register(server);
         new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new HoldRoutes(holds).register(server);
@@ -267,6 +290,26 @@ public final class CarrierHost implements AutoCloseable {
         new ConsoleRoutes().register(server);
         metrics.scrapeable().ifPresent(prometheus -> new MetricsRoute(prometheus, settings.metrics().open()).register(server));
         server.start();
+    }
+
+    /** Carrier {@code id}'s section: the settings stored through the API over the conf file's, the environment's and --set's. */
+    private CarrierConfig section(String id) {
+        return storedSettings.section(id, fileSections.getOrDefault(id, settings.carrier(id)));
+    }
+
+    /** {@link #section}, the settings file read again, for a generation about to start: an edit of it applies at a reload. */
+    private CarrierConfig sectionForLoad(String id) {
+        fileSections.put(id, settings.carrierAsFileNowSays(id));
+        return section(id);
+    }
+
+    /** Where each carrier key shown came from; a key the settings file gained since start is the file's. */
+    private DeclaredSettings.Source sourceOf(String fullKey) {
+        if (storedSettings.isStored(fullKey)) {
+            return DeclaredSettings.Source.API;
+        }
+        DeclaredSettings.Source source = settings.carrierSource(fullKey);
+        return source == DeclaredSettings.Source.DEFAULT ? DeclaredSettings.Source.CONF_FILE : source;
     }
 
     private static ArchiveLimits archiveLimits(ZipLimitSettings zip) {

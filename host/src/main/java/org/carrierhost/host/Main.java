@@ -3,9 +3,11 @@ package org.carrierhost.host;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,6 +20,7 @@ import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.http.PortInUseException;
 import org.carrierhost.host.parts.HostParts;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.load.ZipDeclarations;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -36,13 +39,27 @@ public final class Main {
     private Main() {
     }
 
+    /** {@code --help}: every setting, and with {@code --plugins-dir}, the keys its carriers' zips declare. */
+    static String help(CommandLine commandLine) {
+        Optional<Path> dir = commandLine.pluginsDir().map(Path::of).filter(Files::isDirectory);
+        if (dir.isEmpty()) {
+            return CommandLine.USAGE;
+        }
+        try {
+            ZipDeclarations read = ZipDeclarations.read(dir.get());
+            return CommandLine.usage(read.carriers(), read.unread());
+        } catch (IOException e) {
+            return CommandLine.usage(List.of(), List.of(dir.get() + ": cannot be listed: " + e.getMessage()));
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
         HostSettings settings;
         try {
             CommandLine commandLine = CommandLine.parse(Arrays.asList(args));
             if (commandLine.help()) {
-                out.println(CommandLine.USAGE);
+                out.println(help(commandLine));
                 return;
             }
             if (commandLine.version()) {
@@ -74,13 +91,20 @@ public final class Main {
             System.exit(START_FAILED);
             return;
         }
-        // SIGTERM and Ctrl-C: stop taking requests, drain, close, say so, and exit 0 rather than 143.
+        // SIGTERM and Ctrl-C: stop taking requests, drain, close, say so, and exit 0 rather than 143. Any other
+        // exit that runs the hooks (one the host did not ask for) leaves non-zero, so the unit restarts the host.
+        ExitStatus.watchSignals();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long began = System.nanoTime();
+            String signal = ExitStatus.signal();
+            if (signal == null) {
+                System.err.println("carrier-host: an exit the host did not ask for; stopping with status " + ExitStatus.UNASKED);
+            }
             host.close();
-            out.println("Carrier Host stopped in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+            out.println("Carrier Host stopped in " + (System.nanoTime() - began) / 1_000_000 + " ms"
+                    + (signal == null ? "" : " (" + signal + ")"));
             out.flush();
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(ExitStatus.onShutdown());
         }, "carrier-host-shutdown"));
         for (CarrierView carrier : HostParts.of(host).carriers().views()) {
             out.println("carrier " + carrier.id() + " " + (carrier.facts() == null ? "" : carrier.facts().version() + " ")

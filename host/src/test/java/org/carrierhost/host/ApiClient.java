@@ -53,6 +53,20 @@ public final class ApiClient {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** {@code POST /api/carriers} as {@code multipart/form-data}: the parts {@code zip} and {@code signature}. */
+    public Reply uploadSigned(byte[] zip, byte[] signature) {
+        String boundary = "----carrier-host-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"x.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.writeBytes(zip);
+        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"signature\"; filename=\"x.zip.asc\"\r\n"
+                + "Content-Type: application/pgp-signature\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.writeBytes(signature);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return send("POST", "/api/carriers", body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -63,6 +63,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void isolationKnowsNoTableDirectoryCallPathOrHttp() {
+        noClasses().that().resideInAPackage(pkg("plugins.isolation"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("plugins.call"), pkg("plugins.source"),
+                        pkg("plugins.lifecycle"), pkg("http"), pkg("cluster"), pkg("manager"), pkg("metrics"))
+                .check(classes);
+    }
+
+    @Test
     void theCallPathReachesCarriersOnlyThroughItsPort() {
         noClasses().that().resideInAPackage(pkg("plugins.call"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("plugins.source"), pkg("plugins.lifecycle"),
@@ -89,7 +97,8 @@ class ArchitectureTest {
     @Test
     void httpClusterMetricsAndTheNumbersReachNeitherLoadingNorSources() {
         noClasses().that().resideInAnyPackage(pkg("http"), pkg("cluster"), pkg("metrics"), pkg("manager"), pkg("numbers"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("plugins.load"), pkg("plugins.source"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("plugins.load"), pkg("plugins.source"),
+                        pkg("plugins.isolation"))
                 .check(classes);
     }
 

@@ -93,7 +93,7 @@ class CarrierHostBuilderTest {
         TestPlugins.copyMock(plugins);
         List<HostEvent> events = new CopyOnWriteArrayList<>();
         NumberRecord taken;
-        // As in the README's "Embedding", with temporary folders for plugins/ and data/.
+        // As in docs/embedding.md, with temporary folders for plugins/ and data/.
         try (CarrierHost host = CarrierHost.builder()
                 .pluginsDir(plugins)
                 .dataDir(data)

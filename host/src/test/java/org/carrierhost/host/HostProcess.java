@@ -71,6 +71,12 @@ public final class HostProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** SIGTERM, as systemd stops a service: the host drains and closes. */
+    public void terminate() {
+        // Through the handle: Process.destroy() would also close the pipes, losing what the host prints as it stops.
+        process.toHandle().destroy();
+    }
+
     /** SIGKILL: no shutdown hook, no clean-up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -129,8 +129,38 @@ public final class TestPlugins {
                 name -> !name.startsWith(HOSTILE_PATH) || name.equals(own + ".class") || name.startsWith(own + "$"));
     }
 
+    /**
+     * As {@link #hostile}, for {@code ClassFromResourceExitCarrier}: the bytes of the class {@code ExitPayload} (which
+     * ends its process) travel beside it as the resource {@code ExitPayload.bin}, a name no bytecode screen reads.
+     */
+    public static Path hostileWithBinPayload(Path dir, String id) throws IOException {
+        String own = HOSTILE_PATH + "ClassFromResourceExitCarrier";
+        Path source = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-faulty-1.0.0.zip");
+        byte[] payload;
+        try (ZipFile zip = new ZipFile(source.toFile());
+             java.util.zip.ZipInputStream jar = new java.util.zip.ZipInputStream(zip.getInputStream(zip.getEntry(FAULTY_JAR)))) {
+            payload = null;
+            for (ZipEntry entry; (entry = jar.getNextEntry()) != null; ) {
+                if (entry.getName().equals(HOSTILE_PATH + "ExitPayload.class")) {
+                    payload = jar.readAllBytes();
+                }
+            }
+        }
+        if (payload == null) {
+            throw new IllegalStateException("the faulty jar has no ExitPayload class");
+        }
+        return faulty(dir, id, "hostile.ClassFromResourceExitCarrier", null,
+                name -> !name.startsWith(HOSTILE_PATH) || name.equals(own + ".class") || name.startsWith(own + "$"),
+                Map.of(HOSTILE_PATH + "ExitPayload.bin", payload));
+    }
+
     private static Path faulty(Path dir, String id, String extensionClass, String pluginClass,
                                java.util.function.Predicate<String> keepClass) throws IOException {
+        return faulty(dir, id, extensionClass, pluginClass, keepClass, Map.of());
+    }
+
+    private static Path faulty(Path dir, String id, String extensionClass, String pluginClass,
+                               java.util.function.Predicate<String> keepClass, Map<String, byte[]> resources) throws IOException {
         Path source = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-faulty-1.0.0.zip");
         String index = extensionClass == null ? "" : FAULTY_PACKAGE + extensionClass + "\n";
         java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
@@ -138,6 +168,11 @@ public final class TestPlugins {
             out.putNextEntry(new ZipEntry("META-INF/extensions.idx"));
             out.write(index.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+                out.putNextEntry(new ZipEntry(resource.getKey()));
+                out.write(resource.getValue());
+                out.closeEntry();
+            }
         }
         return rewrite(source, dir.resolve("carrier-" + id + "-1.0.0.zip"), Map.of("plugin.properties", text -> text
                         .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + java.util.regex.Matcher.quoteReplacement(id))

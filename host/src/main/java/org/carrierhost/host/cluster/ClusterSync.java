@@ -15,14 +15,18 @@ import javax.sql.DataSource;
 
 import org.carrierhost.host.config.ClusterSettings;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.events.NodeEvent;
 import org.carrierhost.host.plugins.lifecycle.CarrierStateStore;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.plugins.lifecycle.ClusterLink;
+import org.carrierhost.host.plugins.lifecycle.InstanceBook;
 import org.carrierhost.host.plugins.lifecycle.LifecycleVerbs;
 import org.carrierhost.host.plugins.lifecycle.Origin;
+import org.carrierhost.host.plugins.trust.TrustVerdict;
+import org.carrierhost.host.store.CarrierSettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,7 @@ public final class ClusterSync implements AutoCloseable {
     private final PluginStore plugins;
     private final NodeTable nodes;
     private final DatabaseClusterLink link;
+    private final RefusedDeploys refused = new RefusedDeploys();
     private final boolean postgres;
     private final AtomicBoolean checkQueued = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,6 +74,7 @@ public final class ClusterSync implements AutoCloseable {
     private volatile long applied;
     private volatile boolean failing;
     private LifecycleVerbs operations;
+    private volatile CarrierSettingsStore settingsStore;
     private PgNotifications listener;
 
     /**
@@ -92,6 +98,11 @@ public final class ClusterSync implements AutoCloseable {
         this.plugins = new PluginStore(dataSource);
         this.nodes = new NodeTable(dataSource);
         this.link = new DatabaseClusterLink(dataSource, me.nodeId(), changes, plugins);
+    }
+
+    /** Follows the carrier settings other hosts store in {@code store}, before {@link #start}. */
+    public void followSettings(CarrierSettingsStore store) {
+        this.settingsStore = store;
     }
 
     /** How changes made on this host reach the others. */
@@ -206,11 +217,32 @@ public final class ClusterSync implements AutoCloseable {
             }
             case REMOVE -> {
                 link.forget(id);
+                refused.forget(id);
                 if (carriers.view(id).isPresent()) {
                     quietly(() -> operations.remove(id, actor, Origin.CLUSTER));
                 }
             }
             case ENABLE, DISABLE -> followState(id, states.isEnabled(id), actor);
+            case RECONFIGURE -> {
+                CarrierSettingsStore store = settingsStore;
+                // A change older than this start is moot: the settings were read from the database since.
+                if (store != null && change.at() >= me.started().toEpochMilli() && carriers.view(id).isPresent()) {
+                    quietly(() -> operations.reconfigure(id, new SettingsFollow(store, id), actor, Origin.CLUSTER));
+                }
+            }
+            case CREATE_INSTANCE -> {
+                CarrierSettingsStore store = settingsStore;
+                // One older than this start is moot: the instances were read from the database since.
+                if (store != null && change.at() >= me.started().toEpochMilli()
+                        && carriers.view(id).map(v -> v.state() == CarrierState.UNLOADED).orElse(true)) {
+                    quietly(() -> {
+                        SettingsFollow follow = new SettingsFollow(store, id);
+                        follow.apply();
+                        Optional.ofNullable(store.stored(id).get(InstanceBook.PLUGIN_KEY)).ifPresent(plugin ->
+                                operations.createInstance(plugin, id, follow, actor, Origin.CLUSTER));
+                    });
+                }
+            }
             case INSTALL -> {
                 for (StoredPlugin plugin : plugins.all()) {
                     if (plugin.carrier().equals(id) && plugin.changeId() == change.id()) {
@@ -268,7 +300,12 @@ public final class ClusterSync implements AutoCloseable {
             log.warn("the database names zip {} for carrier {} but does not hold it", plugin.sha256(), plugin.carrier());
             return;
         }
-        quietly(() -> operations.install(zip.get(), actor, Origin.CLUSTER));
+        try {
+            operations.install(zip.get(), plugin.signature(), actor, Origin.CLUSTER);
+            refused.forget(plugin.carrier());
+        } catch (StandardException e) {
+            refused.refused(plugin, e.getMessage()); // also recorded in the event log
+        }
     }
 
     /** Runs an operation whose failure is recorded on the carrier and in the event log; the sync goes on. */
@@ -282,8 +319,9 @@ public final class ClusterSync implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            nodes.beat(me, applied, carriers.views().stream().map(c -> new NodeCarrier(c.id(),
-                    c.facts() == null ? null : c.facts().version(), c.state().wireName(), c.enabled(), c.source().wireName(), c.sha256())).toList());
+            nodes.beat(me, applied, refused.addTo(carriers.views().stream().map(c -> new NodeCarrier(c.id(),
+                    c.facts() == null ? null : c.facts().version(), c.state().wireName(), c.enabled(), c.source().wireName(), c.sha256(),
+                    refusal(c.signature()))).toList()));
         } catch (SQLException | RuntimeException e) {
             log.debug("cannot record the heartbeat: {}", e.toString());
         }
@@ -293,6 +331,11 @@ public final class ClusterSync implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             log.debug("cannot forget long-down nodes: {}", e.toString());
         }
+    }
+
+    /** Why {@code verdict} refused a zip, for the other hosts to see; null when it did not, or there was none. */
+    private static String refusal(TrustVerdict verdict) {
+        return verdict instanceof TrustVerdict.Refused refused ? refused.message() : null;
     }
 
     /** Stops following and heartbeating; the node shows down once its last heartbeat is old enough. */

@@ -48,11 +48,11 @@ final class DatabaseClusterLink implements ClusterLink {
     }
 
     @Override
-    public void installed(String id, String version, String sha256, byte[] zip, String actor) {
+    public void installed(String id, String version, String sha256, byte[] zip, byte[] signature, String actor) {
         try {
             long change = Sql.inTransaction(dataSource, c -> {
                 long changeId = changes.append(c, id, CarrierAction.INSTALL, node, actor);
-                plugins.put(c, id, version, sha256, zip, changeId, node);
+                plugins.put(c, new StoredPlugin(id, version, sha256, changeId, node, signature), zip);
                 return changeId;
             });
             deployed.put(id, change);

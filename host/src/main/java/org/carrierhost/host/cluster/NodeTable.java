@@ -61,7 +61,8 @@ final class NodeTable {
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO node_carriers (node_id, carrier, version, state, enabled, source, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO node_carriers (node_id, carrier, version, state, enabled, source, sha256, refused)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (NodeCarrier carrier : carriers) {
                     s.setString(1, node.nodeId());
                     s.setString(2, clip(carrier.id(), 128));
@@ -70,6 +71,7 @@ final class NodeTable {
                     s.setBoolean(5, carrier.enabled());
                     s.setString(6, carrier.source());
                     s.setString(7, carrier.sha256());
+                    s.setString(8, carrier.refused() == null ? null : clip(carrier.refused(), 1000));
                     s.addBatch();
                 }
                 if (!carriers.isEmpty()) {
@@ -102,11 +104,12 @@ final class NodeTable {
         List<NodeStatus> nodes = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT node_id, carrier, version, state, enabled, source, sha256 FROM node_carriers ORDER BY node_id, carrier");
+                    "SELECT node_id, carrier, version, state, enabled, source, sha256, refused FROM node_carriers"
+                            + " ORDER BY node_id, carrier");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     carriers.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new NodeCarrier(r.getString(2),
-                            r.getString(3), r.getString(4), r.getBoolean(5), r.getString(6), r.getString(7)));
+                            r.getString(3), r.getString(4), r.getBoolean(5), r.getString(6), r.getString(7), r.getString(8)));
                 }
             }
             try (PreparedStatement s = c.prepareStatement(

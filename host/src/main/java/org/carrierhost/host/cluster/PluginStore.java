@@ -1,5 +1,6 @@
 package org.carrierhost.host.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * The plugin zips installed through the API, in the database: {@code plugin_zips} holds each zip once,
- * addressed by its SHA-256, and {@code cluster_plugins} which zip each such carrier deploys.
+ * addressed by its SHA-256, and {@code cluster_plugins} which zip each such carrier deploys, with the armored
+ * signature uploaded with it, if any.
  *
  * <p>Thread-safe: each call uses its own pooled connection, or the caller's.
  */
@@ -24,8 +26,9 @@ final class PluginStore {
         this.dataSource = dataSource;
     }
 
-    /** On {@code c}, in the caller's transaction: stores {@code zip} (once per SHA-256) and makes it carrier {@code id}'s. */
-    void put(Connection c, String id, String version, String sha256, byte[] zip, long changeId, String node) throws SQLException {
+    /** On {@code c}, in the caller's transaction: stores {@code zip} (once per SHA-256) and makes it {@code plugin}'s carrier's. */
+    void put(Connection c, StoredPlugin plugin, byte[] zip) throws SQLException {
+        String sha256 = plugin.sha256();
         boolean stored;
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM plugin_zips WHERE sha256 = ?")) {
             s.setString(1, sha256);
@@ -41,14 +44,15 @@ final class PluginStore {
                 s.executeUpdate();
             }
         }
-        remove(c, id);
+        remove(c, plugin.carrier());
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO cluster_plugins (carrier, version, sha256, change_id, node) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, id);
-            s.setString(2, version);
+                "INSERT INTO cluster_plugins (carrier, version, sha256, change_id, node, signature) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, plugin.carrier());
+            s.setString(2, plugin.version());
             s.setString(3, sha256);
-            s.setLong(4, changeId);
-            s.setString(5, node);
+            s.setLong(4, plugin.changeId());
+            s.setString(5, plugin.node());
+            s.setString(6, plugin.signature() == null ? null : new String(plugin.signature(), StandardCharsets.US_ASCII));
             s.executeUpdate();
         }
     }
@@ -66,10 +70,12 @@ final class PluginStore {
         List<StoredPlugin> plugins = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT carrier, version, sha256, change_id, node FROM cluster_plugins ORDER BY carrier");
+                     "SELECT carrier, version, sha256, change_id, node, signature FROM cluster_plugins ORDER BY carrier");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                plugins.add(new StoredPlugin(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5)));
+                String signature = r.getString(6);
+                plugins.add(new StoredPlugin(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5),
+                        signature == null ? null : signature.getBytes(StandardCharsets.US_ASCII)));
             }
         }
         return plugins;

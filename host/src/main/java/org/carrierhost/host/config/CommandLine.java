@@ -24,6 +24,19 @@ public record CommandLine(Optional<String> configFile, Map<String, String> setti
     /** What {@code --help} prints, made from {@link Settings}. */
     public static final String USAGE = HelpText.render(FLAGS);
 
+    /**
+     * What {@code --help} prints when the plugins directory is known: {@link #USAGE}, then the keys each carrier's
+     * zip declares, and each zip that could not be read with why.
+     */
+    public static String usage(List<DeclaredSettings> carriers, List<String> unread) {
+        return HelpText.render(FLAGS, carriers, unread);
+    }
+
+    /** The plugins directory {@code --plugins-dir} (or {@code --set plugins.dir=}) named, if any. */
+    public Optional<String> pluginsDir() {
+        return Optional.ofNullable(settings.get(Settings.PLUGINS_DIR.key()));
+    }
+
     private static Map<String, String> flags() {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("--plugins-dir", Settings.PLUGINS_DIR.key());

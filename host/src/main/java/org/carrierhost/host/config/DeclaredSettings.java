@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierSetting;
 
@@ -18,6 +19,10 @@ import org.carrierhost.api.CarrierSetting;
  * @param declared  what it declares, in its order; empty for a carrier that declares nothing
  */
 public record DeclaredSettings(String carrierId, List<CarrierSetting> declared) {
+
+    /** Keys of a carrier's section the host reads itself (those with a dot, breaker.* and bulkhead.*, too). */
+    private static final java.util.Set<String> HOST_KEYS = java.util.Set.of("mandatory", "disconnect_policy",
+            "reconcile_every_ms", "isolation", "plugin");
 
     public DeclaredSettings {
         declared = List.copyOf(declared);
@@ -48,7 +53,32 @@ public record DeclaredSettings(String carrierId, List<CarrierSetting> declared) 
                 problem(d, text.get()).ifPresent(problems::add);
             }
         }
+        problems.addAll(misspelt(section));
         return problems;
+    }
+
+    /**
+     * The keys {@code section} sets that the carrier does not declare (nor the host read itself) but that are so
+     * close to one it declares that they are taken for a typo of it, each as "K is not a setting of the carrier;
+     * did you mean D?". A key far from every declared one is left alone: it may be read by an older carrier.
+     */
+    public List<String> misspelt(CarrierConfig section) {
+        if (declared.isEmpty()) {
+            return List.of();
+        }
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        List<String> misspelt = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(section.values().keySet())) {
+            if (HOST_KEYS.contains(key) || key.contains(".") || declared.stream().anyMatch(d -> d.key().equals(key))) {
+                continue;
+            }
+            declared.stream().map(CarrierSetting::key)
+                    .filter(d -> distance.apply(key, d) <= Math.max(2, key.length() / 4))
+                    .min(java.util.Comparator.comparingInt(d -> distance.apply(key, d)))
+                    .ifPresent(d -> misspelt.add(Settings.CARRIER_KEY.keyFor(carrierId, key) + " is not a setting of "
+                            + carrierId + "; did you mean " + Settings.CARRIER_KEY.keyFor(carrierId, d) + "?"));
+        }
+        return misspelt;
     }
 
     /**
@@ -112,7 +142,9 @@ public record DeclaredSettings(String carrierId, List<CarrierSetting> declared) 
         /** A JVM system property. */
         SYSTEM_PROPERTY,
         /** {@code --set} on the command line, or the embedding application's settings. */
-        COMMAND_LINE;
+        COMMAND_LINE,
+        /** {@code PUT /api/carriers/{id}/settings}, stored in the database for every host. */
+        API;
 
         /** The name in the API: {@code conf_file}. */
         public String wireName() {

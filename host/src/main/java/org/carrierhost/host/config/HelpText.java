@@ -17,6 +17,14 @@ final class HelpText {
 
     /** The whole text, {@code flags} being the launcher's shorthand flags and the keys they set. */
     static String render(Map<String, String> flags) {
+        return render(flags, List.of(), List.of());
+    }
+
+    /**
+     * The whole text, then the keys each of {@code carriers} declares (its section {@code carrier.<id>.*}), and a line
+     * for each zip in {@code unread} that could not be read.
+     */
+    static String render(Map<String, String> flags, List<DeclaredSettings> carriers, List<String> unread) {
         List<String> lines = new ArrayList<>(List.of(
                 "usage: carrier-host [--config FILE] [--plugins-dir DIR] [--data-dir DIR] [--port N] [--bind ADDR]",
                 "                    [--set KEY=VALUE]... | --help | --version",
@@ -37,6 +45,22 @@ final class HelpText {
                     + secrecy(setting) + ")");
             lines.add("      " + setting.doc());
         }
+        if (!carriers.isEmpty() || !unread.isEmpty()) {
+            lines.add("");
+            lines.add("Carrier settings, as the plugin zips in the plugins directory declare them (* required):");
+        }
+        for (DeclaredSettings carrier : carriers) {
+            if (carrier.declared().isEmpty()) {
+                lines.add("  carrier." + carrier.carrierId() + ".*  declares no settings");
+            }
+            for (org.carrierhost.api.CarrierSetting declared : carrier.declared()) {
+                Setting<?> setting = carrier.setting(declared);
+                lines.add("  " + setting.key() + (declared.required() ? " *" : "") + "  (" + setting.type().describe()
+                        + defaultOf(setting) + secrecy(setting) + ")");
+                lines.add("      " + setting.doc());
+            }
+        }
+        unread.forEach(zip -> lines.add("  not read: " + zip));
         return String.join(System.lineSeparator(), lines);
     }
 

@@ -49,9 +49,12 @@ public final class HostConfiguration {
     private final Path baseDir;
     /** Where each carrier key a layer set came from: the highest layer that sets it. */
     private final Map<String, DeclaredSettings.Source> carrierSources;
+    /** The settings file read, or null. */
+    private final Path configFile;
 
     private HostConfiguration(CompositeConfiguration settings, Set<String> fromFile, Set<String> given, Path baseDir,
-                              Map<String, DeclaredSettings.Source> carrierSources) {
+                              Map<String, DeclaredSettings.Source> carrierSources, Path configFile) {
+        this.configFile = configFile;
         this.settings = settings;
         this.fromFile = fromFile;
         this.given = given;
@@ -110,7 +113,8 @@ public final class HostConfiguration {
         noteCarrierKeys(carrierSources, environmentLayer, DeclaredSettings.Source.ENVIRONMENT);
         noteCarrierKeys(carrierSources, systemLayer, DeclaredSettings.Source.SYSTEM_PROPERTY);
         noteCarrierKeys(carrierSources, flags, DeclaredSettings.Source.COMMAND_LINE);
-        return new HostConfiguration(composite, Set.copyOf(fromFile), Set.copyOf(given), baseDir, carrierSources);
+        return new HostConfiguration(composite, Set.copyOf(fromFile), Set.copyOf(given), baseDir, carrierSources,
+                configFile.filter(Files::isRegularFile).map(Path::toAbsolutePath).orElse(null));
     }
 
     private static void noteCarrierKeys(Map<String, DeclaredSettings.Source> sources, Map<String, String> layer,
@@ -123,7 +127,7 @@ public final class HostConfiguration {
         return load(Optional.empty(), false, Path.of("."), Map.of(), Map.of(), values);
     }
 
-    private static Map<String, String> readFile(Path path) {
+    static Map<String, String> readFile(Path path) {
         try {
             // A plain FileHandler load: the fluent builders would need commons-beanutils for nothing.
             PropertiesConfiguration properties = new PropertiesConfiguration();
@@ -149,7 +153,7 @@ public final class HostConfiguration {
         return new HostSettings(HttpSettings.from(this), AccessSettings.from(this), PluginSettings.from(this),
                 get(Settings.DATA_DIR), StoreSettings.from(this), SearchSettings.from(this), NumberSettings.from(this),
                 MetricsSettings.from(this), ClusterSettings.from(this),
-                carrierSections(), carrierSources);
+                carrierSections(), carrierSources, Optional.ofNullable(configFile));
     }
 
     /** Every key set above the defaults, with its value as it may be shown: secrets masked. For logs. */

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param type        its values and their bounds
  * @param defaultText the default as it would be written in the settings file; empty for a setting that may be unset
  * @param secrecy     whether its value is ever shown
- * @param doc         one line for {@code --help} and the README
+ * @param doc         one line for {@code --help} and the settings table of docs/operating.md
  * @param <T>         the typed value
  */
 public record Setting<T>(String key, SettingType<T> type, Optional<String> defaultText, Secrecy secrecy, String doc) {
@@ -148,6 +148,20 @@ public record Setting<T>(String key, SettingType<T> type, Optional<String> defau
             throw new InvalidSettingException(concrete, e.getMessage() + ", got '" + shown(concrete, stripped) + "' (set as "
                     + concrete + " or " + EnvironmentKeys.variableOf(concrete) + ")");
         }
+    }
+
+    /**
+     * This carrier setting ({@code carrier.<id>.<rest>}) for carrier {@code id}, read from its section {@code section}
+     * (whose keys lack the {@code carrier.<id>.} prefix), over its default.
+     *
+     * @throws InvalidSettingException naming the key whose value is wrong
+     */
+    public T inSection(String id, org.carrierhost.api.CarrierConfig section) {
+        String concrete = keyFor(id);
+        return section.get(concrete.substring(("carrier." + id + ".").length()))
+                .map(text -> parse(concrete, text))
+                .or(this::defaultValue)
+                .orElseThrow();
     }
 
     /** The typed default, when there is one. */

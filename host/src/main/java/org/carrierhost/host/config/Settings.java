@@ -21,13 +21,13 @@ import org.carrierhost.host.config.SettingType.Whole;
 
 /**
  * The one table of every host setting. Parsing and validation, unknown-key detection and its "did you
- * mean", masking of secrets, {@code --help}, the environment variables and the README's settings
- * reference (checked by a test) all follow from it.
+ * mean", masking of secrets, {@code --help}, the environment variables and the settings
+ * reference in docs/operating.md (checked by a test) all follow from it.
  *
  * <p>To add a setting, declare it here in one line, for example
  * {@code public static final Setting<Integer> HTTP_MAX_STREAMS = integer("http.max_streams", 100, 1, 10_000, "streams at once");},
  * then read it with {@code values.get(Settings.HTTP_MAX_STREAMS)} in the {@code from} of its part's settings record
- * and add its row to the README.
+ * and add its row to the settings table of docs/operating.md.
  *
  * <p>Thread-safe: the table is built once, when the class initialises, and never changes.
  */
@@ -137,7 +137,7 @@ public final class Settings {
     public static final Setting<String> STORE_PASSWORD = declare("store.password", new Text(0), "", Secrecy.SECRET,
             "the database account's password");
     public static final Setting<Duration> STORE_STATEMENT_TIMEOUT = millis("store.statement_timeout_ms", 5000,
-            "every registry query must answer within this; a slower one is cancelled and answered 503 naming the database");
+            "every registry query must answer within this; a slower one is cancelled and answered 503 naming the database (an import on PostgreSQL gets this per 10,000 numbers)");
     public static final Setting<Integer> STORE_POOL_SIZE = integer("store.pool_size", 16, 1, 1000,
             "the most database connections open at once (requests beyond it wait for one)");
 
@@ -199,6 +199,19 @@ public final class Settings {
             "the most calls of one carrier running at once; a carrier that hangs holds at most this many threads");
     public static final Setting<Boolean> CARRIER_MANDATORY = flag("carrier.<id>.mandatory", false,
             "true: the host is not ready while this carrier is not ready, not configured included");
+    public static final Setting<String> ISOLATION = declare("carrier.<id>.isolation", Choice.of("in_process", "process"),
+            "in_process", Secrecy.PLAIN, "process: the carrier runs in a JVM of its own, which the host starts, restarts "
+                    + "and quarantines; in_process: in the host's own JVM, fastest, for carriers the operator trusts");
+    public static final Setting<Integer> ISOLATION_MAX_HEAP = integer("carrier.<id>.isolation.max_heap_mb", 256, 16, 65_536,
+            "the heap of an isolated carrier's process (-Xmx), in MiB");
+    public static final Setting<Integer> ISOLATION_CRASH_LIMIT = integer("carrier.<id>.isolation.crash_limit", 3, 1, 1000,
+            "this many ends of an isolated carrier's process within the crash window quarantine the carrier");
+    public static final Setting<Duration> ISOLATION_CRASH_WINDOW = millis("carrier.<id>.isolation.crash_window_ms", 60_000,
+            "the window in which an isolated carrier's crashes are counted");
+    public static final Setting<Duration> ISOLATION_RESTART_BACKOFF = millis("carrier.<id>.isolation.restart_backoff_ms", 200,
+            "the wait before an ended process is started again, doubled for each crash in the window");
+    public static final Setting<Duration> ISOLATION_HEARTBEAT = millis("carrier.<id>.isolation.heartbeat_ms", 2000,
+            "how often the host asks an isolated carrier's process if it is alive; one that does not answer within this is killed, and counts as a crash");
     public static final Setting<String> CARRIER_KEY = declare("carrier.<id>.<key>", new Text(0), null, Secrecy.BY_NAME,
             "the carrier's own settings, for example carrier.mock.latency_ms; secret when the key names a password, "
                     + "secret, token, key or credential");

@@ -40,12 +40,21 @@ public enum CarrierAction {
     DELETE_REPLACED,
     /** The drop-in directory was listed, or could not be. */
     SCAN,
-    /** At start, a carrier whose call the host died in was quarantined: not started until an operator retries it. */
+    /**
+     * A carrier was quarantined: at start, one whose call the host died in; or one whose own process ended too often.
+     * It is not started until an operator retries it.
+     */
     QUARANTINE,
+    /** An isolated carrier's process ended without being asked to, and is started again after a backoff. */
+    RESTART,
     /** An operator retried a quarantined carrier, lifting its quarantine. */
     QUARANTINE_LIFTED,
     /** A zip's OpenPGP signature was judged by the host's trust policy: trusted, unsigned, or refused and why. */
-    VERIFY;
+    VERIFY,
+    /** A carrier's settings were changed, and a generation started with them took over (or failed to). */
+    RECONFIGURE,
+    /** A carrier was created as an instance of an installed plugin, with settings of its own. */
+    CREATE_INSTANCE;
 
     /** The name the audit log and the API use, for example {@code load-skipped-disabled}. */
     public String wireName() {

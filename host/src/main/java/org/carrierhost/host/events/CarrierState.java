@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <pre>
  *   from NEW          to STARTED, DISABLED, FAILED, QUARANTINED, GONE
- *   from STARTED      to STARTED (a swap), DISABLED, UNLOADED
+ *   from STARTED      to STARTED (a swap), DISABLED, QUARANTINED (its own process kept crashing), UNLOADED
  *   from DISABLED     to STARTED, FAILED, QUARANTINED, UNLOADED, GONE
  *   from FAILED       to any state but NEW (FAILED again: a retry that failed anew)
  *   from QUARANTINED  to any state but NEW (QUARANTINED again: still quarantined)
@@ -32,7 +32,10 @@ public enum CarrierState {
     DISABLED,
     /** Its last load failed and nothing serves; its failure says why. */
     FAILED,
-    /** The host stopped while calling it; nothing serves until an operator retries it (reload). */
+    /**
+     * The host stopped while calling it, or its own process ended too often; nothing serves until an operator
+     * retries it (reload).
+     */
     QUARANTINED,
     /** It served since the host started, but its zip went or it was removed: listed, nothing serves. */
     UNLOADED,
@@ -47,7 +50,8 @@ public enum CarrierState {
         return switch (this) {
             case NEW -> next == STARTED || next == DISABLED || next == FAILED || next == QUARANTINED || next == GONE;
             // STARTED ► STARTED is a swap to a new generation; a failed new version leaves the old one serving.
-            case STARTED -> next == STARTED || next == DISABLED || next == UNLOADED;
+            // STARTED ► QUARANTINED: an isolated carrier whose process ended too often within its window.
+            case STARTED -> next == STARTED || next == DISABLED || next == QUARANTINED || next == UNLOADED;
             case DISABLED -> next == STARTED || next == FAILED || next == QUARANTINED || next == UNLOADED || next == GONE;
             // FAILED ► FAILED and QUARANTINED ► QUARANTINED: a retry that failed again, with its new reason.
             case FAILED, QUARANTINED -> next != NEW;

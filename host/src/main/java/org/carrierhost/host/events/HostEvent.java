@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>Thread-safe: every shape is an immutable value.
  */
 public sealed interface HostEvent permits CarrierEvent, CarrierStateChanged, NumberEvent, CircuitEvent, CallCompleted, NodeEvent,
-        HoldEvent, ReconcileEvent, GuessingEvent {
+        HoldEvent, ReconcileEvent, GuessingEvent, ThreadsLeftRunning {
 
     /** When it happened. */
     Instant time();

@@ -45,13 +45,15 @@ public final class Holds implements HoldGate {
     private static final String REAPER = "reaper";
 
     private final HoldStore store;
+    private final HoldLeases leases;
     private final CarrierManager manager;
     private final CarrierCalls calls;
     private final HostEvents events;
     private final HoldSettings settings;
 
-    public Holds(HoldStore store, CarrierManager manager, CarrierCalls calls, HostEvents events, HoldSettings settings) {
+    public Holds(HoldStore store, HoldLeases leases, CarrierManager manager, CarrierCalls calls, HostEvents events, HoldSettings settings) {
         this.store = store;
+        this.leases = leases;
         this.manager = manager;
         this.calls = calls;
         this.events = events;
@@ -122,18 +124,47 @@ public final class Holds implements HoldGate {
 
     /**
      * Moves the end of active hold {@code id} to {@code ttlSeconds} from now (cut to {@code numbers.hold_max_ttl_s});
-     * a carrier-held number's never past the carrier's own expiry less the margin.
+     * a carrier-held number's never past the carrier's own expiry less the margin. Where that expiry comes first, the
+     * carrier is asked to extend its reservation ({@code CarrierExtension.extendReservation}) through the one call
+     * path; a carrier that cannot, or fails to, leaves the number's end at its current expiry less the margin.
      *
      * @throws StandardException {@code not_found}, or {@code invalid_state_transition} for a hold that ended or is ending
      */
     public Hold extend(String id, long ttlSeconds, String actor) {
         Hold hold = get(id);
-        if (!store.extend(id, ttl(ttlSeconds), settings.margin())) {
+        Duration ttl = ttl(ttlSeconds);
+        if (hold.state() != HoldState.ACTIVE) {
+            throw ended(hold);
+        }
+        Instant wanted = Instant.now().plus(ttl);
+        List<String> notExtended = new ArrayList<>();
+        for (HeldNumber n : hold.numbers()) {
+            if (!n.done() && n.kind() == HoldKind.CARRIER && n.carrierExpiresAt().minus(settings.margin()).isBefore(wanted)) {
+                extendAtCarrier(hold.id(), n).ifPresent(notExtended::add);
+            }
+        }
+        if (!store.extend(id, ttl, settings.margin())) {
             throw ended(get(id));
         }
         Hold stored = get(id);
-        events.publish(HoldEvent.ok(actor, HoldAction.EXTENDED, id, first(hold), "until " + stored.expiresAt()));
+        events.publish(HoldEvent.ok(actor, HoldAction.EXTENDED, id, first(hold), "until " + stored.expiresAt()
+                + (notExtended.isEmpty() ? "" : "; not extended at the carrier: " + String.join(", ", notExtended))));
         return stored;
+    }
+
+    /** Asks the number's carrier to extend its reservation and records the new expiry; what failed, if anything. */
+    private Optional<String> extendAtCarrier(String holdId, HeldNumber n) {
+        NumberReservation held = new NumberReservation(n.number(), n.reference(), n.carrierExpiresAt());
+        try {
+            NumberReservation extended = calls.call(n.carrier(), CarrierOperation.RESERVE, settings.callTimeout(),
+                    carrier -> carrier.extendReservation(held));
+            if (extended.expiresAt().isAfter(held.expiresAt())) {
+                store.settle(holdId, n.number(), held.reference(), extended.expiresAt(), n.expiresAt());
+            }
+            return Optional.empty();
+        } catch (StandardException e) {
+            return Optional.of(n.number() + " (" + describe(e) + ")");
+        }
     }
 
     /**
@@ -144,7 +175,7 @@ public final class Holds implements HoldGate {
      */
     public Hold release(String id, String actor) {
         Hold hold = get(id);
-        HoldStore.Lease lease = store.leaseOne(id, settings.lease()).orElseThrow(() -> ended(get(id)));
+        HoldLeases.Lease lease = leases.leaseOne(id, settings.lease()).orElseThrow(() -> ended(get(id)));
         if (!end(lease, hold, HoldState.RELEASED)) {
             throw StandardException.of(ErrorCode.CARRIER_UNAVAILABLE, "hold " + id + " could not be released at its carrier now",
                     "it ends by itself at " + hold.expiresAt() + "; the reaper releases it then");
@@ -162,7 +193,7 @@ public final class Holds implements HoldGate {
      */
     public int reap() {
         int ended = 0;
-        for (HoldStore.Lease lease : store.leaseDue(REAP_BATCH, settings.lease())) {
+        for (HoldLeases.Lease lease : leases.leaseDue(REAP_BATCH, settings.lease())) {
             Optional<Hold> hold = store.find(lease.holdId());
             if (hold.isPresent() && end(lease, hold.get(), HoldState.EXPIRED)) {
                 events.publish(HoldEvent.ok(REAPER, HoldAction.EXPIRED, hold.get().id(), first(hold.get()), describe(hold.get())));
@@ -173,7 +204,7 @@ public final class Holds implements HoldGate {
     }
 
     /** Releases each of the leased hold's numbers not yet done, then ends it; false when a release or the lease failed. */
-    private boolean end(HoldStore.Lease lease, Hold hold, HoldState end) {
+    private boolean end(HoldLeases.Lease lease, Hold hold, HoldState end) {
         for (HeldNumber n : hold.numbers()) {
             if (n.done()) {
                 continue;
@@ -182,11 +213,11 @@ public final class Holds implements HoldGate {
                     n.carrierExpiresAt()))) {
                 return false;
             }
-            if (!store.markDone(lease, n.number())) {
+            if (!leases.markDone(lease, n.number())) {
                 return false; // the lease lapsed, and another host took the hold over
             }
         }
-        return store.finish(lease, end);
+        return leases.finish(lease, end);
     }
 
     /** Lets a reservation go at its carrier, tried a few times; {@code not_found} is released. */

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <p>Thread-safe: an immutable value (the config map is copied, in its order).
  *
  * @param id          the carrier id
+ * @param plugin      the plugin it was loaded from: its own id, or for an instance of a plugin that plugin's id;
+ *                    null when it never loaded
  * @param version     its version, or null when it never loaded
  * @param state       its state's wire name ({@link CarrierState#wireName()})
  * @param enabled     whether it is enabled
@@ -46,18 +48,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                    installed zip: the higher version serves, the drop-in on a tie)
  * @param signature   the trust policy's verdict on its zip last judged: {@code trusted}, {@code unsigned} or
  *                    {@code refused} with the reason; null when none was judged
+ * @param isolation   {@code process} when it runs in a process of its own, else {@code in_process}
+ * @param process     that process: its pid, restarts, resident memory and last unasked end; left out otherwise
  * @param keptAt      in the answer to a removal of a drop-in: where its zip was moved, under the data
  *                    directory; left out of the answer otherwise
  * @param config      its masked settings; left out of the answer when null
  * @param settings    the settings it declares, each with its value (secrets masked), source and validity; in the
  *                    answer for one carrier only
+ * @param capabilities what its search can answer, as its serving version said at load; in the answer for one carrier
+ *                     only, and left out when it never loaded
  */
-record CarrierAnswer(String id, String version, String state, boolean enabled, boolean local, boolean cnam,
+record CarrierAnswer(String id, String plugin, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
                      Stats stats, Breaker breaker, boolean failedZip, boolean configured, String health, List<String> missing,
-                     Recent recent, List<Shadowed> shadowed, Signature signature, @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
+                     Recent recent, List<Shadowed> shadowed, Signature signature, String isolation,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Process process,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) List<DeclaredSettings.Shown> settings) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<DeclaredSettings.Shown> settings,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Capabilities capabilities) {
 
     CarrierAnswer {
         shadowed = List.copyOf(shadowed);
@@ -70,7 +79,7 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     static CarrierAnswer of(CarrierView view, RecentCalls.Figures figures) {
         var facts = view.facts();
         BreakerView b = view.breaker();
-        return new CarrierAnswer(view.id(), facts == null ? null : facts.version(), view.state().wireName(), view.enabled(),
+        return new CarrierAnswer(view.id(), facts == null ? null : facts.plugin(), facts == null ? null : facts.version(), view.state().wireName(), view.enabled(),
                 facts != null && facts.local(), facts != null && facts.cnam(),
                 facts == null ? null : facts.description(), facts == null ? null : facts.provider(),
                 view.file() == null ? null : view.file().getFileName().toString(), view.source().wireName(), view.sha256(),
@@ -83,8 +92,8 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
                 view.neverLoaded(), !figures.notConfigured() && !notConfigured(view), health(view, figures),
                 facts == null ? List.of() : facts.missing(), Recent.of(figures),
                 view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
-                Signature.of(view.signature()),
-                view.keptAt() == null ? null : view.keptAt().toString(), null, null);
+                Signature.of(view.signature()), view.process() == null ? "in_process" : "process", Process.of(view.process()),
+                view.keptAt() == null ? null : view.keptAt().toString(), null, null, null);
     }
 
     private static boolean notConfigured(CarrierView view) {
@@ -105,9 +114,36 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
     }
 
     /** This answer with the carrier's masked section and its declared settings. */
-    CarrierAnswer withConfig(Map<String, String> masked, List<DeclaredSettings.Shown> declared) {
-        return new CarrierAnswer(id, version, state, enabled, local, cnam, description, provider, file, source, sha256,
-                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, keptAt, masked, declared);
+    CarrierAnswer withConfig(Map<String, String> masked, List<DeclaredSettings.Shown> declared,
+                             org.carrierhost.api.CarrierCapabilities declaredCapabilities) {
+        return new CarrierAnswer(id, plugin, version, state, enabled, local, cnam, description, provider, file, source, sha256,
+                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, isolation, process, keptAt, masked,
+                declared,
+                declaredCapabilities == null ? null : Capabilities.of(declaredCapabilities));
+    }
+
+    /**
+     * What a carrier's search can answer ({@code components/schemas/Capabilities}).
+     *
+     * @param countries   the ISO countries it serves; empty for any
+     * @param types       the number types it serves; empty for any
+     * @param filters     every filter of the vocabulary, with {@code native}, {@code approximate} or {@code none}
+     * @param attributes  the attributes its offers carry
+     * @param maxQuantity the most numbers one search of it returns
+     */
+    record Capabilities(List<String> countries, List<String> types, Map<String, String> filters, List<String> attributes,
+                        int maxQuantity) {
+
+        static Capabilities of(org.carrierhost.api.CarrierCapabilities declared) {
+            Map<String, String> filters = new LinkedHashMap<>();
+            for (org.carrierhost.api.SearchFilter filter : org.carrierhost.api.SearchFilter.values()) {
+                filters.put(filter.wireName(), declared.support(filter).wireName());
+            }
+            return new Capabilities(declared.countries().stream().sorted().toList(),
+                    declared.types().stream().sorted().map(org.carrierhost.api.NumberType::wireName).toList(), filters,
+                    declared.attributes().stream().sorted().map(org.carrierhost.api.OfferAttribute::wireName).toList(),
+                    declared.maxQuantity());
+        }
     }
 
     private static double round(double ms) {
@@ -242,6 +278,20 @@ record CarrierAnswer(String id, String version, String state, boolean enabled, b
      * @param maxConcurrent the bulkhead's bound
      * @param lingering     calls past their deadline still running
      */
+    /**
+     * The process an isolated carrier runs in.
+     *
+     * @param pid      the process serving now; -1 while it is started again
+     * @param restarts how often it was started again since this version loaded
+     * @param rssKib   its resident memory in KiB; -1 when unknown
+     * @param lastEnd  how the last process that ended unasked ended, or null
+     */
+    record Process(long pid, int restarts, long rssKib, String lastEnd) {
+        static Process of(org.carrierhost.host.plugins.ProcessFacts facts) {
+            return facts == null ? null : new Process(facts.pid(), facts.restarts(), facts.rssKib(), facts.lastEnd());
+        }
+    }
+
     record Breaker(String state, double failureRate, int calls, int failedCalls, long rejectedCalls, long retryInS,
                    int running, int maxConcurrent, int lingering) {
     }

@@ -44,13 +44,19 @@ public final class CarrierRoutes {
                 request -> ApiResponse.ok(carriers.views().stream().map(v -> CarrierAnswer.of(v, recent.figures(v.id()))).toList())));
         server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
             String id = request.parameter("id");
-            CarrierView view = carriers.view(id).orElseThrow(() ->
-                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id)));
-            CarrierConfig section = configs.apply(id);
-            List<DeclaredSettings.Shown> declared = view.facts() == null ? List.of()
-                    : view.facts().settings().shown(section, sources);
-            return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(id))
-                    .withConfig(HostConfiguration.masked(id, section), declared));
+            return detailed(carriers.view(id).orElseThrow(() ->
+                    new StandardException(new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id))));
         }));
+    }
+
+    /** Carrier {@code view} with its section (secrets masked) and each declared setting, as one carrier is answered. */
+    ApiResponse detailed(CarrierView view) {
+        String id = view.id();
+        CarrierConfig section = configs.apply(id);
+        List<DeclaredSettings.Shown> declared = view.facts() == null ? List.of()
+                : view.facts().settings().shown(section, sources);
+        return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(id))
+                .withConfig(HostConfiguration.masked(id, section), declared,
+                        view.facts() == null ? null : view.facts().capabilities()));
     }
 }

@@ -58,14 +58,17 @@ record ClusterAnswer(String node, List<Node> nodes) {
      * @param enabled   whether it is enabled there
      * @param source    {@code directory} or {@code cluster}
      * @param sha256    the SHA-256 of the zip its serving version came from, or null
+     * @param refused   why that node's trust policy refused the zip last judged for it, or null when it did not
      */
-    record Carrier(String id, String version, String state, String lastState, boolean enabled, String source, String sha256) {
+    record Carrier(String id, String version, String state, String lastState, boolean enabled, String source, String sha256,
+                   String refused) {
 
         /** What a node that is down says of its carriers' state: nothing sure. */
         static final String UNKNOWN = "UNKNOWN";
 
         static Carrier of(NodeCarrier c, boolean nodeUp) {
-            return new Carrier(c.id(), c.version(), nodeUp ? c.state() : UNKNOWN, c.state(), c.enabled(), c.source(), c.sha256());
+            return new Carrier(c.id(), c.version(), nodeUp ? c.state() : UNKNOWN, c.state(), c.enabled(), c.source(), c.sha256(),
+                    c.refused());
         }
     }
 }

@@ -8,11 +8,13 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import org.carrierhost.api.CarrierApi;
+import org.carrierhost.host.events.HostEventListener;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 
 /**
  * {@code GET /api/health} (liveness: the process answers) and {@code GET /api/health/ready} (readiness: the
- * registry answers and every enabled carrier is started with its circuit closed; 503 naming each reason
+ * registry answers, every enabled carrier is started with its circuit closed and no unloaded carrier's threads burn
+ * CPU; 503 naming each reason
  * otherwise). Public, for load balancers and orchestrators.
  *
  * <p>Thread-safe: reads thread-safe parts only; the readiness probe bounds its own registry query.
@@ -22,13 +24,19 @@ public final class HealthRoutes implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final CarrierTable carriers;
+    private final LeftoverThreads leftovers = new LeftoverThreads();
     private final Readiness readiness;
     private final Instant started = Instant.now();
 
     /** @param mandatory whether a carrier ({@code carrier.<id>.mandatory}) keeps the host not ready while it is not configured */
     public HealthRoutes(CarrierTable carriers, DataSource registry, Predicate<String> mandatory) {
         this.carriers = carriers;
-        this.readiness = new Readiness(carriers, registry, PROBE_TIMEOUT, mandatory);
+        this.readiness = new Readiness(carriers, registry, PROBE_TIMEOUT, mandatory, leftovers);
+    }
+
+    /** What readiness needs to hear: the threads unloaded carriers left running. Add it to the host's events. */
+    public HostEventListener listener() {
+        return leftovers;
     }
 
     /** Adds the routes to {@code server}. */

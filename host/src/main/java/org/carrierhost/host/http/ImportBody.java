@@ -2,10 +2,16 @@ package org.carrierhost.host.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberAttributes;
+import org.carrierhost.api.NumberFeature;
+import org.carrierhost.api.NumberType;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.manager.StockEntry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Thread-safe: an immutable value.
  *
  * @param carrier the local-stock carrier to fill
- * @param numbers the numbers, as in {@link NumbersBody}
+ * @param numbers the numbers, as in {@link NumbersBody}, or objects with a number and its attributes:
+ *                {@code {"number","locality","region","postal_code","rate_center","type","features"}}
  * @param state   {@code available} (the default, for null): a local carrier's stock; or {@code port_in}: numbers
  *                that came by porting, to any carrier, put in service by {@code POST .../activate}
  */
@@ -41,8 +48,54 @@ record ImportBody(String carrier, List<JsonNode> numbers, String state) {
                 .orElseThrow(() -> StandardException.of(ErrorCode.INVALID, "state must be available or port_in", "got '" + state + "'"));
     }
 
-    /** The numbers, each as text. */
-    List<String> texts() {
-        return NumbersBody.texts(numbers);
+    /** The keys an entry given as an object may have. */
+    private static final java.util.Set<String> ENTRY_FIELDS = java.util.Set.of("number", "locality", "region", "postal_code",
+            "rate_center", "type", "features");
+
+    /** The numbers, each with the attributes given with it. */
+    List<StockEntry> entries() {
+        List<String> texts = NumbersBody.texts(numbers);
+        List<StockEntry> entries = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            JsonNode entry = numbers.get(i);
+            entries.add(entry.isObject() ? entry(entry, "numbers[" + i + "]") : StockEntry.of(texts.get(i)));
+        }
+        return entries;
+    }
+
+    /** An entry given as an object; an unknown field, or a field of the wrong kind, is {@code invalid} naming it. */
+    private static StockEntry entry(JsonNode entry, String where) {
+        entry.fieldNames().forEachRemaining(name -> {
+            if (!ENTRY_FIELDS.contains(name)) {
+                throw StandardException.of(ErrorCode.INVALID, where + " has an unknown field '" + StandardError.bounded(name, 40) + "'",
+                        "known: " + String.join(", ", new java.util.TreeSet<>(ENTRY_FIELDS)));
+            }
+        });
+        EnumSet<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
+        JsonNode listed = entry.path("features");
+        if (!listed.isMissingNode() && !listed.isNull()) {
+            if (!listed.isArray()) {
+                throw StandardException.of(ErrorCode.INVALID, where + ".features must be a list of sms, mms, voice and fax", null);
+            }
+            listed.forEach(f -> features.add(NumberFeature.fromWireName(f.asText()).orElseThrow(() -> StandardException.of(
+                    ErrorCode.INVALID, where + ".features must be a list of sms, mms, voice and fax", "got " + f))));
+        }
+        String type = text(entry, "type", where);
+        return new StockEntry(text(entry, "number", where) == null ? "" : text(entry, "number", where), new NumberAttributes(
+                text(entry, "locality", where), text(entry, "region", where), text(entry, "postal_code", where),
+                text(entry, "rate_center", where), type == null ? null : NumberType.fromWireName(type).orElseThrow(() ->
+                StandardException.of(ErrorCode.INVALID, where + ".type must be local, toll_free or mobile", "got '" + type + "'")),
+                features));
+    }
+
+    private static String text(JsonNode entry, String field, String where) {
+        JsonNode value = entry.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw StandardException.of(ErrorCode.INVALID, where + "." + field + " must be a string", "got " + value.getNodeType());
+        }
+        return value.asText();
     }
 }

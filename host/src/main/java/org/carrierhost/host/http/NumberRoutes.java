@@ -12,6 +12,9 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.SearchRequest;
+import org.carrierhost.host.manager.SearchVocabulary;
+import org.carrierhost.api.NumberType;
+import org.carrierhost.api.SearchFilters;
 
 /**
  * {@code /api/numbers}: search, read (with history), acquire, disconnect, activate, move, check and stock import;
@@ -22,6 +25,10 @@ import org.carrierhost.host.manager.SearchRequest;
 public final class NumberRoutes {
 
     private static final int MAX_CHECK = 10_000;
+    /** The parameters of a search; any other is refused, named, rather than silently ignored. */
+    private static final java.util.Set<String> SEARCH_PARAMETERS = java.util.Set.of("prefix", "quantity", "offset", "country",
+            "carriers", "blocks", "toll_free", "account_id", "area_code", "starts_with", "contains", "ends_with", "locality",
+            "region", "postal_code", "rate_center", "type", "features", "exact");
 
     private final CarrierManager manager;
     private final long maxBodyBytes;
@@ -37,17 +44,18 @@ public final class NumberRoutes {
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("GET", "/api/numbers", Role.VIEWER, request -> {
+            request.onlyQuery(SEARCH_PARAMETERS);
+            SearchFilters filters = SearchVocabulary.read(request::query);
             SearchRequest search = new SearchRequest(
-                    request.query("prefix").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
-                            "prefix is required", "for example ?prefix=415&quantity=10")),
+                    request.query("prefix").orElse(null),
                     request.queryInt("quantity", 10),
                     request.queryInt("offset", 0),
                     request.query("country").orElse(null),
                     request.query("carriers").map(c -> Arrays.stream(c.split(",")).map(String::strip)
                             .filter(s -> !s.isEmpty()).toList()).orElse(List.of()),
                     request.queryInt("blocks", 0),
-                    request.query("toll_free").map(Boolean::parseBoolean).orElse(false),
-                    request.query("account_id").orElse(null));
+                    filters.type() == NumberType.TOLL_FREE,
+                    request.query("account_id").orElse(null), filters);
             return ApiResponse.ok(SearchAnswer.of(manager.find(search)));
         }));
         server.route(Route.of("POST", "/api/numbers/check", Role.VIEWER, request -> {
@@ -63,7 +71,7 @@ public final class NumberRoutes {
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("POST", "/api/numbers/import", Role.OPERATOR, request -> {
             ImportBody body = request.json(ImportBody.class);
-            return ApiResponse.ok(ImportAnswer.of(manager.importNumbers(body.carrierId(), body.texts(), body.target(), request.actor()),
+            return ApiResponse.ok(ImportAnswer.of(manager.importStock(body.carrierId(), body.entries(), body.target(), request.actor()),
                     body.target()));
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {

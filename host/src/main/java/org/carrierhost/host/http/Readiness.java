@@ -26,7 +26,8 @@ import org.carrierhost.host.plugins.lifecycle.CarrierView;
 /**
  * Whether the host can serve: the registry answers a real query within a time bound, every enabled
  * carrier is started with its circuit closed, and no more than {@value #LEAKED_THREADS} threads were added
- * since start (a leak that ends in running out of memory or threads). A carrier that is not configured (it lacks
+ * since start (a leak that ends in running out of memory or threads), and no unloaded carrier's threads burn CPU
+ * ({@link LeftoverThreads}). A carrier that is not configured (it lacks
  * a required setting it declares) is left out, unless {@code carrier.<id>.mandatory=true}. Each reason it cannot
  * is named.
  *
@@ -58,8 +59,11 @@ final class Readiness implements AutoCloseable {
     /** How long a fault found stands before a probe asks the database again. */
     private static final long FAULT_HELD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    Readiness(CarrierTable carriers, DataSource registry, Duration timeout, Predicate<String> mandatory) {
+    private final LeftoverThreads leftovers;
+
+    Readiness(CarrierTable carriers, DataSource registry, Duration timeout, Predicate<String> mandatory, LeftoverThreads leftovers) {
         this.carriers = carriers;
+        this.leftovers = leftovers;
         this.registry = registry;
         this.timeout = timeout;
         this.mandatory = mandatory;
@@ -74,6 +78,7 @@ final class Readiness implements AutoCloseable {
             reasons.add(threads + " threads are alive, " + (threads - threadsAtStart) + " more than at start: threads leak"
                     + " (a carrier's unload event names those it left running)");
         }
+        reasons.addAll(leftovers.burning());
         for (CarrierView view : carriers.views()) {
             if (!view.enabled()) {
                 continue;

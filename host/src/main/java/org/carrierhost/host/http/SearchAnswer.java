@@ -3,7 +3,9 @@ package org.carrierhost.host.http;
 import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.api.SearchFilter;
 import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.manager.FilterReport;
 import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.manager.SearchResponse;
 
@@ -16,13 +18,36 @@ import org.carrierhost.host.manager.SearchResponse;
  * @param errors  the carriers' failures
  * @param notes   what the search could not do but answered without (a registry too slow to check numbers against)
  * @param skipped the carriers not asked, with the reason
+ * @param carriers for each carrier asked, by id, the filters it applied, approximated and ignored, and its offers dropped
  */
-record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors, List<String> notes, List<Skipped> skipped) {
+record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors, List<String> notes, List<Skipped> skipped,
+                    Map<String, Filters> carriers) {
 
     static SearchAnswer of(SearchResponse response) {
+        Map<String, Filters> carriers = new java.util.LinkedHashMap<>();
+        response.carriers().forEach((id, report) -> carriers.put(id, Filters.of(report)));
         return new SearchAnswer(response.numbers().stream().map(Found::of).toList(),
                 response.errors().stream().map(CarrierFailure::of).toList(), response.notes(),
-                response.skipped().stream().map(s -> new Skipped(s.carrier(), s.reason())).toList());
+                response.skipped().stream().map(s -> new Skipped(s.carrier(), s.reason())).toList(), carriers);
+    }
+
+    /**
+     * What one carrier asked did with the search's filters.
+     *
+     * @param applied      the filters it applied exactly
+     * @param approximated the filters it applied on a best effort
+     * @param ignored      the filters it did not apply (the host checked them on its offers)
+     * @param dropped      its offers left out for breaking a filter
+     */
+    record Filters(List<String> applied, List<String> approximated, List<String> ignored, int dropped) {
+
+        static Filters of(FilterReport report) {
+            return new Filters(names(report.applied()), names(report.approximated()), names(report.ignored()), report.dropped());
+        }
+
+        private static List<String> names(List<SearchFilter> filters) {
+            return filters.stream().map(SearchFilter::wireName).toList();
+        }
     }
 
     /**

@@ -71,6 +71,14 @@ public interface CarrierManager extends AutoCloseable {
     ImportReport importNumbers(String carrierId, List<String> rawNumbers, NumberState state, String actor);
 
     /**
+     * As {@link #importNumbers(String, List, NumberState, String)}, each number with the attributes a search can ask
+     * for, stored with it (in its data, and in the indexed columns the local carrier's search reads).
+     *
+     * An entry whose attribute is out of form is reported invalid, naming it, as a malformed number is.
+     */
+    ImportReport importStock(String carrierId, List<StockEntry> entries, NumberState state, String actor);
+
+    /**
      * Puts a ported-in number in service ({@code port_in -> in_service}) for {@code accountId} (or the account it was
      * imported for, when null), with no carrier call.
      */
@@ -89,6 +97,10 @@ public interface CarrierManager extends AutoCloseable {
 
     /** Lets {@code gate} say which numbers are held, for whom; set once, as the host starts. */
     void holdWith(HoldGate gate);
+
+    /** Counts the offers searches drop for breaking a filter in {@code meter}, by carrier; by default counts nothing. */
+    default void meterDroppedOffersWith(java.util.function.ObjIntConsumer<String> meter) {
+    }
 
     /**
      * The carrier and state of {@code number} as a hold needs them: stored and free to acquire, or offered now.

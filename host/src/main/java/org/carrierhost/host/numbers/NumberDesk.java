@@ -31,6 +31,7 @@ import org.carrierhost.host.manager.ImportReport;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.manager.SearchResponse;
+import org.carrierhost.host.manager.StockEntry;
 import org.carrierhost.host.plugins.call.CarrierCall;
 import org.carrierhost.host.plugins.call.CarrierCalls;
 import org.carrierhost.host.plugins.call.CarrierLease;
@@ -96,6 +97,11 @@ public final class NumberDesk implements CarrierManager {
         this.offers = new OfferCache(registry, settings.offerTtl(), settings.stateTtl());
         this.search = new NumberSearch(carriers, calls, offers, settings, numbers -> holds.holders(numbers));
         this.stockImport = new StockImport(carriers, registry, events, settings.maxImport());
+    }
+
+    @Override
+    public void meterDroppedOffersWith(java.util.function.ObjIntConsumer<String> meter) {
+        search.meterDroppedWith(meter);
     }
 
     /**
@@ -268,7 +274,7 @@ public final class NumberDesk implements CarrierManager {
             NumberRecord updated = call == null ? current : calls.call(current.carrier(), operation, settings.orderTimeout(),
                     carrier -> {
                         try {
-                            return call.apply(carrier);
+                            return CarrierDataCodec.plainRecord(call.apply(carrier));
                         } catch (CarrierException e) {
                             leftBehind.set(CarrierDataCodec.plain(e.data()));
                             throw e;
@@ -301,7 +307,7 @@ public final class NumberDesk implements CarrierManager {
         NumberState target = request.target();
         try {
             NumberRecord updated = calls.call(current.carrier(), CarrierOperation.ACQUIRE, settings.orderTimeout(),
-                    carrier -> carrier.acquireNumber(current.withAccountId(request.accountId())));
+                    carrier -> CarrierDataCodec.plainRecord(carrier.acquireNumber(current.withAccountId(request.accountId()))));
             ClaimResult moved = registry.moveAtOnce(new NumberRecord(current.number(), target, current.carrier(),
                     request.accountId(), updated.data()), EnumSet.of(current.state()), actor);
             NumberRecord stored = moved instanceof ClaimResult.Moved m ? m.stored() : claimed(moved, target).record();
@@ -488,7 +494,12 @@ public final class NumberDesk implements CarrierManager {
      */
     @Override
     public ImportReport importNumbers(String carrierId, List<String> rawNumbers, NumberState state, String actor) {
-        return stockImport.importNumbers(carrierId, rawNumbers, state, actor);
+        return stockImport.importNumbers(carrierId, rawNumbers.stream().map(StockEntry::of).toList(), state, actor);
+    }
+
+    @Override
+    public ImportReport importStock(String carrierId, List<StockEntry> entries, NumberState state, String actor) {
+        return stockImport.importNumbers(carrierId, entries, state, actor);
     }
 
     private static Claim claimed(ClaimResult result, NumberState target) {

@@ -11,15 +11,19 @@ import java.util.Optional;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.api.SearchFilter;
+import org.carrierhost.api.SearchFilters;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierOperation;
 import org.carrierhost.host.manager.E164;
+import org.carrierhost.host.manager.FilterReport;
 import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.manager.ManagerSettings;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.manager.SearchResponse;
+import org.carrierhost.host.manager.SearchVocabulary;
 import org.carrierhost.host.manager.SkippedCarrier;
 import org.carrierhost.host.plugins.call.CallOutcome;
 import org.carrierhost.host.plugins.call.CarrierCalls;
@@ -51,6 +55,8 @@ final class NumberSearch {
     private final ManagerSettings settings;
     /** Which numbers are held now, and for which account. */
     private final java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders;
+    /** Where the offers dropped for breaking a filter are counted, by carrier. */
+    private volatile java.util.function.ObjIntConsumer<String> droppedMeter = (carrier, count) -> { };
 
     NumberSearch(CarrierTable carriers, CarrierCalls calls, OfferCache offers, ManagerSettings settings,
                  java.util.function.Function<java.util.Collection<String>, Map<String, String>> holders) {
@@ -59,6 +65,11 @@ final class NumberSearch {
         this.calls = calls;
         this.offers = offers;
         this.settings = settings;
+    }
+
+    /** Counts the offers each search drops for breaking a filter in {@code meter}, by carrier. */
+    void meterDroppedWith(java.util.function.ObjIntConsumer<String> meter) {
+        this.droppedMeter = meter;
     }
 
     /**
@@ -70,7 +81,10 @@ final class NumberSearch {
      */
     SearchResponse find(SearchRequest request) {
         String region = E164.region(request.country());
-        String prefix = E164.prefix(request.prefix(), region);
+        String dialcode = E164.dialcode(region);
+        SearchFilters filters = request.filters();
+        SearchVocabulary.check(filters, dialcode);
+        String prefix = narrowed(request.prefix(), region, dialcode, filters);
         if (request.quantity() < 1 || request.quantity() > MAX_QUANTITY) {
             throw StandardException.of(ErrorCode.INVALID, "quantity must be from 1 to " + MAX_QUANTITY,
                     "got " + request.quantity());
@@ -85,7 +99,16 @@ final class NumberSearch {
         List<String> notes = new ArrayList<>();
         CarrierRoster roster = carriers.snapshot();
         List<SkippedCarrier> skipped = new ArrayList<>();
-        List<String> targets = targets(roster, request.carriers(), errors, skipped);
+        Map<String, FilterPlan> plans = new LinkedHashMap<>();
+        for (String id : targets(roster, request.carriers(), errors, skipped)) {
+            FilterPlan plan = FilterPlan.of(roster.capabilities(id), filters, region, dialcode);
+            if (plan.asks()) {
+                plans.put(id, plan);
+            } else {
+                skipped.add(new SkippedCarrier(id, plan.skip()));
+            }
+        }
+        List<String> targets = List.copyOf(plans.keySet());
         boolean merged = targets.size() > 1;
         if (merged && (long) request.offset() + request.quantity() > MAX_MERGED_WINDOW) {
             throw StandardException.of(ErrorCode.INVALID, "offset too deep for a search over several carriers",
@@ -93,8 +116,9 @@ final class NumberSearch {
         }
         // Over several carriers each must give its first offset + quantity, so the merged page is exact.
         int wanted = merged ? request.offset() + request.quantity() : request.quantity();
-        SearchOptions options = new SearchOptions(merged ? 0 : request.offset(), region, E164.dialcode(region),
-                request.accountId(), null, request.blockSize(), request.tollFree());
+        SearchOptions options = new SearchOptions(merged ? 0 : request.offset(), region, dialcode,
+                request.accountId(), null, request.blockSize(), request.tollFree(), filters);
+        Check check = new Check(plans, filters, dialcode, roster);
 
         long deadline = System.nanoTime() + settings.searchTimeout().toNanos();
         Map<String, Answer> answers = new LinkedHashMap<>();
@@ -108,12 +132,12 @@ final class NumberSearch {
             CarrierRoster now = round == 0 ? roster : carriers.snapshot();
             int q = Math.min(quantity, MAX_MERGED_WINDOW);
             List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
-                    carrier -> carrier.findNumbers(prefix, q, options).toOffers());
+                    carrier -> CarrierDataCodec.plainOffers(carrier.findNumbers(prefix, q, options).toOffers()));
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
-                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, q, now), request.accountId()));
+                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, q, now, check), request.accountId()));
             }
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
-            int held = answers.values().stream().mapToInt(Answer::held).sum();
+            int held = answers.values().stream().mapToInt(a -> a.held + a.dropped).sum();
             List<Answer> usable = answers.values().stream().filter(a -> a.error == null).toList();
             long kept = usable.stream().flatMap(a -> a.numbers.stream()).map(FoundNumber::number).distinct().count();
             if (held == 0 || kept >= wanted) {
@@ -124,7 +148,12 @@ final class NumberSearch {
         }
 
         Map<String, FoundNumber> found = new LinkedHashMap<>();
+        Map<String, FilterReport> reports = new LinkedHashMap<>();
         for (Answer answer : byPriority(answers.values())) {
+            reports.put(answer.carrier, plans.get(answer.carrier).report().plusDropped(answer.dropped));
+            if (answer.dropped > 0) {
+                droppedMeter.accept(answer.carrier, answer.dropped);
+            }
             if (answer.error != null) {
                 // A search of every carrier leaves out one an operator took away after the roster was read.
                 if (!(request.carriers().isEmpty() && answer.notServing)) {
@@ -144,7 +173,7 @@ final class NumberSearch {
         List<FoundNumber> sorted = found.values().stream().sorted(Comparator.comparing(FoundNumber::number)).toList();
         List<FoundNumber> numbers = page(sorted, merged ? request.offset() : 0, request.quantity());
         offers.offered(numbers.stream().filter(n -> n.state() == NumberState.DISCOVERY).toList());
-        return new SearchResponse(numbers, errors, notes, skipped);
+        return new SearchResponse(numbers, errors, notes, skipped, reports);
     }
 
     /**
@@ -163,8 +192,8 @@ final class NumberSearch {
         List<String> remote = roster.serving().stream().filter(id -> !roster.local(id))
                 .filter(id -> only == null || id.equals(only)).toList();
         List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(remote, CarrierOperation.CHECK,
-                settings.searchTimeout(), carrier -> carrier.findNumbers(number, 1, options).toOffers());
-        List<Answer> answers = outcomes.stream().map(o -> answer(o, number, 1, roster)).toList();
+                settings.searchTimeout(), carrier -> CarrierDataCodec.plainOffers(carrier.findNumbers(number, 1, options).toOffers()));
+        List<Answer> answers = outcomes.stream().map(o -> answer(o, number, 1, roster, Check.NONE)).toList();
         for (Answer answer : byPriority(answers)) {
             if (answer.error != null) {
                 errors.add(answer.error);
@@ -192,7 +221,7 @@ final class NumberSearch {
             String note = "carrier " + answer.carrier + "'s numbers were not checked against the holds (" + e.error().message()
                     + "); an acquire of a held one is refused";
             return new Answer(answer.carrier, answer.numbers, answer.stray, answer.held, answer.full, null, answer.notServing,
-                    answer.note == null ? note : answer.note + "; " + note);
+                    answer.note == null ? note : answer.note + "; " + note, answer.dropped);
         }
         if (held.isEmpty()) {
             return answer;
@@ -200,23 +229,28 @@ final class NumberSearch {
         List<FoundNumber> kept = answer.numbers.stream().filter(n -> !held.containsKey(n.number())
                 || held.get(n.number()).equals(accountId)).toList();
         return new Answer(answer.carrier, kept, answer.stray, answer.held + answer.numbers.size() - kept.size(), answer.full, null,
-                answer.notServing, answer.note);
+                answer.notServing, answer.note, answer.dropped);
     }
 
     /** One carrier's offers under {@code prefix}, without strays and held numbers, or its error. */
-    private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked, CarrierRoster roster) {
+    private Answer answer(CallOutcome<List<NumberOffer>> outcome, String prefix, int asked, CarrierRoster roster, Check check) {
         String carrier = outcome.carrierId();
         if (outcome instanceof CallOutcome.Failed<List<NumberOffer>> failed) {
-            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing(), null);
+            return new Answer(carrier, List.of(), 0, 0, false, failed.error(), failed.notServing(), null, 0);
         }
         List<NumberOffer> offered = ((CallOutcome.Answered<List<NumberOffer>>) outcome).value();
         boolean local = roster.local(carrier);
         String note = null;
         List<FoundNumber> numbers = new ArrayList<>(offered.size());
         int stray = 0;
+        int dropped = 0;
         for (NumberOffer offer : offered) {
             if (!offer.number().startsWith(prefix) || !offer.number().matches("\\+[1-9][0-9]{1,14}")) {
                 stray++;
+                continue;
+            }
+            if (!check.keeps(carrier, offer)) {
+                dropped++;
                 continue;
             }
             numbers.add(new FoundNumber(offer.number(), carrier, local ? NumberState.AVAILABLE : NumberState.DISCOVERY,
@@ -233,7 +267,7 @@ final class NumberSearch {
                         + states.incomplete() + "); an acquire of one held meanwhile is refused";
             }
         }
-        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false, note);
+        return new Answer(carrier, numbers, stray, before - numbers.size(), offered.size() >= asked, null, false, note, dropped);
     }
 
     /**
@@ -291,8 +325,58 @@ final class NumberSearch {
      * @param error   its failure, or null
      * @param notServing whether it failed because nothing of it served when called (disabled, removed)
      * @param note    what the search could not do for its numbers (check them against a slow registry), or null
+     * @param dropped offers under the prefix that broke a filter the host checks, left out
      */
     private record Answer(String carrier, List<FoundNumber> numbers, int stray, int held, boolean full, StandardError error,
-                          boolean notServing, String note) {
+                          boolean notServing, String note, int dropped) {
+    }
+
+    /**
+     * The filters the host checks on each carrier's offers in one search.
+     *
+     * @param plans    each carrier's plan, by id
+     * @param filters  the search's filters
+     * @param dialcode the country's calling code, cut off for the digit patterns
+     * @param roster   the carriers' capabilities
+     */
+    private record Check(Map<String, FilterPlan> plans, SearchFilters filters, String dialcode, CarrierRoster roster) {
+
+        /** Checks nothing: a look-up of one exact number. */
+        static final Check NONE = new Check(Map.of(), SearchFilters.none(), "+", null);
+
+        boolean keeps(String carrier, NumberOffer offer) {
+            FilterPlan plan = plans.get(carrier);
+            return plan == null || plan.keeps(offer, filters, dialcode, roster.capabilities(carrier));
+        }
+    }
+
+    /**
+     * The E.164 prefix a search asks for: the prefix given (the country's calling code when none), narrowed by the
+     * area code and {@code starts_with}, which every carrier so applies.
+     *
+     * @throws StandardException {@code invalid} when the prefix is outside the country or they contradict each other
+     */
+    static String narrowed(String rawPrefix, String region, String dialcode, SearchFilters filters) {
+        String prefix = rawPrefix == null || rawPrefix.isBlank() ? dialcode : E164.prefix(rawPrefix, region);
+        if (filters.areaCode() == null && filters.startsWith() == null) {
+            return prefix;
+        }
+        if (!prefix.startsWith(dialcode)) {
+            throw StandardException.of(ErrorCode.INVALID, "prefix " + prefix + " is outside country " + region,
+                    "area_code and starts_with are digits of a national number of " + region + " (" + dialcode + ")");
+        }
+        String national = prefix.substring(dialcode.length());
+        for (SearchFilter filter : List.of(SearchFilter.AREA_CODE, SearchFilter.STARTS_WITH)) {
+            String digits = filter == SearchFilter.AREA_CODE ? filters.areaCode() : filters.startsWith();
+            if (digits == null || national.startsWith(digits)) {
+                continue;
+            }
+            if (!digits.startsWith(national)) {
+                throw StandardException.of(ErrorCode.INVALID, filter.wireName() + " " + digits + " contradicts the prefix "
+                        + dialcode + national, "no number can match both; give one, or ones that agree");
+            }
+            national = digits;
+        }
+        return dialcode + national;
     }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberAttributes;
+import org.carrierhost.api.NumberType;
+import org.carrierhost.api.SearchFilters;
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
@@ -16,6 +19,8 @@ import org.carrierhost.host.events.NumberEvent;
 import org.carrierhost.host.manager.E164;
 import org.carrierhost.host.manager.ImportReport;
 import org.carrierhost.host.manager.ImportResult;
+import org.carrierhost.host.manager.SearchVocabulary;
+import org.carrierhost.host.manager.StockEntry;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.registry.NumberRegistry;
@@ -41,7 +46,7 @@ final class StockImport {
     }
 
     /** See {@link org.carrierhost.host.manager.CarrierManager#importNumbers}: the checks, then one transaction, then the report and its event. */
-    ImportReport importNumbers(String carrierId, List<String> rawNumbers, NumberState state, String actor) {
+    ImportReport importNumbers(String carrierId, List<StockEntry> entries, NumberState state, String actor) {
         if (state == NumberState.AVAILABLE) {
             requireLocal(carrierId);
         } else if (state == NumberState.PORT_IN) {
@@ -49,20 +54,27 @@ final class StockImport {
         } else {
             throw StandardException.of(ErrorCode.INVALID, "state must be available or port_in", "got " + state.wireName());
         }
-        if (rawNumbers.isEmpty()) {
+        if (entries.isEmpty()) {
             throw StandardException.of(ErrorCode.INVALID, "numbers must not be empty", "list the numbers to import");
         }
-        if (rawNumbers.size() > maxImport) {
+        if (entries.size() > maxImport) {
             throw StandardException.of(ErrorCode.TOO_LARGE, "too many numbers in one import",
-                    rawNumbers.size() + " listed, over import.max_numbers of " + maxImport);
+                    entries.size() + " listed, over import.max_numbers of " + maxImport);
         }
-        List<ImportResult> parsed = new ArrayList<>(rawNumbers.size());
+        List<ImportResult> parsed = new ArrayList<>(entries.size());
         Set<String> distinct = new LinkedHashSet<>();
-        for (String raw : rawNumbers) {
+        Map<String, NumberAttributes> attributes = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String raw = entries.get(i).input();
             try {
                 String number = E164.number(raw, null);
                 // A number listed twice: the first occurrence decides, later ones are reported present.
-                parsed.add(distinct.add(number) ? new ImportResult.Added(raw, number)
+                NumberAttributes described = checked(entries.get(i).attributes(), number, i);
+                boolean first = distinct.add(number);
+                if (first && state == NumberState.AVAILABLE) {
+                    attributes.put(number, described);
+                }
+                parsed.add(first ? new ImportResult.Added(raw, number)
                         : new ImportResult.Present(raw, number, NumberState.AVAILABLE));
             } catch (StandardException e) {
                 parsed.add(new ImportResult.Invalid(raw, e.getMessage()));
@@ -70,7 +82,7 @@ final class StockImport {
         }
         Map<String, NumberState> present;
         try {
-            present = distinct.isEmpty() ? Map.of() : registry.addInState(carrierId, distinct, state, actor);
+            present = distinct.isEmpty() ? Map.of() : registry.addInState(carrierId, distinct, state, actor, attributes);
         } catch (RuntimeException e) {
             events.publish(NumberEvent.failed(actor, NumberAction.IMPORT, carrierId, carrierId, NumberDesk.describe(e)));
             throw e;
@@ -82,6 +94,29 @@ final class StockImport {
         events.publish(NumberEvent.ok(actor, NumberAction.IMPORT, carrierId, carrierId, report.added() + " added, "
                 + report.present() + " present, " + report.invalid() + " invalid"));
         return report;
+    }
+
+    /** The North American toll-free area codes: a number imported there without a type is toll-free. */
+    private static final Set<String> NANP_TOLL_FREE = Set.of("800", "833", "844", "855", "866", "877", "888");
+
+    /**
+     * {@code given}, checked as a search's filters are; a North American number given other attributes but no type is
+     * given its type (toll-free or local) by its area code. A number given no attribute stays without any, so a plain
+     * import writes nothing more than it did.
+     *
+     * @throws StandardException {@code invalid} naming the entry and the attribute
+     */
+    private static NumberAttributes checked(NumberAttributes given, String number, int index) {
+        try {
+            SearchVocabulary.check(new SearchFilters(null, null, null, null, given.locality(), given.region(), given.postalCode(),
+                    given.rateCenter(), given.type(), given.features(), true), null);
+        } catch (StandardException e) {
+            throw StandardException.of(ErrorCode.INVALID, "numbers[" + index + "]: " + e.error().message(), e.error().cause());
+        }
+        if (given.type() != null || given.toData().isEmpty() || !number.startsWith("+1") || number.length() != 12) {
+            return given;
+        }
+        return given.withType(NANP_TOLL_FREE.contains(number.substring(2, 5)) ? NumberType.TOLL_FREE : NumberType.LOCAL);
     }
 
     /** A ported-in number may belong to any carrier the host knows, local or not. */

@@ -18,6 +18,7 @@ import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.registry.CarrierDataCodec;
 import org.carrierhost.host.config.InvalidSettingException;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
@@ -186,7 +187,7 @@ public final class Reconciler {
             throw StandardException.of(ErrorCode.INVALID, "the carrier does not list " + row.number(), "adopt it (released here) or mark it checked");
         }
         NumberRecord record = registry.find(row.number()).orElse(new NumberRecord(row.number(), NumberState.IN_SERVICE, carrierId, null, Map.of()));
-        NumberRecord released = calls.call(carrierId, CarrierOperation.DISCONNECT, callTimeout, carrier -> carrier.disconnectNumber(record));
+        NumberRecord released = calls.call(carrierId, CarrierOperation.DISCONNECT, callTimeout, carrier -> CarrierDataCodec.plainRecord(carrier.disconnectNumber(record)));
         if (registry.find(row.number()).isPresent() || row.kind() != Drift.ONLY_AT_CARRIER) {
             registry.adopt(new NumberRecord(row.number(), NumberState.RELEASED, carrierId, null, released.data()), actor);
         }

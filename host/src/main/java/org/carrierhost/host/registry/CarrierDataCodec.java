@@ -33,6 +33,24 @@ public final class CarrierDataCodec {
         return copy;
     }
 
+    /**
+     * {@code offers} with plain data only. Made inside a carrier call, on the carrier's side of its deadline and
+     * bulkhead, so a plugin value whose {@code toString()} never returns holds a carrier thread, never a request's.
+     */
+    public static List<org.carrierhost.api.NumberOffer> plainOffers(List<org.carrierhost.api.NumberOffer> offers) {
+        List<org.carrierhost.api.NumberOffer> copy = new java.util.ArrayList<>(offers.size());
+        for (org.carrierhost.api.NumberOffer offer : offers) {
+            copy.add(new org.carrierhost.api.NumberOffer(offer.number(), plain(offer.data())));
+        }
+        return copy;
+    }
+
+    /** {@code record} with plain data only; made inside a carrier call, as {@link #plainOffers} is. */
+    public static org.carrierhost.api.NumberRecord plainRecord(org.carrierhost.api.NumberRecord record) {
+        return new org.carrierhost.api.NumberRecord(record.number(), record.state(), record.carrier(), record.accountId(),
+                plain(record.data()));
+    }
+
     private static Object plainValue(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean
                 || value instanceof Integer || value instanceof Long || value instanceof Double

@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberAttributes;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.api.SearchOptions;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.HistoryEntry;
 import org.carrierhost.host.store.DatabaseFailure;
@@ -49,6 +51,8 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private static final int BATCH = 5_000;
     /** Rows added at once after which PostgreSQL's planner statistics are refreshed (see {@link #refreshStatistics}). */
     private static final int ANALYZE_AFTER = 10_000;
+    /** An import on PostgreSQL gets {@code store.statement_timeout_ms} for each this many numbers. */
+    private static final int NUMBERS_PER_TIMEOUT = 10_000;
     /** How often an import is tried again when a concurrent writer stored one of its numbers first. */
     private static final int ADD_ATTEMPTS = 3;
     private static final String NUMBER_INSERT =
@@ -150,7 +154,13 @@ public final class JdbcNumberRegistry implements NumberRegistry {
 
     @Override
     public Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor) {
-        Map<String, NumberState> present = addInOneTransaction(carrier, numbers, state, actor);
+        return addInState(carrier, numbers, state, actor, Map.of());
+    }
+
+    @Override
+    public Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor,
+                                               Map<String, NumberAttributes> attributes) {
+        Map<String, NumberState> present = addInOneTransaction(carrier, numbers, state, actor, attributes);
         onDisk("add stock of " + carrier);
         return present;
     }
@@ -167,10 +177,11 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         }
     }
 
-    private Map<String, NumberState> addInOneTransaction(String carrier, Collection<String> numbers, NumberState state, String actor) {
+    private Map<String, NumberState> addInOneTransaction(String carrier, Collection<String> numbers, NumberState state, String actor,
+                                                         Map<String, NumberAttributes> attributes) {
         try (Connection c = dataSource.getConnection()) {
             if (Dialect.isPostgres(c)) {
-                return copyInState(c, carrier, numbers, state, actor);
+                return copyInState(c, carrier, numbers, state, actor, attributes);
             }
         } catch (SQLException e) {
             throw failure("add stock of " + carrier, e);
@@ -181,6 +192,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 try {
                     Map<String, NumberState> present = states(c, numbers);
                     insertInState(c, carrier, numbers, present.keySet(), state, actor);
+                    StockAttributes.describeAdded(c, carrier, attributes, present.keySet());
                     c.commit();
                     if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                         refreshStatistics(c);
@@ -206,11 +218,12 @@ public final class JdbcNumberRegistry implements NumberRegistry {
      * writer stored meanwhile is skipped, not an error). A few round trips, whatever the import's size.
      */
     private Map<String, NumberState> copyInState(Connection c, String carrier, Collection<String> numbers, NumberState state,
-                                                String actor)
+                                                String actor, Map<String, NumberAttributes> attributes)
             throws SQLException {
         long now = clock.millis();
         c.setAutoCommit(false);
         try {
+            allowTimeFor(c, numbers.size());
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("CREATE TEMPORARY TABLE import_stage (number VARCHAR(20) COLLATE \"C\") ON COMMIT DROP");
             }
@@ -247,6 +260,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
                 s.setString(9, carrier);
                 s.executeUpdate();
             }
+            StockAttributes.describeAdded(c, carrier, attributes, present.keySet());
             c.commit();
             if (numbers.size() - present.size() >= ANALYZE_AFTER) {
                 refreshStatistics(c);
@@ -255,6 +269,19 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         } catch (SQLException | RuntimeException e) {
             DatabaseFailure.rollbackAfter(c, e);
             throw e;
+        }
+    }
+
+    /**
+     * Within this transaction only, gives each statement {@code store.statement_timeout_ms} per
+     * {@value #NUMBERS_PER_TIMEOUT} numbers: the one {@code INSERT ... SELECT} of a large import grows with it, and
+     * a loaded machine must not answer a whole import 503 for what is the import's size, not a stuck query.
+     */
+    private static void allowTimeFor(Connection c, int numbers) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('statement_timeout', (setting::bigint * ?)::text, true)"
+                + " FROM pg_settings WHERE name = 'statement_timeout' AND setting <> '0'")) {
+            s.setLong(1, Math.max(1, (numbers + NUMBERS_PER_TIMEOUT - 1) / NUMBERS_PER_TIMEOUT));
+            s.executeQuery().close();
         }
     }
 
@@ -643,16 +670,25 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
+    public List<NumberRecord> findAvailable(String carrierId, String e164Prefix, SearchOptions options, int limit) {
+        if (options.filters().isEmpty()) {
+            return findAvailable(carrierId, e164Prefix, options.offset(), limit);
+        }
+        return stock(carrierId, StockAttributes.search(COLUMNS, carrierId, e164Prefix, e164Prefix + AFTER_DIGITS, options, limit), limit);
+    }
+
+    @Override
     public List<NumberRecord> findAvailable(String carrierId, String e164Prefix, int offset, int limit) {
+        return stock(carrierId, new StockAttributes.Query(STOCK_SEARCH, List.of(carrierId, NumberState.AVAILABLE.name(), e164Prefix,
+                e164Prefix + AFTER_DIGITS, offset, limit)), limit);
+    }
+
+    /** The records a stock search of {@code carrierId} reads. */
+    private List<NumberRecord> stock(String carrierId, StockAttributes.Query query, int limit) {
         List<NumberRecord> records = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(STOCK_SEARCH)) {
-            s.setString(1, carrierId);
-            s.setString(2, NumberState.AVAILABLE.name());
-            s.setString(3, e164Prefix);
-            s.setString(4, e164Prefix + AFTER_DIGITS);
-            s.setInt(5, offset);
-            s.setInt(6, limit);
+             PreparedStatement s = c.prepareStatement(query.sql())) {
+            query.bind(s);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     records.add(read(r));

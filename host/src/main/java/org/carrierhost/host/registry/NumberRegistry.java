@@ -54,6 +54,14 @@ public interface NumberRegistry extends NumberInventory {
     Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor);
 
     /**
+     * As {@link #addInState(String, Collection, NumberState, String)}, storing with each added number the attributes
+     * {@code attributes} gives it (in its data, and as the search keys a local carrier's search reads), in the same
+     * transaction.
+     */
+    Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor,
+                                        Map<String, org.carrierhost.api.NumberAttributes> attributes);
+
+    /**
      * Numbers in {@link NumberState#AGING} whose last move is at least {@code agingFor} old and that nobody has
      * claimed, at most {@code limit} of them: those whose aging is over.
      */

@@ -15,7 +15,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the host's schema to the newest version with Flyway: the versioned scripts under
  * {@code org/carrierhost/host/store/migration/common}, run on every database, plus those under the
- * database's own folder ({@code migration/postgresql}) where its SQL must differ.
+ * database's own folder ({@code migration/postgresql}, {@code migration/h2}) where its SQL must differ.
  *
  * <p>A database written by release 1.0.0 (the last before migrations) has the tables of V1 but no
  * history table; it is baselined at version 1, so V1 is not run on it and every later version is. A
@@ -48,9 +48,7 @@ final class SchemaMigrations {
             releaseBeforeMigrations = hasTable(c, "numbers") && !hasTable(c, HISTORY_TABLE);
         }
         List<String> locations = new ArrayList<>(List.of(LOCATIONS + "common"));
-        if (postgres) {
-            locations.add(LOCATIONS + "postgresql");
-        }
+        locations.add(LOCATIONS + (postgres ? "postgresql" : "h2"));
         return Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(jdbcUrl, user, password)
                 .table(HISTORY_TABLE)

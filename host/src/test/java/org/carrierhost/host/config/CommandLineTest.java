@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.carrierhost.api.CarrierSetting;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
@@ -58,5 +59,29 @@ class CommandLineTest {
         String line = CommandLine.USAGE.lines().filter(l -> l.startsWith("  store.password  ")).findFirst().orElseThrow();
 
         assertTrue(line.contains("secret") && line.contains("default empty"), line);
+    }
+
+    @Test
+    void theHelpListsTheKeysACarrierDeclaresWithRequiredMarksAndNoSecretDefault() {
+        DeclaredSettings tuned = new DeclaredSettings("tuned", List.of(
+                CarrierSetting.url("base_url", "where its API is").asRequired(),
+                CarrierSetting.millis("timeout_ms", 1, 60_000, 5000, "how long a call may take"),
+                CarrierSetting.text("token", "its API token").asSecret().withDefault("dev-token-1")));
+
+        String help = CommandLine.usage(List.of(tuned, DeclaredSettings.none("plain")), List.of("broken.zip: no plugin descriptor"));
+
+        assertTrue(help.contains("  carrier.tuned.base_url *  (http(s) URL; unset by default)"), help);
+        assertTrue(help.contains("      where its API is"), help);
+        assertTrue(help.contains("  carrier.tuned.timeout_ms  (milliseconds from 1 to 60000; default 5000)"), help);
+        assertTrue(help.lines().anyMatch(l -> l.startsWith("  carrier.tuned.token  (") && l.contains("secret")), help);
+        assertTrue(!help.contains("dev-token-1"), help);
+        assertTrue(help.contains("  carrier.plain.*  declares no settings"), help);
+        assertTrue(help.contains("  not read: broken.zip: no plugin descriptor"), help);
+    }
+
+    @Test
+    void thePluginsDirFlagIsKnownToTheHelp() {
+        assertEquals(Optional.of("p"), CommandLine.parse(List.of("--help", "--plugins-dir", "p")).pluginsDir());
+        assertEquals(Optional.empty(), CommandLine.parse(List.of("--help")).pluginsDir());
     }
 }

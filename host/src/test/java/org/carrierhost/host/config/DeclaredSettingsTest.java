@@ -63,4 +63,17 @@ class DeclaredSettingsTest {
         assertEquals(List.of(), none.missing(new CarrierConfig(Map.of("anything", "x"))));
         assertEquals(List.of(), none.problems(new CarrierConfig(Map.of("anything", "x"))));
     }
+
+    @Test
+    void aKeyCloseToADeclaredOneIsAProblemWithDidYouMean() {
+        List<String> problems = DECLARED.problems(new CarrierConfig(Map.of("base_url", "http://h", "tokn", "s3cret")));
+
+        assertEquals(List.of("carrier.acme.tokn is not a setting of acme; did you mean carrier.acme.token?"), problems);
+    }
+
+    @Test
+    void aKeyFarFromEveryDeclaredOneOrReadByTheHostIsLeftAlone() {
+        assertEquals(List.of(), DECLARED.problems(new CarrierConfig(Map.of("legacy_account", "7", "mandatory", "true",
+                "breaker.window", "5"))));
+    }
 }

@@ -13,40 +13,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.carrierhost.host.Documentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's settings reference and the distribution's settings file agree with {@link Settings}. */
+/** The settings reference of the docs (docs/operating.md) and the distribution's settings file agree with {@link Settings}. */
 class SettingsReferenceTest {
 
-    private static final Path README = Path.of("..", "README.md");
     private static final Path DIST_CONF = Path.of("..", "dist", "src", "main", "dist", "conf", "carrier-host.properties");
 
     @TempDir
     Path dir;
 
     @Test
-    void theReadmeListsExactlyTheKeysOfTheTable() throws IOException {
-        Map<String, String> readme = readmeDefaults();
+    void theDocsListExactlyTheKeysOfTheTable() throws IOException {
+        Map<String, String> documented = documentedDefaults();
         TreeSet<String> missing = new TreeSet<>();
         Settings.all().forEach(s -> missing.add(s.key()));
-        missing.removeAll(readme.keySet());
-        TreeSet<String> extra = new TreeSet<>(readme.keySet());
+        missing.removeAll(documented.keySet());
+        TreeSet<String> extra = new TreeSet<>(documented.keySet());
         Settings.all().forEach(s -> extra.remove(s.key()));
 
-        assertTrue(missing.isEmpty(), "the README's settings table lacks " + missing);
-        assertTrue(extra.isEmpty(), "the README's settings table lists keys that are no settings: " + extra);
+        assertTrue(missing.isEmpty(), "the docs' settings table lacks " + missing);
+        assertTrue(extra.isEmpty(), "the docs' settings table lists keys that are no settings: " + extra);
     }
 
     @Test
-    void theReadmeGivesEachKeyTheDefaultOfTheTable() throws IOException {
-        Map<String, String> readme = readmeDefaults();
+    void theDocsGiveEachKeyTheDefaultOfTheTable() throws IOException {
+        Map<String, String> documented = documentedDefaults();
         for (Setting<?> setting : Settings.all()) {
-            String cell = readme.getOrDefault(setting.key(), "");
+            String cell = documented.getOrDefault(setting.key(), "");
             Optional<String> shown = cell.startsWith("`") ? Optional.of(cell.substring(1, cell.indexOf('`', 1)))
                     : Optional.empty();
             assertEquals(setting.defaultText().filter(d -> !d.isEmpty()), shown,
-                    setting.key() + ": the README's default cell is '" + cell + "'");
+                    setting.key() + ": the docs' default cell is '" + cell + "'");
         }
     }
 
@@ -65,11 +65,11 @@ class SettingsReferenceTest {
         assertEquals(dir.resolve("plugins"), settings.plugins().dir());
     }
 
-    /** Each row of the README's settings table: key, and its default cell. */
-    private static Map<String, String> readmeDefaults() throws IOException {
-        List<String> lines = Files.readAllLines(README);
+    /** Each row of the docs' settings table: key, and its default cell. */
+    private static Map<String, String> documentedDefaults() throws IOException {
+        List<String> lines = Documentation.lines();
         int start = lines.indexOf("| key | default | meaning |");
-        assertTrue(start >= 0, "the README has no settings table headed '| key | default | meaning |'");
+        assertTrue(start >= 0, "the docs have no settings table headed '| key | default | meaning |'");
         Map<String, String> rows = new LinkedHashMap<>();
         for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             String[] cells = lines.get(i).split("(?<!\\\\)\\|");

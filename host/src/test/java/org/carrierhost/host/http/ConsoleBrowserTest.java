@@ -333,6 +333,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anIsolatedCarriersRowShowsItsProcess() throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+        settings.put("carrier.mock.isolation", "process");
+        host = TestHosts.start(plugins, data, settings);
+        long pid = ApiClient.of(host).get("/api/carriers/mock").json().path("process").path("pid").asLong();
+        assertTrue(pid > 0);
+        signIn(TestHosts.ADMIN_TOKEN);
+
+        waiting().until(d -> textOf("mock").contains("pid " + pid));
+        assertTrue(textOf("mock").matches("(?s).*pid " + pid + " · \\d+ MB.*"), textOf("mock"));
+        assertFitsTheWidth();
+    }
+
+    @Test
     void anEventRedrawsOnlyItsCarriersRowReadAlone() throws Exception {
         TestPlugins.mockVariant(plugins, "second", "1.0.0");
         signIn(TestHosts.ADMIN_TOKEN);

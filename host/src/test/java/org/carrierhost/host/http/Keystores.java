@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Keystores made by the JDK's own keytool, as the README tells an operator to make one, and clients that trust them. */
+/** Keystores made by the JDK's own keytool, as docs/operating.md tells an operator to make one, and clients that trust them. */
 public final class Keystores {
 
     public static final String PASSWORD = "changeit-tls-test";

@@ -153,6 +153,9 @@ class OpenApiContractTest {
         call("POST", "/api/carriers/mock/disable", admin, null, null);
         call("POST", "/api/carriers/mock/enable", admin, null, null);
         call("POST", "/api/carriers/mock/reload", admin, null, null);
+        call("PUT", "/api/carriers/mock/settings", admin, "{\"latency_ms\":0}", JSON);
+        call("POST", "/api/carriers/mock/instances", admin, "{\"id\":\"mock-2\",\"settings\":{\"latency_ms\":0}}", JSON);
+        call("DELETE", "/api/carriers/mock-2", admin, null, null);
         byte[] zip = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "uploaded", "2.0.0"));
         call("POST", "/api/carriers", admin, zip, "application/zip");
         call("DELETE", "/api/carriers/uploaded", admin, null, null);
@@ -184,7 +187,7 @@ class OpenApiContractTest {
         assertEquals(List.of(), problems);
         Set<String> notTried = new TreeSet<>(document.operations());
         notTried.removeAll(answeredOk);
-        assertEquals(Set.of(), notTried, "documented operations this test did not see answer 200");
+        assertEquals(Set.of(), notTried, "documented operations this test did not see answer 200 (or 201)");
     }
 
     @Test
@@ -328,7 +331,7 @@ class OpenApiContractTest {
         String pathOnly = path.split("\\?", 2)[0];
         problems.addAll(document.problems(method, pathOnly, response.statusCode(), response.headers(), response.body()));
         statuses.add(response.statusCode());
-        if (response.statusCode() == 200) {
+        if (response.statusCode() / 100 == 2) {
             document.template(pathOnly).ifPresent(template -> answeredOk.add(method + " " + template));
         }
         return new Answer(response.statusCode(), response.body());

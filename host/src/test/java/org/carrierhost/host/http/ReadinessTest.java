@@ -90,4 +90,25 @@ class ReadinessTest {
             assertEquals(200, api.get("/api/health/ready").status());
         }
     }
+
+    @Test
+    void notReadyNamingTheCarrierWhileThreadsItLeftRunningBurnCpuAndReadyOnceTheyEnd() throws Exception {
+        TestPlugins.faulty(plugins, "spinner", "SpinAfterStopCarrier", null);
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
+            ApiClient admin = ApiClient.of(host);
+            ApiClient anyone = admin.withToken(null);
+            assertEquals(200, anyone.get("/api/health/ready").status(), () -> anyone.get("/api/health/ready").text());
+
+            assertEquals(200, admin.post("/api/carriers/spinner/disable", "").status());
+            Await.until(java.time.Duration.ofSeconds(5), () -> anyone.get("/api/health/ready").status() == 503,
+                    () -> "still ready while the disabled carrier's thread spins: " + anyone.get("/api/health/ready").text());
+            Reply burning = anyone.get("/api/health/ready");
+            String message = burning.json().path("error").path("message").asText();
+            assertTrue(message.contains("carrier spinner 1.0.0 was unloaded but its threads still burn"), burning.text());
+            assertEquals(200, anyone.get("/api/health").status(), "liveness stays up");
+
+            Await.until(java.time.Duration.ofSeconds(20), () -> anyone.get("/api/health/ready").status() == 200,
+                    () -> "not ready again once the thread ended: " + anyone.get("/api/health/ready").text());
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.Documentation;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.testkit.CarrierHostExtension;
@@ -23,18 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The README's route reference against the real host and the OpenAPI document, so the two cannot drift apart. */
+/** The route reference of the README and docs/ against the real host and the OpenAPI document, so they cannot drift apart. */
 class ReadmeRouteReferenceTest {
-
-    private static final Path README = Path.of("..", "README.md");
 
     @RegisterExtension
     final CarrierHostExtension mock = TestHosts.withCarriers("mock", "bandwidth").withHttp();
 
     @Test
     void theUnconfiguredBandwidthEntryIsWhatTheHostAnswers() throws IOException {
-        Matcher quoted = Pattern.compile("such\\s+an\\s+entry:\\s+`(\\{[^`]+})`").matcher(readme());
-        assertTrue(quoted.find(), "the README quotes the unconfigured Bandwidth carrier's entry");
+        Matcher quoted = Pattern.compile("such\\s+an\\s+entry:\\s+`(\\{[^`]+})`").matcher(docs());
+        assertTrue(quoted.find(), "the docs quote the unconfigured Bandwidth carrier's entry");
 
         // A search of all carriers skips a carrier that is not configured (issue 25); naming it answers the entry.
         JsonNode answered = ApiClient.of(mock.host()).get("/api/numbers?prefix=415&quantity=1&carriers=bandwidth").json()
@@ -44,8 +43,8 @@ class ReadmeRouteReferenceTest {
     }
 
     @Test
-    void everyRouteInTheReadmeTableIsDocumented() throws IOException {
-        Matcher row = Pattern.compile("(?m)^\\| `(?:GET|POST|DELETE) .*$").matcher(readme());
+    void everyRouteInTheDocsTablesIsInTheOpenApiDocument() throws IOException {
+        Matcher row = Pattern.compile("(?m)^\\| `(?:GET|POST|DELETE) .*$").matcher(docs());
         Matcher route = Pattern.compile("(GET|POST|DELETE) (/[^\\s`?\\\\]*)").matcher("");
         List<String> named = new ArrayList<>();
         while (row.find()) {
@@ -54,16 +53,16 @@ class ReadmeRouteReferenceTest {
                 named.add(route.group(1) + " " + route.group(2).replace("{e164}", "{number}"));
             }
         }
-        assertFalse(named.isEmpty(), "the README has a route table");
+        assertFalse(named.isEmpty(), "the docs have a route table");
 
         List<String> undocumented = named.stream().filter(r -> !OpenApiDocument.load().operations().contains(r)).toList();
 
-        assertEquals(List.of(), undocumented, "routes the README names that " + OpenApiDocument.SOURCE + " lacks");
+        assertEquals(List.of(), undocumented, "routes the docs name that " + OpenApiDocument.SOURCE + " lacks");
     }
 
     @Test
-    void everyZipOfThisBuildTheReadmeUploadsIsOneItMakes() throws IOException {
-        Matcher upload = Pattern.compile("--data-binary @(plugins/\\S+\\.zip)").matcher(readme());
+    void everyZipOfThisBuildTheDocsUploadIsOneItMakes() throws IOException {
+        Matcher upload = Pattern.compile("--data-binary @(plugins/\\S+\\.zip)").matcher(docs());
         List<String> missing = new ArrayList<>();
         int uploads = 0;
         for (; upload.find(); uploads++) {
@@ -75,11 +74,11 @@ class ReadmeRouteReferenceTest {
                 missing.add(upload.group(1));
             }
         }
-        assertTrue(uploads > 0, "the README has an upload example");
-        assertEquals(List.of(), missing, "zips under plugins/ the README uploads that the build does not make");
+        assertTrue(uploads > 0, "the docs have an upload example");
+        assertEquals(List.of(), missing, "zips under plugins/ the docs upload that the build does not make");
     }
 
-    private static String readme() throws IOException {
-        return Files.readString(README);
+    private static String docs() {
+        return Documentation.text();
     }
 }

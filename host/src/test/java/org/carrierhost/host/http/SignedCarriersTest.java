@@ -3,8 +3,6 @@ package org.carrierhost.host.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,8 +146,8 @@ class SignedCarriersTest {
         byte[] mock = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "mock", "2.0.0"));
         byte[] other = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "other", "1.0.0"));
 
-        Reply installed = upload(api, mock, acme.sign(mock));
-        Reply outside = upload(api, other, acme.sign(other));
+        Reply installed = api.uploadSigned(mock, acme.sign(mock));
+        Reply outside = api.uploadSigned(other, acme.sign(other));
 
         assertEquals(200, installed.status(), installed.text());
         assertEquals("trusted", installed.json().path("signature").path("status").asText(), installed.text());
@@ -177,18 +175,5 @@ class SignedCarriersTest {
         Reply unsigned = warn.send("POST", "/api/carriers", mock, "application/zip");
         assertEquals(200, unsigned.status(), unsigned.text());
         assertEquals("unsigned", unsigned.json().path("signature").path("status").asText());
-    }
-
-    private static Reply upload(ApiClient api, byte[] zip, byte[] signature) throws Exception {
-        String boundary = "----carrier-host-test-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"x.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(zip);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"signature\"; filename=\"x.zip.asc\"\r\n"
-                + "Content-Type: application/pgp-signature\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(signature);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return api.send("POST", "/api/carriers", body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 }

@@ -118,7 +118,7 @@ class StreamBoundsTest {
     }
 
     /** A stream whose reader never reads: a small receive buffer, so the host's frames back up at once. */
-    private static Socket openNotReading(int port, String token) throws Exception {
+    static Socket openNotReading(int port, String token) throws Exception {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("127.0.0.1", port));

@@ -204,10 +204,22 @@ class CarrierManagerTest {
         TestPlugins.copyMock(plugins);
         try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
             for (SearchRequest bad : List.of(SearchRequest.of("41a", 10), SearchRequest.of("415", 0),
-                    SearchRequest.of("415", 501), SearchRequest.of("", 10))) {
+                    SearchRequest.of("415", 501))) {
                 StandardException e = assertThrows(StandardException.class, () -> host.manager().find(bad));
                 assertEquals(ErrorCode.INVALID, e.error().code(), bad.toString());
             }
+        }
+    }
+
+    @Test
+    void aBlankPrefixSearchesTheWholeCountry() throws Exception {
+        TestPlugins.copyMock(plugins);
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of())) {
+            List<String> numbers = host.manager().find(SearchRequest.of("", 5)).numbers().stream()
+                    .map(offer -> offer.number()).toList();
+
+            assertEquals(5, numbers.size(), numbers.toString());
+            assertTrue(numbers.stream().allMatch(n -> n.startsWith("+1")), numbers.toString());
         }
     }
 

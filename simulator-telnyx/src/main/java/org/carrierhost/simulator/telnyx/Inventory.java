@@ -114,6 +114,27 @@ public final class Inventory {
         return held.values().stream().filter(h -> h.status().equals("active") && h.e164().equals(e164)).count();
     }
 
+    /** The held numbers, deleted ones left out, in the order they were bought: what {@code GET /phone_numbers} pages through. */
+    public synchronized List<Held> held() {
+        return heldMatching("");
+    }
+
+    /**
+     * Changes the account behind the host's back (Telnyx's portal, another client): {@code true} buys {@code e164}
+     * (out of the stock when it is there), {@code false} deletes every active holding of it.
+     */
+    public synchronized void setHeld(String e164, boolean held) {
+        if (held) {
+            if (timesHeld(e164) == 0) {
+                stock.remove(e164);
+                own(e164, "portal", "");
+            }
+            return;
+        }
+        this.held.values().stream().filter(h -> h.status().equals("active") && h.e164().equals(e164)).map(Held::id).toList()
+                .forEach(this::delete);
+    }
+
     /** Marks {@code id} deleted and puts its number back into the stock; empty when the id is unknown. */
     synchronized Optional<Held> delete(String id) {
         Held number = held.get(id);

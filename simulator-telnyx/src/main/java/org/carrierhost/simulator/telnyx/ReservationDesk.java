@@ -10,10 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code POST /number_reservations} and {@code GET /number_reservations/{id}}: holds on numbers for sale, each
- * number with its {@code expired_at} 30 minutes ahead, in the published {@code number_reservation} shape.
+ * {@code POST /number_reservations}, {@code GET /number_reservations/{id}} and
+ * {@code POST /number_reservations/{id}/actions/extend}: holds on numbers for sale, each number with its
+ * {@code expired_at} 30 minutes ahead (an extension moves every number's to 30 minutes from then), in the published
+ * {@code number_reservation} shape. As in spec3.yml there is no call that ends a reservation early: it lapses.
  *
- * <p>Thread-safe: the reservations are a concurrent map of values never changed once stored.
+ * <p>Thread-safe: the reservations are a concurrent map of values never changed once stored (an extension stores a
+ * new value).
  */
 final class ReservationDesk {
 
@@ -60,6 +63,32 @@ final class ReservationDesk {
         data.put("updated_at", now.toString());
         reservations.put(id, data);
         return Reply.json(200, Map.of("data", data));
+    }
+
+    /** Moves each number's {@code expired_at} of reservation {@code id} to 30 minutes from now. */
+    Reply extend(String id) {
+        Map<String, Object> extended = reservations.computeIfPresent(id, (key, old) -> {
+            String now = Instant.now().toString();
+            String until = Instant.now().plusSeconds(HOLD_SECONDS).toString();
+            Map<String, Object> data = new LinkedHashMap<>(old);
+            List<Map<String, Object>> numbers = new ArrayList<>();
+            for (Object n : (List<?>) old.get("phone_numbers")) {
+                Map<String, Object> number = new LinkedHashMap<>(cast((Map<?, ?>) n));
+                number.put("expired_at", until);
+                number.put("updated_at", now);
+                numbers.add(number);
+            }
+            data.put("phone_numbers", numbers);
+            data.put("updated_at", now);
+            return data;
+        });
+        return extended == null ? TelnyxErrorTable.reply("10005", "number reservation " + id + " not found", null)
+                : Reply.json(200, Map.of("data", extended));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     Reply read(String id) {

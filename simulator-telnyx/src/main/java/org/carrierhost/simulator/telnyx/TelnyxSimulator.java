@@ -32,7 +32,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * A stand-in for the Telnyx Numbers API v2 on Jetty 12: {@code GET /v2/available_phone_numbers},
  * {@code POST /v2/number_orders}, {@code GET /v2/number_orders} (by {@code filter[customer_reference]}),
  * {@code GET /v2/number_orders/{id}}, {@code POST /v2/number_reservations}, {@code GET /v2/number_reservations/{id}},
- * {@code GET /v2/phone_numbers} (by {@code filter[phone_number]}, matched partially) and
+ * {@code POST /v2/number_reservations/{id}/actions/extend}, {@code GET /v2/phone_numbers} (by
+ * {@code filter[phone_number]}, matched partially; paged by {@code page[number]} and {@code page[size]}, at most
+ * {@value #MAX_PAGE_SIZE} a page) and
  * {@code DELETE /v2/phone_numbers/{id}}, behind a Bearer key, in the shapes of Telnyx's published spec; and
  * {@code /_sim/failures} (no key; a local test tool) to switch variants and errors on and off.
  *
@@ -43,8 +45,10 @@ public final class TelnyxSimulator implements AutoCloseable {
 
     private static final int KEPT_REQUESTS = 500;
     private static final int THREADS = 8;
+    private static final int MAX_PAGE_SIZE = 250;
+    private static final int DEFAULT_PAGE_SIZE = 20;
     private static final Pattern API = Pattern.compile(
-            "/v2/(available_phone_numbers|number_orders|number_reservations|phone_numbers)(?:/([^/]+))?/?");
+            "/v2/(available_phone_numbers|number_orders|number_reservations|phone_numbers)(?:/([^/]+)(/actions/extend)?)?/?");
 
     /**
      * One API request received.
@@ -194,7 +198,7 @@ public final class TelnyxSimulator implements AutoCloseable {
         String resource = m.group(1);
         String id = m.group(2);
         String method = request.method();
-        return switch (resource + (id == null ? "" : "/{id}") + " " + method) {
+        return switch (resource + (id == null ? "" : "/{id}") + (m.group(3) == null ? "" : m.group(3)) + " " + method) {
             case "available_phone_numbers GET" -> new Search(inventory, switches).answer(request.params());
             case "number_orders POST" -> placeOrder(request.body());
             case "number_orders GET" -> list(orders.byReference(request.params().get("filter[customer_reference]")));
@@ -202,8 +206,9 @@ public final class TelnyxSimulator implements AutoCloseable {
                     .orElseGet(() -> TelnyxErrorTable.reply("10005", "number order " + id + " not found", null));
             case "number_reservations POST" -> reservations.reserve(request.body());
             case "number_reservations/{id} GET" -> reservations.read(id);
-            case "phone_numbers GET" -> list(inventory.heldMatching(request.params().getOrDefault("filter[phone_number]", ""))
-                    .stream().map(TelnyxSimulator::shown).toList());
+            case "number_reservations/{id}/actions/extend POST" -> reservations.extend(id);
+            case "phone_numbers GET" -> page(inventory.heldMatching(request.params().getOrDefault("filter[phone_number]", ""))
+                    .stream().map(TelnyxSimulator::shown).toList(), request.params());
             case "phone_numbers/{id} DELETE" -> inventory.delete(id).map(h -> Reply.json(200, Map.of("data", shown(h))))
                     .orElseGet(() -> TelnyxErrorTable.reply("10005", "phone number " + id + " not found", null));
             default -> TelnyxErrorTable.reply("10005", method + " " + request.path() + " is not served here", null);
@@ -231,6 +236,26 @@ public final class TelnyxSimulator implements AutoCloseable {
             return TelnyxErrorTable.reply("10007", "An unexpected error occurred.", null);
         }
         return Reply.json(200, Map.of("data", placed.get()));
+    }
+
+    /** One page of {@code all} by {@code page[number]} (from 1) and {@code page[size]} (1 to 250, default 20), with its {@code meta}. */
+    private static Reply page(List<?> all, Map<String, String> params) {
+        int number;
+        int size;
+        try {
+            number = Integer.parseInt(params.getOrDefault("page[number]", "1"));
+            size = Integer.parseInt(params.getOrDefault("page[size]", String.valueOf(DEFAULT_PAGE_SIZE)));
+        } catch (NumberFormatException e) {
+            return TelnyxErrorTable.reply("10015", "page[number] and page[size] must be whole numbers", null);
+        }
+        if (number < 1 || size < 1 || size > MAX_PAGE_SIZE) {
+            return TelnyxErrorTable.reply("10015", "page[number] must be at least 1 and page[size] 1 to " + MAX_PAGE_SIZE, null);
+        }
+        int from = (int) Math.min(all.size(), (long) (number - 1) * size);
+        List<?> data = all.subList(from, Math.min(all.size(), from + size));
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        return Reply.json(200, Map.of("data", data, "meta", Map.of("page_number", number, "page_size", size,
+                "total_pages", pages, "total_results", all.size())));
     }
 
     private static Reply list(List<?> data) {

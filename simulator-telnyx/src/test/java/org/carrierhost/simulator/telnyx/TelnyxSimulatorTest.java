@@ -165,6 +165,44 @@ class TelnyxSimulatorTest {
     }
 
     @Test
+    void anExtensionMovesEachNumbersExpiredAtThirtyMinutesFromThenAndAnUnknownReservationIs404() throws Exception {
+        JsonNode reservation = json("POST", "/number_reservations",
+                "{\"phone_numbers\":[{\"phone_number\":\"+13125550107\"},{\"phone_number\":\"+13125550108\"}]}").path("data");
+        Instant before = Instant.now();
+
+        JsonNode extended = json("POST", "/number_reservations/" + reservation.path("id").asText() + "/actions/extend", null).path("data");
+
+        assertEquals(reservation.path("id"), extended.path("id"));
+        for (JsonNode number : extended.path("phone_numbers")) {
+            Instant until = Instant.parse(number.path("expired_at").asText());
+            assertFalse(until.isBefore(before.plusSeconds(1800).minusMillis(1)), number.toString());
+        }
+        assertEquals(extended, json("GET", "/number_reservations/" + reservation.path("id").asText(), null).path("data"));
+        assertEquals(404, send("POST", "/number_reservations/nope/actions/extend", null, KEY).statusCode());
+    }
+
+    @Test
+    void theAccountsNumbersArePagedByPageNumberAndSizeWithTheTotalsInMeta() throws Exception {
+        for (String n : new String[] {"+13125550110", "+13125550111", "+13125550112"}) {
+            simulator.inventory().setHeld(n, true);
+        }
+        simulator.inventory().setHeld("+13125550111", false);
+        simulator.inventory().setHeld("+14155550300", true);
+
+        JsonNode first = json("GET", "/phone_numbers?page%5Bnumber%5D=1&page%5Bsize%5D=2", null);
+        JsonNode second = json("GET", "/phone_numbers?page%5Bnumber%5D=2&page%5Bsize%5D=2", null);
+
+        assertEquals(java.util.List.of("+13125550110", "+13125550112"), first.path("data").findValuesAsText("phone_number"));
+        assertEquals(java.util.List.of("+14155550300"), second.path("data").findValuesAsText("phone_number"));
+        assertEquals(2, first.path("meta").path("total_pages").asInt());
+        assertEquals(3, second.path("meta").path("total_results").asInt());
+        assertEquals(2, second.path("meta").path("page_number").asInt());
+        assertFalse(simulator.inventory().isForSale("+13125550110"), "bought at the portal: out of the stock");
+        assertTrue(simulator.inventory().isForSale("+13125550111"), "deleted: back in the stock");
+        assertEquals(422, send("GET", "/phone_numbers?page%5Bsize%5D=251", null, KEY).statusCode());
+    }
+
+    @Test
     void anErrorSwitchAnswersThatCodeWithItsStatusAndThrottleSendsTheResetInEitherForm() throws Exception {
         simulator.switches().answerError("10015");
         HttpResponse<String> invalid = send("GET", "/available_phone_numbers", null, KEY);

@@ -39,10 +39,6 @@ public record BreakerSettings(int failureRatePercent, int window, int minimumCal
     }
 
     private static <T> T read(String id, CarrierConfig config, Setting<T> setting) {
-        String key = setting.keyFor(id);
-        return config.get(key.substring(("carrier." + id + ".").length()))
-                .map(text -> setting.parse(key, text))
-                .or(setting::defaultValue)
-                .orElseThrow();
+        return setting.inSection(id, config);
     }
 }

@@ -121,6 +121,9 @@ public final class CarrierCalls {
             future = EXECUTOR.submit(() -> {
                 try {
                     return lease.call(call);
+                } catch (Exception failure) {
+                    // Rendered here, under the deadline: a plugin's message is plugin code too.
+                    throw new RenderedFailure(explain(id, failure), CarrierGuard.countsAgainst(failure));
                 } finally {
                     lease.close();
                     guard.bulkhead().onComplete();
@@ -159,7 +162,7 @@ public final class CarrierCalls {
                     null, d.id);
         } catch (ExecutionException e) {
             failure = e.getCause();
-            error = explain(d.id, failure);
+            error = failure instanceof RenderedFailure rendered ? rendered.error() : explain(d.id, failure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             d.future.cancel(true);

@@ -64,6 +64,9 @@ public final class CarrierGuard {
      * answered no: a refused order or an unconfigured carrier answers at once and costs nothing.
      */
     static boolean countsAgainst(Throwable failure) {
+        if (failure instanceof RenderedFailure rendered) {
+            return rendered.countsAgainst();
+        }
         return failure instanceof TimeoutException || failure instanceof PluginFault
                 || failure instanceof CarrierException e && e.code() == ErrorCode.TIMEOUT;
     }

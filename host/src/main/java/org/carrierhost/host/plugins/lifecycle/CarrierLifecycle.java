@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.config.TrustSettings;
+import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierState;
@@ -50,6 +52,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final ClusterLink cluster;
     private final SignedZips signed;
     private final Deployments deployments;
+    private final Reconfigurations reconfigurations;
+    private final InstanceBook instances;
 
     /**
      * @param operatorFiles where installed zips are kept (a carrier served from there has the source
@@ -68,6 +72,17 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
                             HostEvents events, Duration drain, ClusterLink cluster, ZipVerifier verifier) {
+        this(operatorFiles, loader, table, states, events, drain, cluster, verifier, InstanceBook.NONE);
+    }
+
+    /**
+     * As the constructor without {@code instances}, with the instances of plugins {@code instances} defines: each
+     * starts (and swaps) when its plugin does.
+     */
+    public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
+                            HostEvents events, Duration drain, ClusterLink cluster, ZipVerifier verifier,
+                            InstanceBook instances) {
+        this.instances = instances;
         this.signed = new SignedZips(verifier);
         this.operatorFiles = operatorFiles;
         this.loader = loader;
@@ -79,6 +94,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         this.neverLoaded = new NeverLoadedZips(table, operatorFiles, steps);
         this.cluster = cluster;
         this.deployments = new Deployments(this, operatorFiles, loader, table, states, steps, neverLoaded, cluster, signed);
+        this.reconfigurations = new Reconfigurations(table, deployments);
     }
 
     @Override
@@ -144,9 +160,66 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     @Override
+    public CarrierView reconfigure(String id, SettingsChange change, String actor, Origin origin) {
+        Ask ask = Ask.of(actor, origin, CarrierAction.RECONFIGURE);
+        neverLoaded.refuse(id, ask, "reconfigured");
+        return locked(id, id + " " + change.describe(), ask, slot -> reconfigurations.apply(slot, change, ask));
+    }
+
+    @Override
+    public CarrierView createInstance(String plugin, String id, SettingsChange settings, String actor, Origin origin) {
+        Ask ask = Ask.of(actor, origin, CarrierAction.CREATE_INSTANCE);
+        if (!CarrierId.valid(id)) {
+            throw Refusals.invalid(null, "invalid carrier id", CarrierId.refusal(id));
+        }
+        CarrierSlot source = table.existing(plugin).filter(s -> CarrierState.LISTED.contains(s.state()))
+                .orElseThrow(() -> Refusals.notFound(plugin));
+        if (source.plugin() != null) {
+            throw Refusals.invalid(plugin, "carrier " + plugin + " is an instance of plugin " + source.plugin(),
+                    "create the instance of plugin " + source.plugin());
+        }
+        CarrierSlot slot = lockSlot(id);
+        try {
+            // An instance removed earlier (UNLOADED, nothing serving) may be created again, here or following another host.
+            boolean reused = slot.state() == CarrierState.UNLOADED && slot.plugin() != null && slot.live() == null;
+            if (slot.state() != CarrierState.NEW && !reused) {
+                throw new StandardException(new StandardError(ErrorCode.INVALID_STATE_TRANSITION,
+                        "carrier " + id + " exists", "choose another id, or remove it first", id));
+            }
+            return steps.concluded(id + " as an instance of " + plugin, ask, () -> {
+                settings.apply();
+                slot.plugin(plugin);
+                if (ask.here()) {
+                    states.setEnabled(id, true, actor);
+                }
+                try {
+                    return deployments.deployInstance(slot, ask);
+                } catch (RuntimeException e) {
+                    settings.undo();
+                    if (!slot.everServed() && CarrierState.LISTED.contains(slot.state())) {
+                        become(slot, CarrierState.GONE, ask);
+                    }
+                    throw e;
+                }
+            }, () -> cluster.changed(id, CarrierAction.CREATE_INSTANCE, actor));
+        } finally {
+            unlockSlot(slot);
+        }
+    }
+
+    @Override
     public CarrierView remove(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.REMOVE);
         return neverLoaded.remove(id, ask).orElseGet(() -> locked(id, ask, slot -> {
+            if (slot.plugin() != null) {
+                return removeInstance(slot, ask);
+            }
+            List<String> mine = instances.instancesOf(id);
+            if (!mine.isEmpty()) {
+                throw new StandardException(new StandardError(ErrorCode.INVALID_STATE_TRANSITION, "carrier " + id
+                        + " has instances: " + String.join(", ", mine), "remove them first, for example DELETE /api/carriers/"
+                        + mine.get(0), id));
+            }
             Path file = slot.file();
             List<Path> shadowed = files.shadowedOf(id).stream().map(ZipRecord::file).toList();
             unload(slot, ask);
@@ -154,6 +227,14 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             Optional<Path> kept = file == null ? Optional.empty() : neverLoaded.letGo(file, id, ask);
             return kept.map(table.viewOf(slot)::keptAt).orElseGet(() -> table.viewOf(slot));
         }));
+    }
+
+    /** Stops instance {@code slot} serving and drops its definition; the plugin's zip stays where it is. */
+    private CarrierView removeInstance(CarrierSlot slot, Ask ask) {
+        stopServing(slot, ask);
+        instances.forget(slot.id(), ask.here() ? Origin.HERE : Origin.CLUSTER);
+        settle(slot, slot.everServed() ? CarrierState.UNLOADED : CarrierState.GONE, ask);
+        return table.viewOf(slot);
     }
 
     @Override
@@ -195,6 +276,35 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return deployments.install(zip, signature, Ask.of(actor, origin, CarrierAction.INSTALL));
     }
 
+    /**
+     * Quarantines carrier {@code id}, whose own process ended too often while {@code crashed} served: the quarantine
+     * is kept (across restarts too) until an operator lifts it with a reload, and {@code crashed} stops serving. The
+     * supervisor of an isolated carrier calls it; nothing happens when {@code crashed} no longer serves.
+     */
+    public void quarantine(String id, Generation crashed, PluginFailure failure) {
+        Optional<CarrierSlot> found = table.existing(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        CarrierSlot slot = found.get();
+        Ask ask = Ask.of("supervisor", Origin.HERE, CarrierAction.QUARANTINE);
+        slot.lock().lock();
+        try {
+            if (slot.live() != crashed || slot.state() != CarrierState.STARTED) {
+                return;
+            }
+            loader.quarantine(id, failure.message());
+            steps.failed(ask.actor(), CarrierAction.QUARANTINE, id + " " + crashed.version(), failure.describe());
+            // The reason first, so nobody sees it QUARANTINED without one; again after the retirement, which may write its own.
+            slot.failure(failure);
+            become(slot, CarrierState.QUARANTINED, ask);
+            stopServing(slot, ask);
+            slot.failure(failure);
+        } finally {
+            slot.lock().unlock();
+        }
+    }
+
     /** Unloads every carrier; their states stay as they were, for the host is closing. */
     @Override
     public void close() {
@@ -221,6 +331,26 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         if (previous != null) {
             retire(slot, previous, ask);
         }
+        serveInstances(slot, ask);
+    }
+
+    /**
+     * Starts instance {@code id} of {@code plugin}, which just started serving, from its zip: a new generation beside
+     * the one serving, if any, that takes over with no gap. A failure is recorded on the instance alone.
+     */
+    private void serveInstance(String id, String plugin, Ask ask) {
+        if (!CarrierId.valid(id) || id.equals(plugin)) {
+            return;
+        }
+        CarrierSlot slot = lockSlot(id);
+        try {
+            slot.plugin(plugin);
+            deployments.deployInstance(slot, ask);
+        } catch (StandardException e) {
+            // Recorded on the instance and in the event log; the plugin and its other instances serve on.
+        } finally {
+            unlockSlot(slot);
+        }
     }
 
     /** Keeps {@code zip} for a carrier that is disabled here, without loading it, and stops what served. */
@@ -231,12 +361,20 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             become(slot, CarrierState.DISABLED, ask);
             stopServing(slot, ask);
         }
+        serveInstances(slot, ask);
+    }
+
+    /** Starts (or swaps) the instances of plugin {@code slot} after its zip was deployed, unless only its settings changed. */
+    private void serveInstances(CarrierSlot slot, Ask ask) {
+        if (slot.plugin() == null && ask.verb() != CarrierAction.RECONFIGURE) {
+            instances.instancesOf(slot.id()).forEach(instance -> serveInstance(instance, slot.id(), ask));
+        }
     }
 
     /** Shows a drop-in's refused signature on the carrier serving from it, which keeps serving; its id, if any. */
     Optional<String> refuseServing(Path zip, TrustVerdict.Refused refused, PluginFailure failure) {
         for (CarrierSlot slot : table.all()) {
-            if (zip.equals(slot.file())) {
+            if (zip.equals(slot.file()) && slot.plugin() == null) {
                 slot.lock().lock();
                 try {
                     if (zip.equals(slot.file())) {
@@ -338,6 +476,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     /** Runs {@code work} on carrier {@code id} under its lock, then as {@link LifecycleSteps#concluded} says. */
     private CarrierView locked(String id, Ask ask, Function<CarrierSlot, CarrierView> work) {
+        return locked(id, id, ask, work);
+    }
+
+    /** As {@link #locked(String, Ask, Function)}, recorded on {@code target} (the id, and what changes). */
+    private CarrierView locked(String id, String target, Ask ask, Function<CarrierSlot, CarrierView> work) {
         if (!CarrierId.valid(id)) {
             throw Refusals.invalid(null, "invalid carrier id", CarrierId.refusal(id));
         }
@@ -347,7 +490,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             if (!CarrierState.LISTED.contains(slot.state())) {
                 throw Refusals.notFound(id);
             }
-            return steps.concluded(id, ask, () -> work.apply(slot), () -> cluster.changed(id, ask.verb(), ask.actor()));
+            return steps.concluded(target, ask, () -> work.apply(slot), () -> cluster.changed(id, ask.verb(), ask.actor()));
         } finally {
             slot.lock().unlock();
         }

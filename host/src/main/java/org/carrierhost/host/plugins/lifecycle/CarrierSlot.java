@@ -36,6 +36,7 @@ final class CarrierSlot implements CallTarget {
     private volatile PluginFailure failure;
     private volatile PluginFacts facts;
     private volatile TrustVerdict signature;
+    private volatile String plugin;
 
     CarrierSlot(String id, CarrierGuard guard) {
         this.id = id;
@@ -95,6 +96,16 @@ final class CarrierSlot implements CallTarget {
     void file(Path zip, CarrierSource from) {
         file = zip;
         source = from;
+    }
+
+    /** The plugin this carrier is an instance of, or null when it is a plugin's own carrier. */
+    String plugin() {
+        return plugin;
+    }
+
+    /** Makes it an instance of plugin {@code value}. */
+    void plugin(String value) {
+        plugin = value;
     }
 
     /** The trust policy's verdict on the zip last judged for it, or null when none was. */
@@ -165,6 +176,7 @@ final class CarrierSlot implements CallTarget {
         Generation current = live;
         return new CarrierView(id, facts, state, file, failure, stats.snapshot(),
                 current == null ? 0 : current.callsInFlight(), guard.view(), source,
-                current == null ? null : current.archive().sha256(), false, shadowed, null, signature);
+                current == null ? null : current.archive().sha256(), false, shadowed, null, signature,
+                current == null ? null : current.process().orElse(null));
     }
 }

@@ -93,6 +93,7 @@ public final class CarrierTable implements CallPort {
         Set<String> known = new HashSet<>();
         Set<String> local = new HashSet<>();
         Map<String, List<String>> notConfigured = new HashMap<>();
+        Map<String, org.carrierhost.api.CarrierCapabilities> capabilities = new HashMap<>();
         for (CarrierSlot slot : slots.values()) {
             CarrierState state = slot.state();
             if (!CarrierState.LISTED.contains(state)) {
@@ -102,6 +103,7 @@ public final class CarrierTable implements CallPort {
             Generation live = slot.live();
             if (state.serving() && live != null) {
                 serving.add(slot.id());
+                capabilities.put(slot.id(), live.capabilities());
                 if (!live.missingSettings().isEmpty()) {
                     notConfigured.put(slot.id(), live.missingSettings());
                 }
@@ -111,7 +113,7 @@ public final class CarrierTable implements CallPort {
             }
         }
         serving.sort(null);
-        return new CarrierRoster(serving, known, local, notConfigured);
+        return new CarrierRoster(serving, known, local, notConfigured, capabilities);
     }
 
     /** Every carrier, and every zip that never loaded, sorted by id (a file name for those). */
@@ -131,7 +133,7 @@ public final class CarrierTable implements CallPort {
 
     private static CarrierView view(ZipRecord zip) {
         return new CarrierView(zip.name(), null, CarrierState.FAILED, zip.file(), zip.failure(), new CarrierStats().snapshot(),
-                0, NO_CALLS, CarrierSource.DIRECTORY, null, true, List.of(), null, null);
+                0, NO_CALLS, CarrierSource.DIRECTORY, null, true, List.of(), null, null, null);
     }
 
     /** {@code slot} as the API shows it, with the zips of its id that are shadowed. */

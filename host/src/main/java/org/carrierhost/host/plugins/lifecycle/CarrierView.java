@@ -7,6 +7,7 @@ import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.call.BreakerView;
 import org.carrierhost.host.plugins.call.CarrierStats;
+import org.carrierhost.host.plugins.ProcessFacts;
 import org.carrierhost.host.plugins.trust.TrustVerdict;
 
 /**
@@ -29,11 +30,12 @@ import org.carrierhost.host.plugins.trust.TrustVerdict;
  * @param shadowed   the other zips of the id that do not serve because this one won the rule
  * @param keptAt     where a removal kept the operator's zip, in the answer to that removal; null otherwise
  * @param signature  the trust policy's verdict on the zip last judged for it, or null when none was
+ * @param process    the process its serving version runs in, when it runs in one of its own; null otherwise
  */
 public record CarrierView(String id, PluginFacts facts, CarrierState state, Path file, PluginFailure error,
                           CarrierStats.Snapshot stats, int inFlight, BreakerView breaker, CarrierSource source,
                           String sha256, boolean neverLoaded, List<ShadowedZip> shadowed, Path keptAt,
-                          TrustVerdict signature) {
+                          TrustVerdict signature, ProcessFacts process) {
 
     public CarrierView {
         shadowed = List.copyOf(shadowed);
@@ -41,7 +43,7 @@ public record CarrierView(String id, PluginFacts facts, CarrierState state, Path
 
     /** This view, saying a removal kept the operator's zip at {@code path}. */
     public CarrierView keptAt(Path path) {
-        return new CarrierView(id, facts, state, file, error, stats, inFlight, breaker, source, sha256, neverLoaded, shadowed, path, signature);
+        return new CarrierView(id, facts, state, file, error, stats, inFlight, breaker, source, sha256, neverLoaded, shadowed, path, signature, process);
     }
 
     /** Whether it is enabled: every state but {@code DISABLED}. */

@@ -18,7 +18,7 @@ public interface ClusterLink {
         }
 
         @Override
-        public void installed(String id, String version, String sha256, byte[] zip, String actor) {
+        public void installed(String id, String version, String sha256, byte[] zip, byte[] signature, String actor) {
         }
     };
 
@@ -35,5 +35,5 @@ public interface ClusterLink {
      *
      * @throws RuntimeException when it cannot be stored
      */
-    void installed(String id, String version, String sha256, byte[] zip, String actor);
+    void installed(String id, String version, String sha256, byte[] zip, byte[] signature, String actor);
 }

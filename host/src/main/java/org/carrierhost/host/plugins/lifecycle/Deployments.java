@@ -92,8 +92,14 @@ final class Deployments {
         }
     }
 
-    /** Reads {@code file} again and deploys it into {@code slot}, which the caller holds locked. */
+    /**
+     * Reads {@code file} again and deploys it into {@code slot}, which the caller holds locked; an instance of a
+     * plugin is deployed from its plugin's zip as it stands now.
+     */
     CarrierView deployFile(CarrierSlot slot, Path file, Ask ask, DeployMode mode) {
+        if (slot.plugin() != null) {
+            return deployInstance(slot, ask);
+        }
         PluginArchive archive;
         try {
             archive = loader.inspect(file);
@@ -102,6 +108,39 @@ final class Deployments {
         }
         files.trying(archive);
         return deployInto(slot, archive, null, ask, mode);
+    }
+
+    /**
+     * Starts instance {@code slot} (locked by the caller) from the zip its plugin serves from: loaded as the
+     * instance's id, with its own section, then served in its place with no gap; rested when the instance is
+     * disabled. The zip was judged (trust, same id) when the plugin itself deployed it, and is not judged again.
+     *
+     * @throws StandardException {@code invalid} naming why it cannot serve; what served it still serves
+     */
+    CarrierView deployInstance(CarrierSlot slot, Ask ask) {
+        String plugin = slot.plugin();
+        CarrierSlot source = table.existing(plugin).filter(s -> CarrierState.LISTED.contains(s.state())).orElse(null);
+        Path zip = source == null ? null : source.file();
+        if (zip == null || !java.nio.file.Files.isRegularFile(zip)) {
+            throw Refusals.invalid(slot.id(), "plugin " + plugin + " has no zip, so its instance " + slot.id()
+                    + " cannot load", "install " + plugin + " first");
+        }
+        if (!states.isEnabled(slot.id())) {
+            owner.restDisabled(slot, zip, ask);
+            return table.viewOf(slot);
+        }
+        Generation generation;
+        try {
+            generation = loader.load(loader.inspect(zip), slot.id());
+        } catch (PluginLoadException e) {
+            throw owner.failed(slot, e.failure(), zip, ask);
+        }
+        if (!generation.plugin().equals(plugin) || !generation.id().equals(slot.id())) {
+            steps.discard(generation, ask.actor());
+            throw owner.failed(slot, PluginFailure.now("the zip holds plugin " + generation.plugin() + ", not " + plugin, null), zip, ask);
+        }
+        owner.serve(slot, generation, zip, source.signature(), ask);
+        return table.viewOf(slot);
     }
 
     /**
@@ -120,6 +159,12 @@ final class Deployments {
             Path target = staged.target();
             Path targetSignature = SignedZips.signatureOf(target);
             try {
+                if (slot.plugin() != null) {
+                    steps.refused(ask, staged.target().getFileName().toString(), "carrier " + staged.id() + " is an instance of plugin "
+                            + slot.plugin());
+                    throw Refusals.invalid(staged.id(), "carrier " + staged.id() + " is an instance of plugin " + slot.plugin(),
+                            "a plugin cannot have the id of an instance; remove the instance first");
+                }
                 Path previousFile = slot.file();
                 byte[] previousSignature = SignedZips.readSignature(targetSignature);
                 try {
@@ -137,7 +182,7 @@ final class Deployments {
                 }
                 String installed = staged.id() + " " + staged.version() + " as " + target.getFileName();
                 return steps.concluded(installed, ask, () -> table.viewOf(slot),
-                        () -> cluster.installed(staged.id(), staged.version(), staged.sha256(), zip, ask.actor()));
+                        () -> cluster.installed(staged.id(), staged.version(), staged.sha256(), zip, signature, ask.actor()));
             } finally {
                 owner.unlockSlot(slot);
             }
@@ -151,6 +196,15 @@ final class Deployments {
     private CarrierView deployInto(CarrierSlot slot, PluginArchive archive, Generation loaded, Ask ask, DeployMode mode) {
         String id = slot.id();
         Path zip = archive.file();
+        if (slot.plugin() != null) {
+            // A plugin zip under an instance's id would take the instance's place: refused, the instance serves on.
+            steps.discard(loaded, ask.actor());
+            PluginFailure failure = PluginFailure.now("carrier " + id + " is an instance of plugin " + slot.plugin(),
+                    "a plugin cannot have the id of an instance; remove the instance first");
+            files.neverLoaded(zip, failure);
+            steps.loadFailed(ask.actor(), zip.getFileName().toString(), failure);
+            throw Refusals.invalid(id, failure);
+        }
         TrustVerdict signature = judge(slot, archive, loaded, ask);
         SameIdRule.Verdict verdict = sameId.judge(id, slot.file(), slot.live(), archive, mode == DeployMode.UPGRADE, ask.actor());
         if (verdict != SameIdRule.Verdict.SERVE) {

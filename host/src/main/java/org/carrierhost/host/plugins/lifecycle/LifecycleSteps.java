@@ -2,12 +2,14 @@ package org.carrierhost.host.plugins.lifecycle;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
 import org.carrierhost.host.events.HostEvents;
+import org.carrierhost.host.events.ThreadsLeftRunning;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.load.Generation;
 import org.carrierhost.host.plugins.load.Retirement;
@@ -125,6 +127,9 @@ final class LifecycleSteps {
         String target = generation.id() + " " + generation.version();
         record(actor, CarrierAction.STOP, target, outcome.stop());
         record(actor, CarrierAction.UNLOAD, outcome.threads() == null ? target : target + "; " + outcome.threads(), outcome.unload());
+        if (outcome.leaking()) {
+            events.publish(new ThreadsLeftRunning(Instant.now(), generation.id(), generation.version(), outcome.leftRunning()));
+        }
         return outcome.failure(target);
     }
 

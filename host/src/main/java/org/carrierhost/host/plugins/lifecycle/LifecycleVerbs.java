@@ -57,11 +57,37 @@ public interface LifecycleVerbs {
     CarrierView reload(String id, String actor, Origin origin);
 
     /**
+     * Changes carrier {@code id}'s settings: {@code change} is applied, then a generation of its zip starts with
+     * the new settings beside the one serving and takes over with no gap; when it fails, the change is undone
+     * and the old one keeps serving. A disabled carrier keeps the settings for when it is enabled. Recorded with
+     * what {@link SettingsChange#describe()} says; asked here, told to the other hosts.
+     *
+     * @throws StandardException {@code not_found}; {@code invalid} naming why the new settings cannot serve
+     */
+    CarrierView reconfigure(String id, SettingsChange change, String actor, Origin origin);
+
+    /**
+     * Creates carrier {@code id} as an instance of the installed {@code plugin}: {@code settings} (its section,
+     * naming the plugin) is applied, then a generation of the plugin's zip starts as {@code id} with that section
+     * and serves as a carrier of its own. When it cannot start, the settings are undone and nothing is left.
+     * Asked here, told to the other hosts.
+     *
+     * @throws StandardException {@code not_found} for an unknown plugin; {@code invalid} for a bad id, a plugin
+     *                           that is itself an instance or has not loaded, or settings that cannot serve;
+     *                           {@code invalid_state_transition} when carrier {@code id} exists
+     */
+    CarrierView createInstance(String plugin, String id, SettingsChange settings, String actor, Origin origin);
+
+    /**
      * Unloads carrier {@code id} and lets go of its zip: a drop-in is moved into the data directory's
      * {@code removed/} folder, where the operator can get it back; an installed copy is deleted.
      *
+     * An instance of a plugin is only unloaded and its definition dropped: the plugin's zip stays. A plugin that
+     * has instances is not removed.
+     *
      * @return the carrier as it now stands: {@code UNLOADED} if it served since startup, else its last view
-     * @throws StandardException {@code not_found} for an unknown id
+     * @throws StandardException {@code not_found} for an unknown id; {@code invalid_state_transition} naming the
+     *                           instances of a plugin that has some
      */
     CarrierView remove(String id, String actor, Origin origin);
 

@@ -2,6 +2,8 @@ package org.carrierhost.host.plugins.lifecycle;
 
 import java.util.List;
 
+import org.carrierhost.api.CarrierCapabilities;
+
 import org.carrierhost.host.config.DeclaredSettings;
 import org.carrierhost.host.plugins.load.Generation;
 
@@ -17,9 +19,12 @@ import org.carrierhost.host.plugins.load.Generation;
  * @param cnam        {@code should_lookup_cnam}
  * @param settings    the settings it declares
  * @param missing     the required settings its section lacked when it loaded: while any is, it is not configured
+ * @param capabilities what its search can answer
+ * @param plugin      the plugin it was loaded from: its own id, unless it is an instance of that plugin
  */
 public record PluginFacts(String version, String description, String provider, boolean local, boolean cnam,
-                          DeclaredSettings settings, List<String> missing) {
+                          DeclaredSettings settings, List<String> missing, CarrierCapabilities capabilities,
+                          String plugin) {
 
     public PluginFacts {
         missing = List.copyOf(missing);
@@ -27,7 +32,8 @@ public record PluginFacts(String version, String description, String provider, b
 
     static PluginFacts of(Generation generation) {
         return new PluginFacts(generation.version(), generation.description(), generation.provider(),
-                generation.local(), generation.cnam(), generation.declaredSettings(), generation.missingSettings());
+                generation.local(), generation.cnam(), generation.declaredSettings(), generation.missingSettings(),
+                generation.capabilities(), generation.plugin());
     }
 
     /** Whether it lacked a required setting when it loaded. */

@@ -69,9 +69,7 @@ public final class CrashJournal {
                 List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
                 if (lines.size() >= 2 && CarrierId.valid(lines.get(0))) {
                     String reason = "the host stopped while calling " + lines.get(1) + " of " + lines.get(0) + QUARANTINED;
-                    Path file = CarrierId.inside(quarantine, lines.get(0));
-                    Files.createDirectories(quarantine);
-                    Files.writeString(file, reason, StandardCharsets.UTF_8);
+                    quarantine(lines.get(0), reason);
                     found.add(new Quarantine(lines.get(0), reason));
                 }
                 Files.deleteIfExists(note);
@@ -92,6 +90,20 @@ public final class CrashJournal {
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
             return Optional.of("the quarantine note " + file + " cannot be read" + QUARANTINED);
+        }
+    }
+
+    /**
+     * Quarantines carrier {@code id} for {@code reason} (which should end with {@link #QUARANTINED}), until an
+     * operator lifts it; kept across restarts.
+     */
+    public void quarantine(String id, String reason) {
+        Path file = CarrierId.inside(quarantine, id);
+        try {
+            Files.createDirectories(quarantine);
+            Files.writeString(file, reason, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the quarantine of " + id, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.host.plugins.ProcessFacts;
 import org.carrierhost.host.config.DeclaredSettings;
 
 /**
@@ -15,8 +16,13 @@ import org.carrierhost.host.config.DeclaredSettings;
  */
 public interface Generation {
 
-    /** The carrier id, which is the plugin id. */
+    /** The carrier id: the plugin id, or the id of the instance of the plugin it was loaded as. */
     String id();
+
+    /** The id of the plugin it was loaded from; {@link #id()} unless it is an instance of the plugin. */
+    default String plugin() {
+        return id();
+    }
 
     /** The plugin's version. */
     String version();
@@ -46,8 +52,18 @@ public interface Generation {
         return List.of();
     }
 
+    /** Its process, when it runs in one of its own; empty for a carrier in the host's process. */
+    default java.util.Optional<ProcessFacts> process() {
+        return java.util.Optional.empty();
+    }
+
     /** The class loader its code runs with. */
     ClassLoader classLoader();
+
+    /** What the carrier's search can answer, as it said at load; a prefix search by default. */
+    default org.carrierhost.api.CarrierCapabilities capabilities() {
+        return org.carrierhost.api.CarrierCapabilities.prefixOnly();
+    }
 
     /** Its one extension instance. */
     CarrierExtension extension();

@@ -102,6 +102,11 @@ public final class GenerationLoader implements Loader {
     }
 
     @Override
+    public void quarantine(String id, String reason) {
+        journal.quarantine(id, reason);
+    }
+
+    @Override
     public boolean lift(String id) {
         return journal.lift(id);
     }
@@ -118,6 +123,67 @@ public final class GenerationLoader implements Loader {
      */
     @Override
     public PluginGeneration load(PluginArchive archive) throws PluginLoadException {
+        return load(archive, null);
+    }
+
+    /**
+     * Loads and starts the plugin in {@code archive} as carrier {@code carrierId}: an instance of the plugin, with
+     * the section, data directory and declared settings of that id (null: the plugin's own id).
+     *
+     * @throws PluginLoadException naming the step that failed and why; nothing of it is left running
+     */
+    @Override
+    public PluginGeneration load(PluginArchive archive, String carrierId) throws PluginLoadException {
+        Opened opened = open(archive);
+        String id = opened.wrapper().getPluginId();
+        try {
+            String loadedId = carrierId == null ? id : carrierId;
+            PluginWrapper wrapper = opened.wrapper();
+            CarrierExtension extension = opened.extension();
+            CarrierContext context = contexts.create(loadedId, extension.isLocal());
+            DeclaredSettings declared = declaredSettings(loadedId, wrapper, extension);
+            List<String> problems = declared.problems(context.config());
+            if (!problems.isEmpty()) {
+                throw new PluginLoadException("invalid setting", String.join("; ", problems));
+            }
+            try (CrashJournal.Note ignored = journal.enter(id, "start()")) {
+                TimeBox.call(loadedId + " CarrierExtension.start()", startLimit, wrapper.getPluginClassLoader(), () -> {
+                    extension.start(context);
+                    return null;
+                });
+            }
+            return new PluginGeneration(loadedId, opened.number(), archive, opened.workDir(), opened.manager(), wrapper,
+                    extension, journal, stopLimit, declared, declared.missing(context.config()),
+                    capabilities(loadedId, wrapper, extension));
+        } catch (PluginLoadException | RuntimeException | Error e) {
+            abandon(opened.manager(), id, opened.workDir());
+            throw failure(e);
+        }
+    }
+
+    /**
+     * What the plugin in {@code archive} declares of its settings, read without starting its carrier: it is loaded
+     * as for {@link #load}, asked, then unloaded. For {@code --help}.
+     *
+     * @throws PluginLoadException naming the step that failed and why; nothing of it is left running
+     */
+    public DeclaredSettings declarations(PluginArchive archive) throws PluginLoadException {
+        Opened opened = open(archive);
+        String id = opened.wrapper().getPluginId();
+        try {
+            return declaredSettings(id, opened.wrapper(), opened.extension());
+        } catch (PluginLoadException | RuntimeException | Error e) {
+            throw failure(e);
+        } finally {
+            abandon(opened.manager(), id, opened.workDir());
+        }
+    }
+
+    /**
+     * The plugin in {@code archive} unpacked into a folder of its own, screened, loaded by a manager of its own,
+     * started, and its one extension made; on failure nothing of it is left.
+     */
+    private Opened open(PluginArchive archive) throws PluginLoadException {
         long number = generations.incrementAndGet();
         String stem = archive.file().getFileName().toString().replaceFirst("(?i)\\.zip$", "");
         Path workDir = workRoot.resolve(stem + "-" + archive.sha256().substring(0, 12) + "-" + number);
@@ -135,7 +201,6 @@ public final class GenerationLoader implements Loader {
             if (!CarrierId.valid(id)) {
                 throw new PluginLoadException("invalid plugin id", CarrierId.refusal(id));
             }
-            String loadedId = id;
             Optional<String> quarantine = journal.quarantined(id);
             if (quarantine.isPresent()) {
                 throw new PluginLoadException(PluginFailure.quarantined(quarantine.get(),
@@ -144,30 +209,25 @@ public final class GenerationLoader implements Loader {
             PluginWrapper wrapper = manager.getPlugin(id);
             requireCompatible(manager, wrapper);
             start(manager, wrapper);
-            CarrierExtension extension = createExtension(manager, wrapper);
-            CarrierContext context = contexts.create(loadedId, extension.isLocal());
-            DeclaredSettings declared = declaredSettings(loadedId, wrapper, extension);
-            List<String> problems = declared.problems(context.config());
-            if (!problems.isEmpty()) {
-                throw new PluginLoadException("invalid setting", String.join("; ", problems));
-            }
-            try (CrashJournal.Note ignored = journal.enter(id, "start()")) {
-                TimeBox.call(id + " CarrierExtension.start()", startLimit, wrapper.getPluginClassLoader(), () -> {
-                    extension.start(context);
-                    return null;
-                });
-            }
-            return new PluginGeneration(number, archive, workDir, manager, wrapper, extension, journal, stopLimit,
-                    declared, declared.missing(context.config()));
+            return new Opened(number, workDir, manager, wrapper, createExtension(manager, wrapper));
         } catch (PluginLoadException | RuntimeException | Error e) {
-            // Any Error too, an OutOfMemoryError included: a plugin's failure is explained, never fatal.
             abandon(manager, id, workDir);
-            if (e instanceof PluginLoadException ple) {
-                throw ple;
-            }
-            throw new PluginLoadException(e instanceof Error ? "loading failed with " + e.getClass().getSimpleName()
-                    : "loading failed", e);
+            throw failure(e);
         }
+    }
+
+    /** {@code e} as the failure of a load: any Error too, an OutOfMemoryError included, is explained, never fatal. */
+    private static PluginLoadException failure(Throwable e) {
+        if (e instanceof PluginLoadException ple) {
+            return ple;
+        }
+        return new PluginLoadException(e instanceof Error ? "loading failed with " + e.getClass().getSimpleName()
+                : "loading failed", e);
+    }
+
+    /** A plugin loaded and started in its own manager and folder, with its one extension made. */
+    private record Opened(long number, Path workDir, DefaultPluginManager manager, PluginWrapper wrapper,
+                          CarrierExtension extension) {
     }
 
     private static void requireDescriptor(Path pluginDir) throws PluginLoadException {
@@ -221,6 +281,22 @@ public final class GenerationLoader implements Loader {
                     () -> List.copyOf(extension.settings()));
         }
         return new DeclaredSettings(id, declared);
+    }
+
+    /** What the carrier says its search can answer; a declaration that throws or is malformed fails the load, named. */
+    private org.carrierhost.api.CarrierCapabilities capabilities(String id, PluginWrapper wrapper, CarrierExtension extension)
+            throws PluginLoadException {
+        org.carrierhost.api.CarrierCapabilities declared;
+        try (CrashJournal.Note ignored = journal.enter(id, "capabilities()")) {
+            declared = TimeBox.call(id + " CarrierExtension.capabilities()", startLimit, wrapper.getPluginClassLoader(),
+                    extension::capabilities);
+        }
+        if (declared == null) {
+            throw new PluginLoadException("invalid capabilities", id + " CarrierExtension.capabilities() returned null");
+        }
+        // Copied through the record's constructor, so nothing of the plugin's own collections is kept.
+        return new org.carrierhost.api.CarrierCapabilities(declared.countries(), declared.types(), declared.filters(),
+                declared.attributes(), declared.maxQuantity());
     }
 
     private CarrierExtension createExtension(PluginManager manager, PluginWrapper wrapper) throws PluginLoadException {

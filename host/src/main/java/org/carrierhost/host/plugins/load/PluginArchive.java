@@ -142,7 +142,7 @@ public record PluginArchive(Path file, long size, String sha256) {
     }
 
     /** Deletes {@code dir} and everything in it, ignoring what cannot be deleted. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -3,7 +3,6 @@ package org.carrierhost.host.plugins.load;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.host.config.DeclaredSettings;
@@ -27,6 +26,7 @@ public final class PluginGeneration implements Generation {
     /** How long a plugin's leftover threads get to end after their interrupt. */
     private static final Duration THREAD_WAIT = Duration.ofSeconds(2);
 
+    private final String carrierId;
     private final long number;
     private final PluginArchive archive;
     private final Path workDir;
@@ -38,13 +38,15 @@ public final class PluginGeneration implements Generation {
     private final CrashJournal journal;
     private final DeclaredSettings declared;
     private final List<String> missing;
+    private final org.carrierhost.api.CarrierCapabilities capabilities;
     private final Duration stopLimit;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean retiring;
+    private final CallsInFlight inFlight = new CallsInFlight();
 
-    PluginGeneration(long number, PluginArchive archive, Path workDir, PluginManager manager, PluginWrapper wrapper,
+    PluginGeneration(String carrierId, long number, PluginArchive archive, Path workDir, PluginManager manager, PluginWrapper wrapper,
                      CarrierExtension extension, CrashJournal journal, Duration stopLimit, DeclaredSettings declared,
-                     List<String> missing) {
+                     List<String> missing, org.carrierhost.api.CarrierCapabilities capabilities) {
+        this.carrierId = carrierId;
+        this.capabilities = capabilities;
         this.journal = journal;
         this.stopLimit = stopLimit;
         this.number = number;
@@ -59,9 +61,15 @@ public final class PluginGeneration implements Generation {
         this.missing = List.copyOf(missing);
     }
 
-    /** The carrier id, which is the plugin id. */
+    /** The carrier id: the plugin id, or the id of the instance of the plugin it was loaded as. */
     @Override
     public String id() {
+        return carrierId;
+    }
+
+    /** The plugin id. */
+    @Override
+    public String plugin() {
         return wrapper.getPluginId();
     }
 
@@ -117,6 +125,11 @@ public final class PluginGeneration implements Generation {
     }
 
     @Override
+    public org.carrierhost.api.CarrierCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
     public ClassLoader classLoader() {
         return wrapper.getPluginClassLoader();
     }
@@ -129,28 +142,19 @@ public final class PluginGeneration implements Generation {
     /** Counts a call in; false once the generation is retiring, so the caller picks the newer one. */
     @Override
     public boolean enter() {
-        inFlight.incrementAndGet();
-        if (retiring) {
-            leave();
-            return false;
-        }
-        return true;
+        return inFlight.enter();
     }
 
     /** Counts a call out. */
     @Override
     public void leave() {
-        if (inFlight.decrementAndGet() == 0 && retiring) {
-            synchronized (inFlight) {
-                inFlight.notifyAll();
-            }
-        }
+        inFlight.leave();
     }
 
     /** How many calls are running on this generation. */
     @Override
     public int callsInFlight() {
-        return inFlight.get();
+        return inFlight.count();
     }
 
     /**
@@ -162,27 +166,13 @@ public final class PluginGeneration implements Generation {
      */
     @Override
     public Retirement retire(Duration drain) {
-        retiring = true;
-        long deadline = System.nanoTime() + drain.toNanos();
-        synchronized (inFlight) {
-            while (inFlight.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    log.warn("{} generation {}: {} calls still running after the drain of {} ms; unloading anyway",
-                            id(), number, inFlight.get(), drain.toMillis());
-                    break;
-                }
-                try {
-                    inFlight.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        if (!inFlight.drain(drain)) {
+            log.warn("{} generation {}: {} calls still running after the drain of {} ms; unloading anyway",
+                    id(), number, inFlight.count(), drain.toMillis());
         }
         PluginFailure stopped = null;
         ClassLoader pluginLoader = classLoader();
-        try (CrashJournal.Note ignored = journal.enter(id(), "stop()")) {
+        try (CrashJournal.Note ignored = journal.enter(plugin(), "stop()")) {
             TimeBox.call(id() + " " + version() + " CarrierExtension.stop()", stopLimit, classLoader(), () -> {
                 extension.stop();
                 return null;
@@ -193,14 +183,14 @@ public final class PluginGeneration implements Generation {
         PluginFailure unloaded = null;
         try {
             // unloadPlugin stops the PF4J plugin and closes its class loader; stopPlugins() is avoided (pf4j #656).
-            String id = id();
-            TimeBox.call(id + " " + version() + " unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
+            String id = plugin();
+            TimeBox.call(id() + " " + version() + " unload", stopLimit, classLoader(), () -> manager.unloadPlugin(id));
         } catch (PluginLoadException e) {
             unloaded = e.failure();
         }
         PluginThreads.Sweep threads = PluginThreads.sweep(pluginLoader, stopLimit.compareTo(THREAD_WAIT) < 0 ? stopLimit : THREAD_WAIT);
         PluginArchive.deleteQuietly(workDir);
-        return new Retirement(stopped, unloaded, threads.describe(), !threads.survivors().isEmpty());
+        return new Retirement(stopped, unloaded, threads.describe(), threads.survivorIds());
     }
 
 }

@@ -22,7 +22,7 @@ final class PluginThreads {
      */
     static Sweep sweep(ClassLoader loader, Duration wait) {
         if (loader == null) {
-            return new Sweep(List.of(), List.of());
+            return new Sweep(List.of(), List.of(), List.of());
         }
         List<Thread> found = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -32,18 +32,23 @@ final class PluginThreads {
         }
         found.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + wait.toNanos();
-        List<String> survivors = new ArrayList<>();
+        List<Thread> survivors = new ArrayList<>();
         for (Thread thread : found) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
             try {
-                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                // Past the deadline, no more waiting: 10,000 threads at 1 ms each would take 10 s.
+                if (left > 0) {
+                    thread.join(left);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (thread.isAlive()) {
-                survivors.add(thread.getName());
+                survivors.add(thread);
             }
         }
-        return new Sweep(found.stream().map(Thread::getName).toList(), survivors);
+        return new Sweep(found.stream().map(Thread::getName).toList(), survivors.stream().map(Thread::getName).toList(),
+                survivors.stream().map(Thread::getId).toList());
     }
 
     /**
@@ -51,8 +56,9 @@ final class PluginThreads {
      *
      * @param found     the names of the plugin's threads still running at unload
      * @param survivors those still running after the interrupt and the wait: the plugin leaks
+     * @param survivorIds the ids of those threads, to watch what they still cost
      */
-    record Sweep(List<String> found, List<String> survivors) {
+    record Sweep(List<String> found, List<String> survivors, List<Long> survivorIds) {
 
         /** One line for the unload event; null when the plugin left no thread. */
         String describe() {

@@ -16,6 +16,7 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.events.CarrierStateChanged;
+import org.carrierhost.host.plugins.PluginFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,31 @@ class CarrierLifecycleTest {
     }
 
     // ---- from STARTED
+
+    @Test
+    void aServingGenerationWhoseProcessKeptCrashingIsQuarantinedRetiredAndKeptQuarantined() {
+        serving("a");
+        FakeLoader.FakeGeneration crashed = rig.loader.loaded.get(0);
+        rig.lifecycle.quarantine("a", crashed, PluginFailure.quarantined("crashed 3 times: exit 7; quarantined", "last words"));
+        assertEquals(List.of("a STARTED -> QUARANTINED"), rig.transitions());
+        assertTrue(crashed.retired, "the crashed generation is retired");
+        assertEquals("crashed 3 times: exit 7; quarantined", rig.table.view("a").orElseThrow().error().message());
+        assertTrue(rig.loader.quarantined("a").isPresent(), "kept in the loader's quarantine, for the next start too");
+        rig.lifecycle.reload("a", "test");
+        assertEquals(CarrierState.STARTED, rig.state("a"), "a reload lifts it");
+    }
+
+    @Test
+    void aQuarantineOfAGenerationThatNoLongerServesChangesNothing() {
+        serving("a");
+        FakeLoader.FakeGeneration old = rig.loader.loaded.get(0);
+        rig.lifecycle.reload("a", "test");
+        rig.clear();
+        rig.lifecycle.quarantine("a", old, PluginFailure.quarantined("crashed 3 times: exit 7; quarantined", null));
+        assertTrue(rig.transitions().isEmpty(), rig.transitions().toString());
+        assertEquals(CarrierState.STARTED, rig.state("a"));
+        assertTrue(rig.loader.quarantined("a").isEmpty());
+    }
 
     @Test
     void aReloadSwapsStartedToStartedAndIsToldToTheOtherHosts() {

@@ -34,7 +34,7 @@ class CarrierStateMachineTest {
     /** The transitions the host makes, and no others. */
     private static final Map<CarrierState, Set<CarrierState>> ALLOWED = Map.of(
             NEW, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, GONE),
-            STARTED, EnumSet.of(STARTED, DISABLED, UNLOADED),
+            STARTED, EnumSet.of(STARTED, DISABLED, QUARANTINED, UNLOADED),
             DISABLED, EnumSet.of(STARTED, FAILED, QUARANTINED, UNLOADED, GONE),
             FAILED, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),
             QUARANTINED, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),

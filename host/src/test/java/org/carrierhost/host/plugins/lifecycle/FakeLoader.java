@@ -87,6 +87,11 @@ final class FakeLoader implements Loader {
     }
 
     @Override
+    public void quarantine(String id, String reason) {
+        quarantined.add(id);
+    }
+
+    @Override
     public boolean lift(String id) {
         return quarantined.remove(id);
     }

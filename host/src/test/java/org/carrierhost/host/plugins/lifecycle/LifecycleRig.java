@@ -118,7 +118,7 @@ class LifecycleRig {
         }
 
         @Override
-        public void installed(String id, String version, String sha256, byte[] zip, String actor) {
+        public void installed(String id, String version, String sha256, byte[] zip, byte[] signature, String actor) {
             told.add("install " + id + " " + version);
         }
     }

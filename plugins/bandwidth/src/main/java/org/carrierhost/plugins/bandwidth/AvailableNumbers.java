@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.carrierhost.api.NumberAttributes;
 import org.carrierhost.api.NumberOffer;
+import org.carrierhost.api.NumberType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -28,7 +30,8 @@ public final class AvailableNumbers {
         for (Element tn : BandwidthXml.children(BandwidthXml.at(root, "TelephoneNumberList"), "TelephoneNumber")) {
             String digits = tn.getTextContent().trim();
             if (NanpNumber.isNanpDigits(digits)) {
-                offers.putIfAbsent(NanpNumber.e164(digits), NumberOffer.of(NanpNumber.e164(digits)));
+                offers.putIfAbsent(NanpNumber.e164(digits), NumberOffer.of(NanpNumber.e164(digits), typed(digits, null, null, null),
+                        Map.of()));
             }
         }
         Element details = BandwidthXml.at(root, "TelephoneNumberDetailList");
@@ -43,9 +46,20 @@ public final class AvailableNumbers {
             put(data, "rate_center", BandwidthXml.text(detail, "RateCenter"));
             put(data, "lata", BandwidthXml.text(detail, "LATA"));
             put(data, "state", BandwidthXml.text(detail, "State"));
-            offers.put(NanpNumber.e164(digits), new NumberOffer(NanpNumber.e164(digits), data));
+            offers.put(NanpNumber.e164(digits), NumberOffer.of(NanpNumber.e164(digits), typed(digits, BandwidthXml.text(detail, "City"),
+                    BandwidthXml.text(detail, "State"), BandwidthXml.text(detail, "RateCenter")), data));
         }
         return List.copyOf(offers.values());
+    }
+
+    /** The normalised attributes of a number: its city, state and rate center where given, and its type. */
+    private static NumberAttributes typed(String digits, String city, String state, String rateCenter) {
+        NumberType type = SearchQuery.TOLL_FREE_NPAS.contains(digits.substring(0, 3)) ? NumberType.TOLL_FREE : NumberType.LOCAL;
+        return new NumberAttributes(blankToNull(city), blankToNull(state), null, blankToNull(rateCenter), type, java.util.Set.of());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void put(Map<String, Object> data, String key, String value) {

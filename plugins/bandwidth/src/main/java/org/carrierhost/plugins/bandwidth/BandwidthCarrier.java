@@ -3,20 +3,28 @@ package org.carrierhost.plugins.bandwidth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.carrierhost.api.CarrierCapabilities;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.FilterSupport;
 import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.api.NumberType;
+import org.carrierhost.api.OfferAttribute;
+import org.carrierhost.api.SearchFilter;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
 import org.pf4j.Extension;
@@ -76,13 +84,30 @@ public class BandwidthCarrier implements CarrierExtension {
         }
         // The API has no offset: ask for the skipped numbers too and drop them here.
         int wanted = (int) Math.min(Integer.MAX_VALUE, (long) quantity + options.offset());
-        SearchQuery query = SearchQuery.of(e164Prefix, wanted, options.tollFree(), ready.settings.maxSearchQuantity());
+        SearchQuery query = SearchQuery.of(e164Prefix, wanted, options.tollFree(), options.filters(),
+                ready.settings.maxSearchQuantity());
         List<NumberOffer> offers = AvailableNumbers.read(ready.client.search(query.toQueryString())).stream()
                 .filter(offer -> query.matches(offer.number()))
                 .skip(options.offset())
                 .limit(quantity)
                 .toList();
         return SearchResult.offers(offers);
+    }
+
+    /**
+     * Bandwidth serves North American local and toll-free numbers and maps every filter but {@code features} to its
+     * search parameters ({@link SearchQuery}); its offers carry the city, state and rate center of its number details,
+     * and their type.
+     */
+    @Override
+    public CarrierCapabilities capabilities() {
+        Map<SearchFilter, FilterSupport> filters = new EnumMap<>(SearchFilter.class);
+        for (SearchFilter filter : SearchFilter.values()) {
+            filters.put(filter, filter == SearchFilter.FEATURES ? FilterSupport.NONE : FilterSupport.NATIVE);
+        }
+        return new CarrierCapabilities(Set.of("US", "CA"), EnumSet.of(NumberType.LOCAL, NumberType.TOLL_FREE), filters,
+                EnumSet.of(OfferAttribute.LOCALITY, OfferAttribute.REGION, OfferAttribute.RATE_CENTER, OfferAttribute.TYPE),
+                CarrierCapabilities.DEFAULT_MAX_QUANTITY);
     }
 
     @Override

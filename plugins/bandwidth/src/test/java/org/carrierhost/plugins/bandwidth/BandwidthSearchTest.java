@@ -38,8 +38,8 @@ class BandwidthSearchTest extends SimulatedBandwidth {
         assertEquals("carrier:secret", decodeBasic(sent.header("Authorization").orElseThrow()));
         assertEquals("application/xml", sent.header("Accept").orElseThrow());
         assertEquals(List.of("+19733701000", "+19733701001"), numbers(offers));
-        assertEquals(Map.of("city", "MONTCLAIR", "rate_center", "MONTCLAIR", "lata", "224", "state", "NJ"),
-                offers.get(0).data());
+        assertEquals(Map.of("city", "MONTCLAIR", "rate_center", "MONTCLAIR", "lata", "224", "state", "NJ",
+                "locality", "MONTCLAIR", "region", "NJ", "type", "local"), offers.get(0).data());
     }
 
     @Test

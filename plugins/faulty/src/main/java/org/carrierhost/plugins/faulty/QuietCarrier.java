@@ -46,6 +46,21 @@ public abstract class QuietCarrier implements CarrierExtension {
         return false;
     }
 
+    /**
+     * Sends {@code signal} (for example {@code -9} or {@code -STOP}) to the process this runs in with {@code kill},
+     * then waits 5 s for it to act.
+     */
+    protected static void signalOwnProcess(String signal) {
+        try {
+            new ProcessBuilder("kill", signal, Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(5000);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Blocks for {@code millis}, ignoring interrupts: a hang the host can only abandon. */
     static void hang(long millis) {
         long end = System.nanoTime() + millis * 1_000_000;

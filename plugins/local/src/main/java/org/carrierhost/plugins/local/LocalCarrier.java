@@ -1,9 +1,17 @@
 package org.carrierhost.plugins.local;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
+import org.carrierhost.api.CarrierCapabilities;
 import org.carrierhost.api.CarrierContext;
+import org.carrierhost.api.FilterSupport;
+import org.carrierhost.api.OfferAttribute;
+import org.carrierhost.api.SearchFilter;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.api.ErrorCode;
@@ -43,9 +51,23 @@ public class LocalCarrier implements CarrierExtension {
             throw new CarrierException(ErrorCode.INVALID, "the local carrier does not offer blocks",
                     "its stock is searched number by number; search without blocks");
         }
-        List<NumberOffer> offers = stock.findAvailable(carrierId, e164Prefix, options.offset(), quantity).stream()
+        List<NumberOffer> offers = stock.findAvailable(carrierId, e164Prefix, options, quantity).stream()
                 .map(record -> new NumberOffer(record.number(), record.data())).toList();
         return SearchResult.offers(offers);
+    }
+
+    /**
+     * The local stock answers every filter from the attributes its numbers were imported with (a number imported
+     * without one matches no filter on it), and its offers carry them.
+     */
+    @Override
+    public CarrierCapabilities capabilities() {
+        Map<SearchFilter, FilterSupport> filters = new EnumMap<>(SearchFilter.class);
+        for (SearchFilter filter : SearchFilter.values()) {
+            filters.put(filter, FilterSupport.NATIVE);
+        }
+        return new CarrierCapabilities(Set.of(), Set.of(), filters, EnumSet.allOf(OfferAttribute.class),
+                CarrierCapabilities.DEFAULT_MAX_QUANTITY);
     }
 
     /** Nothing to order: the host moves the number out of the stock in its registry. */

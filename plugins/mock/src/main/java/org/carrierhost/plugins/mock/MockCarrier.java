@@ -9,7 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.carrierhost.api.CarrierCapabilities;
 import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.api.FilterSupport;
+import org.carrierhost.api.NumberAttributes;
+import org.carrierhost.api.NumberType;
+import org.carrierhost.api.OfferAttribute;
+import org.carrierhost.api.SearchFilter;
+import org.carrierhost.api.SearchFilters;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
@@ -46,6 +57,8 @@ public class MockCarrier implements CarrierExtension {
     private volatile boolean reserves;
     private volatile long reservationTtlSeconds = 1800;
     private volatile long releaseLatencyMs;
+    /** The most numbers of its stock one search looks at for ones that match its filters. */
+    private static final long MAX_SCAN = 1_000_000;
 
     /** The keys of {@code carrier.mock.*}: how every call behaves. */
     private static final List<CarrierSetting> SETTINGS = List.of(
@@ -115,10 +128,38 @@ public class MockCarrier implements CarrierExtension {
             return SearchResult.blocks(blocks);
         }
         List<NumberOffer> offers = new ArrayList<>();
-        for (long i = options.offset(); offers.size() < quantity && numbering.has(i); i++) {
-            offers.add(new NumberOffer(numbering.numberAt(i), Map.of("source", carrierId, "rate_center", "MOCKVILLE")));
+        SearchFilters filters = options.filters();
+        int skip = options.offset();
+        long scanned = 0;
+        for (String prefix : MockPlaces.prefixes(e164Prefix, options.dialcode(), filters)) {
+            MockNumbering under = MockNumbering.under(prefix);
+            for (long i = 0; offers.size() < quantity && under.has(i) && scanned < MAX_SCAN; i++, scanned++) {
+                String number = under.numberAt(i);
+                String national = options.nationalNumber(number);
+                NumberAttributes attributes = MockPlaces.attributes(national, options.dialcode());
+                if (!filters.matchesAll(national, attributes)) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                offers.add(NumberOffer.of(number, attributes, Map.of("source", carrierId)));
+            }
         }
         return SearchResult.offers(offers);
+    }
+
+    /** The mock answers every filter itself, and its offers carry every attribute it knows. */
+    @Override
+    public CarrierCapabilities capabilities() {
+        Map<SearchFilter, FilterSupport> filters = new EnumMap<>(SearchFilter.class);
+        for (SearchFilter filter : SearchFilter.values()) {
+            filters.put(filter, FilterSupport.NATIVE);
+        }
+        return new CarrierCapabilities(Set.of(), EnumSet.of(NumberType.LOCAL, NumberType.TOLL_FREE), filters,
+                EnumSet.of(OfferAttribute.RATE_CENTER, OfferAttribute.TYPE, OfferAttribute.FEATURES),
+                CarrierCapabilities.DEFAULT_MAX_QUANTITY);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.carrierhost.plugins.telnyx;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,10 @@ import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
 import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.InventoryPage;
 import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
+import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
 import org.pf4j.Extension;
@@ -21,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Telnyx carrier: searches {@code /available_phone_numbers}, orders numbers through {@code /number_orders}
- * (judging each order per number) and releases them with {@code DELETE /phone_numbers/{id}}, through the Telnyx
- * Numbers API v2 (JSON over HTTP, Bearer key).
+ * (judging each order per number), releases them with {@code DELETE /phone_numbers/{id}}, holds them with
+ * {@code /number_reservations} ({@link NumberReservations}) and lists the account's numbers ({@code GET /phone_numbers},
+ * paged), through the Telnyx Numbers API v2 (JSON over HTTP, Bearer key).
  *
  * <p>Searches are not paged at Telnyx: the offset is served here, by asking for the skipped numbers too. Every
  * number that comes back is checked against what was asked; one under another prefix is passed on as it came, so
@@ -54,7 +58,7 @@ public class TelnyxCarrier implements CarrierExtension {
             TelnyxSettings settings = TelnyxSettings.from(context.config());
             TelnyxClient client = new TelnyxClient(settings);
             PhoneNumbers numbers = new PhoneNumbers(client);
-            setup = new Setup(client, numbers, new OrderDesk(client, numbers, settings), null);
+            setup = new Setup(client, numbers, new OrderDesk(client, numbers, settings), new NumberReservations(client, settings), null);
             LOG.info("telnyx carrier ready: {}", settings);
         } catch (CarrierException e) {
             setup = Setup.broken(e);
@@ -128,6 +132,55 @@ public class TelnyxCarrier implements CarrierExtension {
         return number.withData(data);
     }
 
+    /** Telnyx holds numbers itself: one {@code number_reservation} per number, until its own {@code expired_at}. */
+    @Override
+    public boolean reservesNumbers() {
+        return setup.problem == null;
+    }
+
+    /**
+     * Reserves the number ({@code POST /number_reservations}); the answer carries the number's own {@code expired_at}
+     * (30 minutes at Telnyx, which {@code ttl} cannot change: the host ends a shorter hold itself).
+     */
+    @Override
+    public NumberReservation reserveNumber(String number, Duration ttl, String accountId) throws CarrierException {
+        Setup ready = setup.ready();
+        return ready.reservations.reserve(e164(number), accountId);
+    }
+
+    /** {@code POST /number_reservations/{id}/actions/extend}: the number's {@code expired_at} moves 30 minutes from now. */
+    @Override
+    public NumberReservation extendReservation(NumberReservation reservation) throws CarrierException {
+        return setup.ready().reservations.extend(reservation);
+    }
+
+    /**
+     * Telnyx has no call that ends a reservation early (create, list, retrieve and extend only, as the SDKs generated
+     * from spec3.yml show), so nothing is sent: the reservation lapses at its own {@code expired_at}. It is this account's, so the account can still order the
+     * number meanwhile; the number is free again for our own customers at once.
+     */
+    @Override
+    public void releaseReservation(NumberReservation reservation) throws CarrierException {
+        setup.ready();
+        LOG.debug("telnyx reservation {} of {} lapses by itself at {}", reservation.reference(), reservation.number(),
+                reservation.expiresAt());
+    }
+
+    /** Telnyx lists the account's numbers ({@code GET /phone_numbers}, paged). */
+    @Override
+    public boolean listsInventory() {
+        return setup.problem == null;
+    }
+
+    @Override
+    public InventoryPage inventory(int page, int size) throws CarrierException {
+        Setup ready = setup.ready();
+        if (page < 1 || size < 1) {
+            throw new CarrierException(ErrorCode.INVALID, "page and size must be at least 1", "got page " + page + ", size " + size);
+        }
+        return ready.numbers.page(page, size);
+    }
+
     @Override
     public boolean shouldLookupCnam() {
         return true;
@@ -144,17 +197,22 @@ public class TelnyxCarrier implements CarrierExtension {
     }
 
     private static String e164(NumberRecord number) throws CarrierException {
-        if (!number.number().matches("\\+[1-9][0-9]{6,14}")) {
-            throw new CarrierException(ErrorCode.INVALID, "not an E.164 number", "got '" + number.number() + "'");
+        return e164(number.number());
+    }
+
+    private static String e164(String number) throws CarrierException {
+        if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new CarrierException(ErrorCode.INVALID, "not an E.164 number", "got '" + number + "'");
         }
-        return number.number();
+        return number;
     }
 
     /** What start built: either a working client, or the reason every call is refused. */
-    private record Setup(TelnyxClient client, PhoneNumbers numbers, OrderDesk orders, CarrierException problem) {
+    private record Setup(TelnyxClient client, PhoneNumbers numbers, OrderDesk orders, NumberReservations reservations,
+                         CarrierException problem) {
 
         static Setup broken(CarrierException problem) {
-            return new Setup(null, null, null, problem);
+            return new Setup(null, null, null, null, problem);
         }
 
         /** This setup when usable; otherwise a fresh copy of its problem (exceptions are not shared). */

@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A loopback server that answers each request with a fixture body from {@code src/test/resources/replies/}, the
  * reply shapes Telnyx publishes, replayed to the carrier. A route is {@code METHOD resource} ({@code GET number_orders})
- * or {@code METHOD resource/*} for any id below it.
+ * or {@code METHOD resource/*} for any id below it; {@code METHOD resource?query} (the query decoded) wins over it for
+ * that query alone.
  *
  * <p>Thread-safe: routes and the request log are concurrent collections.
  */
@@ -80,7 +81,8 @@ final class ReplayServer implements AutoCloseable {
             String resource = path.substring("/v2/".length());
             int slash = resource.indexOf('/');
             String route = exchange.getRequestMethod() + " " + (slash < 0 ? resource : resource.substring(0, slash) + "/*");
-            Reply reply = routes.getOrDefault(route, new Reply(404, fixture("error-10005.json"), Map.of()));
+            Reply reply = routes.getOrDefault(route + "?" + query,
+                    routes.getOrDefault(route, new Reply(404, fixture("error-10005.json"), Map.of())));
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));

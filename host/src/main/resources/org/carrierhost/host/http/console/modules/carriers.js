@@ -171,7 +171,17 @@ function carrierRow(c) {
     cell(tr, '', 'select').appendChild(box);
   }
   const name = cell(tr, '');
-  name.appendChild(el('span', { class: c.failed_zip ? 'carrier-id zip-name' : 'carrier-id' }, c.id));
+  if (c.failed_zip) {
+    name.appendChild(el('span', { class: 'carrier-id zip-name' }, c.id));
+  } else {
+    // Its page: the settings form, and its instances.
+    const link = el('a', { href: '#settings/' + encodeURIComponent(c.id), title: 'settings of ' + c.id });
+    link.appendChild(el('span', { class: 'carrier-id' }, c.id));
+    name.appendChild(link);
+  }
+  if (c.plugin && c.plugin !== c.id) {
+    name.appendChild(el('span', { class: 'badge instance', title: 'an instance of the plugin ' + c.plugin }, 'of ' + c.plugin));
+  }
   if (c.version !== null) {
     if (!c.enabled) {
       name.appendChild(el('span', { class: 'badge' }, 'disabled'));
@@ -194,7 +204,15 @@ function carrierRow(c) {
       ? 'installed through the API, on every host sharing the database' : "this host's own drop-in directory" },
       c.source === 'cluster' ? 'cluster' : 'drop-in'));
   }
-  cell(tr, c.state, 'state-' + c.state);
+  const state = cell(tr, c.state, 'state-' + c.state);
+  if (c.process) {
+    // An isolated carrier: its own process, under its state, so the row keeps its width.
+    const p = c.process;
+    state.appendChild(el('div', { class: 'process', title: 'runs in a process of its own (carrier.' + c.id
+      + '.isolation=process)' + (p.last_end ? '; last ended unasked: ' + p.last_end : '') },
+      (p.pid > 0 ? 'pid ' + p.pid : 'restarting') + (p.rss_kib > 0 ? ' · ' + Math.round(p.rss_kib / 1024) + ' MB' : '')
+      + (p.restarts > 0 ? ' · ' + p.restarts + (p.restarts === 1 ? ' restart' : ' restarts') : '')));
+  }
   const health = cell(tr, healthText(c), 'health health-' + (c.failed_zip ? 'down' : c.health));
   if (!c.configured) {
     health.title = 'every call fails until the carrier is configured';
@@ -248,7 +266,9 @@ function actionsCell(tr, c) {
     reload.disabled = !c.enabled;
   }
   button(actions, 'remove', () => {
-    if (confirm('Remove ' + c.id + '? It is unloaded; a drop-in\'s zip is moved to the data directory\'s removed/ folder, where it can be got back.')) {
+    const instance = c.plugin && c.plugin !== c.id;
+    if (confirm(instance ? 'Remove the instance ' + c.id + '? It is unloaded and its stored settings dropped; ' + c.plugin + ' keeps its zip.'
+      : 'Remove ' + c.id + '? It is unloaded; a drop-in\'s zip is moved to the data directory\'s removed/ folder, where it can be got back.')) {
       carrierAction(c.id, 'DELETE', '', 'removed');
     }
   }, { class: 'danger' });

@@ -55,6 +55,10 @@ function nodeCarriers(n, agreed) {
     if (differs) {
       li.appendChild(el('span', { class: 'lag-note' }, ' differs'));
     }
+    if (c.refused) {
+      // This node's own trust policy refused the zip another host installed: say why.
+      li.appendChild(el('span', { class: 'refused-note', title: c.refused }, ' refused: ' + c.refused));
+    }
     list.appendChild(li);
   }
   if (n.up) {

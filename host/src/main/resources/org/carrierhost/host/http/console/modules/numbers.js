@@ -1,5 +1,6 @@
-// The numbers view: a search across carriers with acquire and disconnect in each row, and one number's
-// page (its own address, #numbers/<number>) with its record and history.
+// The numbers view: a search across carriers with acquire and disconnect in each row (and activate for a
+// ported-in number), and one number's page (its own address, #numbers/<number>) with its record, the moves its
+// state allows (from the one table at /api/states) and its history.
 import { api, canChange, fail } from './api.js';
 import { carriers, refreshCarriers } from './carriers.js';
 import { $, button, cell, el, show } from './dom.js';
@@ -7,6 +8,21 @@ import { timeEl } from './time.js';
 
 const HELD = ['in_service', 'reserved', 'port_in'];
 let found = [];
+let moves = null;
+
+/** The moves out of {@code state}, each with the request that makes it and the carrier call it makes. */
+async function showMoves(state) {
+  if (moves === null) {
+    moves = (await api('GET', '/api/states')).transitions;
+  }
+  const list = $('number-moves');
+  const out = moves.filter((m) => m.from === state);
+  list.replaceChildren(...out.map((m) => el('li', {}, state + ' → ' + m.to + ' by ' + m.by + ' (carrier call: ' + m.call
+    + (m.carriers === 'any' ? '' : '; ' + m.carriers + ' carriers') + (m.aging === 'any' ? '' : '; aging ' + m.aging) + ')')));
+  if (out.length === 0) {
+    list.appendChild(el('li', {}, 'no move out of ' + state));
+  }
+}
 
 function readableData(data) {
   const dl = el('dl', { class: 'fields-list' });
@@ -58,14 +74,21 @@ function renderNumbers() {
     cell(tr, n.state + (held ? ' (held)' : ''), 'number-state');
     cell(tr, '').appendChild(readableData(n.data));
     if (canChange()) {
-      const actions = cell(tr, '', 'actions');
-      if (held) {
-        button(actions, 'disconnect', () => numberAction('disconnect', n.number));
-      } else {
-        button(actions, 'acquire', () => numberAction('acquire', n.number));
-      }
+      actionsFor(cell(tr, '', 'actions'), n);
     }
     rows.appendChild(tr);
+  }
+}
+
+/** The buttons of {@code n}: activate (a ported-in number, into service with no carrier order), disconnect or acquire. */
+function actionsFor(parent, n) {
+  if (n.state === 'port_in') {
+    button(parent, 'activate', () => numberAction('activate', n.number), { title: 'In service, with no order at the carrier' });
+  }
+  if (HELD.includes(n.state)) {
+    button(parent, 'disconnect', () => numberAction('disconnect', n.number));
+  } else {
+    button(parent, 'acquire', () => numberAction('acquire', n.number));
   }
 }
 
@@ -73,9 +96,9 @@ async function numberAction(action, number) {
   const path = '/api/numbers/' + encodeURIComponent(number);
   try {
     let record;
-    if (action === 'acquire') {
+    if (action === 'acquire' || action === 'activate') {
       const account = $('account').value.trim();
-      record = await api('POST', path + '/acquire', account ? { account_id: account } : {});
+      record = await api('POST', path + '/' + action, account ? { account_id: account } : {});
     } else {
       record = await api('POST', path + '/disconnect', {});
     }
@@ -117,12 +140,9 @@ export async function openNumber(number) {
   const actions = $('number-actions');
   actions.replaceChildren();
   if (canChange()) {
-    if (HELD.includes(record.state)) {
-      button(actions, 'disconnect', () => numberAction('disconnect', record.number));
-    } else {
-      button(actions, 'acquire', () => numberAction('acquire', record.number));
-    }
+    actionsFor(actions, record);
   }
+  showMoves(record.state).catch(fail);
   const history = $('number-history');
   history.replaceChildren();
   for (const h of record.history || []) {

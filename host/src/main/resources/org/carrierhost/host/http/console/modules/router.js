@@ -1,5 +1,5 @@
-// The views and their addresses: #carriers, #numbers (#numbers/<number> for one number), #holds, #import,
-// #audit, #cluster. One view is shown at a time; the address is the only state, so back, forward, a
+// The views and their addresses: #carriers, #numbers (#numbers/<number> for one number), #holds,
+// #reconcile (#reconcile/<carrier> for one carrier's report), #settings (#settings/<carrier> for one carrier's form), #import, #audit, #cluster. One view is shown at a time; the address is the only state, so back, forward, a
 // bookmark and a reload all land on the same view.
 import { $ } from './dom.js';
 
@@ -74,4 +74,26 @@ function show(name, arg) {
 export function followAddress() {
   window.addEventListener('hashchange', route);
   route();
+}
+
+/**
+ * A view of one carrier at #<name>/<carrier>: {@code form}'s {@code input} names the carrier; submitting it goes to
+ * that address (or reads the carrier again when already there). Returns what the view does when shown.
+ */
+export function carrierView(name, form, input, load) {
+  $(form).addEventListener('submit', (event) => {
+    event.preventDefault();
+    const carrier = $(input).value.trim();
+    if (location.hash === '#' + name + '/' + carrier) {
+      load(carrier);
+    } else {
+      location.hash = '#' + name + '/' + carrier;
+    }
+  });
+  return (carrier) => {
+    if (carrier) {
+      $(input).value = carrier;
+      load(carrier);
+    }
+  };
 }

@@ -1,0 +1,194 @@
+package org.carrierhost.host.plugins.isolation;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.carrierhost.api.CarrierConfig;
+import org.carrierhost.api.NumberInventory;
+import org.carrierhost.host.events.HostEvents;
+import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.load.ArchiveLimits;
+import org.carrierhost.host.plugins.load.Generation;
+import org.carrierhost.host.plugins.load.GenerationLoader;
+import org.carrierhost.host.plugins.load.Loader;
+import org.carrierhost.host.plugins.load.PluginArchive;
+import org.carrierhost.host.plugins.load.PluginLoadException;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The lifecycle's loader when carriers may run in processes of their own: a zip whose carrier's section says
+ * {@code isolation=process} starts a {@link ProcessGeneration}, every other loads in the host through the
+ * {@link GenerationLoader} as before. Quarantines are the in-host loader's, so a reload lifts either kind.
+ *
+ * <p>The child is the host's own {@code java} with the host's class path, started with no environment but
+ * {@code PATH} and no system property of the host's, in its own folder under the working root. Its first message
+ * holds the carrier's own section and nothing else of the host's settings.
+ *
+ * <p>Thread-safe: immutable settings, an atomic counter, and the quarantine sink set once at wiring.
+ */
+public final class IsolatingLoader implements Loader {
+
+    /** The longest a child JVM may take to boot, on top of the plugin's own start limit. */
+    private static final Duration BOOT = Duration.ofSeconds(20);
+
+    private final GenerationLoader inHost;
+    private final Path workRoot;
+    private final Function<String, CarrierConfig> sections;
+    private final Function<String, Path> dataDirs;
+    private final NumberInventory inventory;
+    private final Duration startLimit;
+    private final Duration stopLimit;
+    private final HostEvents events;
+    private final AtomicLong generations = new AtomicLong(System.currentTimeMillis());
+    private final AtomicReference<ProcessGeneration.Quarantine> quarantine = new AtomicReference<>((g, f) -> { });
+
+    /**
+     * @param inHost    the loader of carriers that run in the host, whose quarantines all carriers share
+     * @param workRoot  where each process gets its own folder, for example {@code <data-dir>/plugins-work}
+     * @param sections  carrier id to its section, read anew for each load
+     * @param dataDirs  carrier id to its data directory
+     * @param inventory the host's inventory, answered to a local carrier's process
+     */
+    public IsolatingLoader(GenerationLoader inHost, Path workRoot, Function<String, CarrierConfig> sections,
+                           Function<String, Path> dataDirs, NumberInventory inventory, Duration startLimit,
+                           Duration stopLimit, HostEvents events) {
+        this.inHost = inHost;
+        this.workRoot = workRoot;
+        this.sections = sections;
+        this.dataDirs = dataDirs;
+        this.inventory = inventory;
+        this.startLimit = startLimit;
+        this.stopLimit = stopLimit;
+        this.events = events;
+    }
+
+    /** Where a carrier whose process keeps crashing is quarantined; set once the lifecycle exists. */
+    public void quarantineWith(ProcessGeneration.Quarantine sink) {
+        quarantine.set(sink);
+    }
+
+    @Override
+    public ArchiveLimits limits() {
+        return inHost.limits();
+    }
+
+    @Override
+    public PluginArchive inspect(Path zip) throws PluginLoadException {
+        return inHost.inspect(zip);
+    }
+
+    @Override
+    public Generation load(PluginArchive archive) throws PluginLoadException {
+        Optional<String> declaredId = archive.declaredId();
+        if (declaredId.isEmpty() || !org.carrierhost.host.plugins.CarrierId.valid(declaredId.get())) {
+            return inHost.load(archive);
+        }
+        String id = declaredId.get();
+        CarrierConfig section = sections.apply(id);
+        IsolationSettings settings = IsolationSettings.from(id, section);
+        if (!settings.isolated()) {
+            return inHost.load(archive);
+        }
+        Optional<String> quarantined = inHost.quarantined(id);
+        if (quarantined.isPresent()) {
+            throw new PluginLoadException(PluginFailure.quarantined(quarantined.get(),
+                    "lift it with POST /api/carriers/" + id + "/reload"));
+        }
+        Path workDir = workRoot.resolve(id + "-process-" + archive.sha256().substring(0, 12) + "-" + generations.incrementAndGet());
+        ProcessLaunch launch = new ProcessLaunch(id, command(settings), workDir, init(archive, workDir, id, section),
+                startLimit.plus(BOOT), inventory);
+        try {
+            return ProcessGeneration.start(archive, launch, settings, (g, f) -> quarantine.get().quarantine(g, f), events,
+                    stopLimit, declared -> declared.missing(section));
+        } catch (PluginLoadException e) {
+            PluginArchive.deleteQuietly(workDir);
+            throw e;
+        }
+    }
+
+    /**
+     * An instance of a plugin (issue 25) runs in the host's process: its own process would need the child to take
+     * the instance's id, section and data, which it does not yet. Asked to isolate one, the load fails and says so.
+     */
+    @Override
+    public Generation load(PluginArchive archive, String carrierId) throws PluginLoadException {
+        if (carrierId != null && IsolationSettings.from(carrierId, sections.apply(carrierId)).isolated()) {
+            throw new PluginLoadException("an instance cannot run in a process of its own yet",
+                    "carrier " + carrierId + " is an instance of a plugin; remove carrier." + carrierId
+                            + ".isolation, or install the plugin under that id");
+        }
+        return carrierId == null ? load(archive) : inHost.load(archive, carrierId);
+    }
+
+    @Override
+    public Optional<String> quarantined(String id) {
+        return inHost.quarantined(id);
+    }
+
+    @Override
+    public boolean lift(String id) {
+        return inHost.lift(id);
+    }
+
+    @Override
+    public void quarantine(String id, String reason) {
+        inHost.quarantine(id, reason);
+    }
+
+    private ObjectNode init(PluginArchive archive, Path workDir, String id, CarrierConfig section) {
+        ObjectNode init = Frames.message();
+        init.put("zip", archive.file().toAbsolutePath().toString());
+        init.put("work", workDir.resolve("plugin").toAbsolutePath().toString());
+        init.put("data", dataDirs.apply(id).toAbsolutePath().toString());
+        init.set("section", Frames.JSON.valueToTree(section.values()));
+        ArchiveLimits limits = inHost.limits();
+        ObjectNode l = init.putObject("limits");
+        l.put("maxZipBytes", limits.maxZipBytes());
+        l.put("maxEntries", limits.maxEntries());
+        l.put("maxUnpackedBytes", limits.maxUnpackedBytes());
+        l.put("maxRatio", limits.maxRatio());
+        init.put("startMs", startLimit.toMillis());
+        init.put("stopMs", stopLimit.toMillis());
+        return init;
+    }
+
+    /** The host's class path, each entry made absolute: the child runs in a folder of its own. */
+    private static String classPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            boolean wildcard = entry.equals("*") || entry.endsWith(File.separator + "*");
+            String dir = wildcard ? entry.substring(0, entry.length() - 1) : entry;
+            String absolute = Path.of(dir.isEmpty() ? "." : dir).toAbsolutePath().normalize().toString();
+            entries.add(wildcard ? absolute + File.separator + "*" : absolute);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static List<String> command(IsolationSettings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + settings.maxHeapMb() + "m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xms16m");
+        command.add("-XX:ReservedCodeCacheSize=48m");
+        command.add("-Xss512k");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        // Its stderr tail is shown with a crash: the plugin's own last words, not the loader's INFO lines.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-cp");
+        command.add(classPath());
+        command.add(CarrierProcessMain.class.getName());
+        return command;
+    }
+}

@@ -1,0 +1,150 @@
+package org.carrierhost.host.plugins.isolation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.TestPlugins;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Plugins that end or freeze the process they run in, each by a route the bytecode screen cannot see (a name built at run
+ * time for reflection or a method handle, a class defined from a {@code .bin} resource, a hidden
+ * {@code Runtime.halt}, {@code kill -9} of its own pid) or freezing it ({@code SIGSTOP}, caught by the heartbeat), all
+ * run isolated in one host beside the mock carrier in the
+ * host's own process, under search load: the host answers {@code /api/health} within 1 s throughout, every search
+ * answers 200 with the mock's offers (0 failed), and each hostile carrier's process is started again once, then
+ * quarantined at its second crash with the reason (its exit status or signal) shown on {@code GET /api/carriers/{id}}.
+ * JNI {@code _exit} and {@code Unsafe} are left out: they need native code or a build step of their own, and end the
+ * process the same way {@code halt} and {@code kill -9} do.
+ */
+class HostileIsolationTest {
+
+    /** Each hostile carrier, and how its process ends. */
+    private static final Map<String, String> ENDS = new LinkedHashMap<>();
+
+    static {
+        ENDS.put("reflect", "exit 0");
+        ENDS.put("handle", "exit 7");
+        ENDS.put("binclass", "exit 11");
+        ENDS.put("halt", "exit 13");
+        ENDS.put("kill", "signal 9");
+        ENDS.put("freeze", "no answer to its heartbeat within 500 ms, killed: signal 9");
+    }
+
+    @TempDir
+    Path plugins;
+    @TempDir
+    Path data;
+
+    @Test
+    void hostileCarriersInTheirOwnProcessesAreRestartedThenQuarantinedWhileTheHostAndTheMockServe() throws Exception {
+        TestPlugins.copyMock(plugins);
+        TestPlugins.hostile(plugins, "reflect", "HiddenExitInSearchCarrier");
+        TestPlugins.hostile(plugins, "handle", "MethodHandleExitInSearchCarrier");
+        TestPlugins.hostileWithBinPayload(plugins, "binclass");
+        TestPlugins.hostile(plugins, "halt", "HiddenHaltInSearchCarrier");
+        TestPlugins.hostile(plugins, "kill", "KillOwnPidInSearchCarrier");
+        TestPlugins.hostile(plugins, "freeze", "FreezeOwnProcessInSearchCarrier");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("search.timeout_ms", "3000");
+        for (String id : ENDS.keySet()) {
+            settings.put("carrier." + id + ".isolation", "process");
+            settings.put("carrier." + id + ".isolation.crash_limit", "2");
+            settings.put("carrier." + id + ".isolation.restart_backoff_ms", "100");
+            settings.put("carrier." + id + ".isolation.heartbeat_ms", "500");
+            settings.put("carrier." + id + ".breaker.minimum_calls", "1000");
+        }
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger searches = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
+        AtomicLong slowestHealth = new AtomicLong();
+        try (CarrierHost host = TestHosts.start(plugins, data, settings)) {
+            ApiClient api = ApiClient.of(host);
+            for (String id : ENDS.keySet()) {
+                JsonNode carrier = api.get("/api/carriers/" + id).json();
+                assertEquals("STARTED", carrier.path("state").asText(), carrier.toString());
+                assertEquals("process", carrier.path("isolation").asText(), carrier.toString());
+            }
+            for (int i = 0; i < 3; i++) {
+                load.submit(() -> {
+                    while (running.get()) {
+                        ApiClient.Reply reply = api.get("/api/numbers?prefix=415&quantity=2");
+                        searches.incrementAndGet();
+                        if (reply.status() != 200 || reply.json().path("numbers").size() != 2 || mockFailed(reply.json())) {
+                            failed.add(reply.status() + " " + reply.text());
+                        }
+                    }
+                    return null;
+                });
+            }
+            load.submit(() -> {
+                while (running.get()) {
+                    long began = System.nanoTime();
+                    int status = api.get("/api/health").status();
+                    long took = (System.nanoTime() - began) / 1_000_000;
+                    slowestHealth.accumulateAndGet(status == 200 ? took : Long.MAX_VALUE, Math::max);
+                    Thread.sleep(100);
+                }
+                return null;
+            });
+
+            List<String> waiting = new ArrayList<>(ENDS.keySet());
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (!waiting.isEmpty() && System.nanoTime() < until) {
+                waiting.removeIf(id -> "QUARANTINED".equals(api.get("/api/carriers/" + id).json().path("state").asText()));
+                Thread.sleep(200);
+            }
+            running.set(false);
+            load.shutdown();
+            assertTrue(load.awaitTermination(20, TimeUnit.SECONDS));
+            assertTrue(waiting.isEmpty(), "not quarantined within 40 s: " + waiting);
+
+            assertTrue(slowestHealth.get() < 1000, "the slowest /api/health took " + slowestHealth.get() + " ms");
+            assertTrue(searches.get() > 5, "searches made: " + searches.get());
+            assertTrue(failed.isEmpty(), failed.size() + " of " + searches.get() + " searches failed, first: " + failed.peek());
+            for (Map.Entry<String, String> end : ENDS.entrySet()) {
+                String id = end.getKey();
+                JsonNode carrier = api.get("/api/carriers/" + id).json();
+                String reason = carrier.path("error").path("message").asText();
+                assertTrue(reason.startsWith("crashed 2 times: " + end.getValue()), id + ": " + carrier);
+                assertTrue(TestHosts.eventCount(host, "restart", id + " ") >= 1, id + " was not started again");
+                assertTrue(TestHosts.eventCount(host, "quarantine", id + " ") >= 1, id + ": no quarantine event");
+            }
+            JsonNode mock = api.get("/api/carriers/mock").json();
+            assertEquals("STARTED", mock.path("state").asText(), mock.toString());
+            assertEquals("in_process", mock.path("isolation").asText(), mock.toString());
+        } finally {
+            running.set(false);
+            load.shutdownNow();
+        }
+    }
+
+    private static boolean mockFailed(JsonNode answer) {
+        for (JsonNode error : answer.path("errors")) {
+            if ("mock".equals(error.path("carrier").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+package org.carrierhost.plugins.faulty;
+
+import java.util.concurrent.locks.LockSupport;
+
+import org.carrierhost.api.CarrierContext;
+
+/**
+ * Starts 10,000 daemon threads in {@code start}, each parked for good, ignoring interrupts: a carrier whose threads
+ * would stay in whatever process ran it.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public class TenThousandThreadsCarrier extends QuietCarrier {
+
+    /** How many threads it leaves. */
+    public static final int THREADS = 10_000;
+
+    @Override
+    public void start(CarrierContext context) {
+        for (int i = 0; i < THREADS; i++) {
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    LockSupport.park();
+                }
+            }, "faulty-parked-" + i);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+}

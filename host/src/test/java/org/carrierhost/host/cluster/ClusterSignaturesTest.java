@@ -116,7 +116,7 @@ class ClusterSignaturesTest {
         assertEquals("trusted", installed.json().path("signature").path("status").asText(), installed.text());
         Await.until(WITHIN, () -> {
             JsonNode seen = carrierOn(a, "b", "uploaded");
-            return seen != null && !seen.path("refused").isNull();
+            return seen != null && !seen.path("refused").isNull() && carrierOn(a, "a", "uploaded") != null;
         }, () -> a.get("/api/cluster").text());
         JsonNode onB = carrierOn(a, "b", "uploaded");
         assertTrue(onB.path("refused").asText().contains("not trusted"), onB.toString());

@@ -20,6 +20,7 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.BothDatabases;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.HostProcess;
+import org.carrierhost.host.Reliability;
 import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A real host in a child JVM is SIGKILLed five times, on H2 and on PostgreSQL, while 32 clients acquire distinct numbers:
+ * A real host in a child JVM is SIGKILLed five times (twice in the default run), on H2 and on PostgreSQL, while 32 clients acquire distinct numbers:
  * of the mock carrier (slowed to {@value #LATENCY_MS} ms a call, so acquires are in flight when it dies: claim, call,
  * commit) and of the local carrier's stock (one transaction each, so many commits share each of H2's flushes: the
  * group commit of {@link org.carrierhost.host.store.GroupCommit}). After each restart on the same data directory:
@@ -37,7 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class CrashDuringAcquiresTest {
 
-    private static final int KILLS = 5;
+    /** Two kills in the default run, the five above under the profile reliability-long. */
+    private static final int KILLS = Reliability.load(2, 5);
     private static final int NUMBERS_PER_ROUND = 32;
     /** Local numbers per round: more than the clients, so commits are still queued when the host dies. */
     private static final int LOCAL_PER_ROUND = 160;

@@ -66,12 +66,15 @@ final class DropInHost implements AutoCloseable {
             JsonNode c = listed(target);
             return c != null && c.path("error").toString().contains(reason);
         }, () -> api.get("/api/carriers").text());
-        JsonNode events = api.get("/api/events").json();
-        boolean logged = false;
-        for (JsonNode e : events) {
-            logged |= e.path("result").asText().equals("failed") && e.path("error").asText().contains(reason);
-        }
-        assertTrue(logged, "no failed event naming '" + reason + "': " + events);
+        // The audit writer stores the entry soon after the carrier shows the error: wait for it as for the error.
+        Await.until(SHOWN_WITHIN, () -> {
+            for (JsonNode e : api.get("/api/events").json()) {
+                if (e.path("result").asText().equals("failed") && e.path("error").asText().contains(reason)) {
+                    return true;
+                }
+            }
+            return false;
+        }, () -> "no failed event naming '" + reason + "': " + api.get("/api/events").text());
         assertOthersServe();
         assertTrue(Files.exists(zip), "the operator's zip is kept: " + zip);
     }

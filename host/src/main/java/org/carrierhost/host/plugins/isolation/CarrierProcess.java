@@ -1,15 +1,9 @@
 package org.carrierhost.host.plugins.isolation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +20,6 @@ import org.carrierhost.api.NumberInventory;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.host.plugins.load.PluginLoadException;
 import org.carrierhost.host.plugins.load.PluginPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One running carrier process, seen from the host: the channel to it, the calls waiting for their answers, and
- * its stderr, of which the last lines are kept and the rest logged at debug, prefixed. When the process ends, for
+ * its stderr ({@link StderrTail}: the last lines kept, all logged at debug). When the process ends, for
  * any reason, every call waiting answers {@code carrier_unavailable} "carrier process ended (exit N)" at once, and
  * {@code onEnd} hears how it ended.
  *
@@ -44,16 +36,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class CarrierProcess {
 
-    private static final Logger log = LoggerFactory.getLogger(CarrierProcess.class);
-    private static final int TAIL_LINES = 20;
-
     private final String carrierId;
     private final Process process;
     private final Frames frames;
     private final NumberInventory inventory;
     private final AtomicLong calls = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final StderrTail stderr;
     private final CompletableFuture<ProcessEnd> end = new CompletableFuture<>();
     private volatile ObjectNode ready;
     private volatile String killedFor;
@@ -63,6 +52,7 @@ final class CarrierProcess {
         this.process = process;
         this.inventory = inventory;
         this.frames = new Frames(process.getInputStream(), process.getOutputStream());
+        this.stderr = new StderrTail(carrierId, process);
     }
 
     /**
@@ -88,7 +78,7 @@ final class CarrierProcess {
             throw new PluginLoadException("cannot start the carrier's process", e);
         }
         CarrierProcess child = new CarrierProcess(carrierId, process, inventory);
-        child.drainStderr();
+        child.stderr.start();
         ObjectNode ready;
         try {
             child.frames.write(init);
@@ -279,7 +269,7 @@ final class CarrierProcess {
         } catch (IOException ignored) {
             // Closing a dead pipe.
         }
-        ProcessEnd ended = new ProcessEnd(process.isAlive() ? -1 : process.exitValue(), lastLines(), killedFor);
+        ProcessEnd ended = new ProcessEnd(process.isAlive() ? -1 : process.exitValue(), stderr.lastLines(), killedFor);
         end.complete(ended);
         failWaiting(ended);
         return end.getNow(ended);
@@ -309,7 +299,7 @@ final class CarrierProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        drainedStderr();
+        stderr.awaitDrained();
         awaitEnd();
     }
 
@@ -351,55 +341,5 @@ final class CarrierProcess {
 
     private static String lastLine(ProcessEnd ended) {
         return ended.stderr().isEmpty() ? null : ended.stderr().get(ended.stderr().size() - 1);
-    }
-
-    private final Object stderrDone = new Object();
-    private volatile boolean stderrDrained;
-
-    private void drainStderr() {
-        Thread drain = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    String kept = line.length() > 500 ? line.substring(0, 500) + "..." : line;
-                    synchronized (tail) {
-                        tail.addLast(kept);
-                        if (tail.size() > TAIL_LINES) {
-                            tail.removeFirst();
-                        }
-                    }
-                    log.debug("[carrier {} pid {}] {}", carrierId, process.pid(), kept);
-                }
-            } catch (IOException ignored) {
-                // The process ended.
-            } finally {
-                synchronized (stderrDone) {
-                    stderrDrained = true;
-                    stderrDone.notifyAll();
-                }
-            }
-        }, "carrier-process-stderr-" + carrierId);
-        drain.setDaemon(true);
-        drain.start();
-    }
-
-    /** Waits a moment for the last of stderr, so the tail shown holds the process's last words. */
-    private void drainedStderr() {
-        synchronized (stderrDone) {
-            long until = System.currentTimeMillis() + 500;
-            while (!stderrDrained && System.currentTimeMillis() < until) {
-                try {
-                    stderrDone.wait(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private List<String> lastLines() {
-        synchronized (tail) {
-            return new ArrayList<>(tail);
-        }
     }
 }

@@ -98,5 +98,12 @@ public final class ApiClient {
         public String error() {
             return json.path("error").path("error").asText(null);
         }
+
+        /** The numbers of a search's answer, in its order. */
+        public java.util.List<String> numbers() {
+            java.util.List<String> numbers = new java.util.ArrayList<>();
+            json.path("numbers").forEach(n -> numbers.add(n.path("number").asText()));
+            return numbers;
+        }
     }
 }

@@ -48,17 +48,24 @@ record ImportBody(String carrier, List<JsonNode> numbers, String state) {
                 .orElseThrow(() -> StandardException.of(ErrorCode.INVALID, "state must be available or port_in", "got '" + state + "'"));
     }
 
+    /** The attributes an entry given as an object (or a CSV row) may have beside its number, in the docs' order. */
+    static final List<String> ATTRIBUTE_FIELDS = List.of("locality", "region", "postal_code", "rate_center", "type", "features");
     /** The keys an entry given as an object may have. */
-    private static final java.util.Set<String> ENTRY_FIELDS = java.util.Set.of("number", "locality", "region", "postal_code",
-            "rate_center", "type", "features");
+    static final java.util.Set<String> ENTRY_FIELDS = java.util.Set.copyOf(java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("number"), ATTRIBUTE_FIELDS.stream()).toList());
 
     /** The numbers, each with the attributes given with it. */
     List<StockEntry> entries() {
+        return entries(i -> "numbers[" + i + "]");
+    }
+
+    /** The numbers, each with the attributes given with it; a bad one is named {@code where} of its index. */
+    List<StockEntry> entries(java.util.function.IntFunction<String> where) {
         List<String> texts = NumbersBody.texts(numbers);
         List<StockEntry> entries = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             JsonNode entry = numbers.get(i);
-            entries.add(entry.isObject() ? entry(entry, "numbers[" + i + "]") : StockEntry.of(texts.get(i)));
+            entries.add(entry.isObject() ? entry(entry, where.apply(i)) : StockEntry.of(texts.get(i)));
         }
         return entries;
     }

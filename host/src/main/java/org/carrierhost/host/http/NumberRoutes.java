@@ -70,6 +70,9 @@ public final class NumberRoutes {
             return ApiResponse.ok(body);
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("POST", "/api/numbers/import", Role.OPERATOR, request -> {
+            if (isCsv(request)) {
+                return importCsv(request);
+            }
             ImportBody body = request.json(ImportBody.class);
             return ApiResponse.ok(ImportAnswer.of(manager.importStock(body.carrierId(), body.entries(), body.target(), request.actor()),
                     body.target()));
@@ -93,5 +96,21 @@ public final class NumberRoutes {
                     request.actor())));
         }));
         server.route(Route.of("GET", "/api/states", Role.VIEWER, request -> ApiResponse.ok(StatesAnswer.of())));
+    }
+
+    private static boolean isCsv(ApiRequest request) {
+        return request.header("Content-Type").map(type -> type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/csv"))
+                .orElse(false);
+    }
+
+    /** An import given as CSV, its carrier and state in the query; a bad column or value refuses all of it, named. */
+    private ApiResponse importCsv(ApiRequest request) {
+        request.onlyQuery(java.util.Set.of("carrier", "state"));
+        String carrier = request.query("carrier").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
+                "carrier is required", "a CSV import names it in the query: POST /api/numbers/import?carrier=local"));
+        CsvStock csv = CsvStock.parse(request.body());
+        ImportBody body = new ImportBody(carrier, csv.rows(), request.query("state").orElse(null));
+        List<org.carrierhost.host.manager.StockEntry> entries = body.entries(i -> "CSV line " + csv.lines().get(i));
+        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, entries, body.target(), request.actor()), body.target()));
     }
 }

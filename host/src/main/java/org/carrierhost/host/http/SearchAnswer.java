@@ -9,6 +9,8 @@ import org.carrierhost.host.manager.FilterReport;
 import org.carrierhost.host.manager.FoundNumber;
 import org.carrierhost.host.manager.SearchResponse;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A search's answer: the numbers found, and one entry per carrier that failed or missed the deadline.
  *
@@ -38,11 +40,15 @@ record SearchAnswer(List<Found> numbers, List<CarrierFailure> errors, List<Strin
      * @param approximated the filters it applied on a best effort
      * @param ignored      the filters it did not apply (the host checked them on its offers)
      * @param dropped      its offers left out for breaking a filter
+     * @param cappedAt     its max_quantity, when the host wanted more of it than that and it gave that many; else absent
      */
-    record Filters(List<String> applied, List<String> approximated, List<String> ignored, int dropped) {
+    record Filters(List<String> applied, List<String> approximated, List<String> ignored, int dropped,
+                   @JsonInclude(JsonInclude.Include.NON_NULL)
+                   Integer cappedAt) {
 
         static Filters of(FilterReport report) {
-            return new Filters(names(report.applied()), names(report.approximated()), names(report.ignored()), report.dropped());
+            return new Filters(names(report.applied()), names(report.approximated()), names(report.ignored()), report.dropped(),
+                    report.cappedAt());
         }
 
         private static List<String> names(List<SearchFilter> filters) {

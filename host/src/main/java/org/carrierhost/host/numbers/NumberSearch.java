@@ -122,6 +122,7 @@ final class NumberSearch {
 
         long deadline = System.nanoTime() + settings.searchTimeout().toNanos();
         Map<String, Answer> answers = new LinkedHashMap<>();
+        QuantityCaps caps = new QuantityCaps(plans);
         List<String> ask = targets;
         int quantity = wanted;
         for (int round = 0; round < MAX_ROUNDS && !ask.isEmpty(); round++) {
@@ -131,10 +132,14 @@ final class NumberSearch {
             }
             CarrierRoster now = round == 0 ? roster : carriers.snapshot();
             int q = Math.min(quantity, MAX_MERGED_WINDOW);
-            List<CallOutcome<List<NumberOffer>>> outcomes = calls.callAll(ask, CarrierOperation.FIND, left,
-                    carrier -> CarrierDataCodec.plainOffers(carrier.findNumbers(prefix, q, options).toOffers()));
+            // No carrier is asked for more than its max_quantity in one call.
+            List<CallOutcome<List<NumberOffer>>> outcomes = calls.callEach(ask, CarrierOperation.FIND, left, id -> {
+                int asked = caps.ask(id, q);
+                return carrier -> CarrierDataCodec.plainOffers(carrier.findNumbers(prefix, asked, options).toOffers());
+            });
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
-                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, q, now, check), request.accountId()));
+                answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, caps.asked(outcome.carrierId()), now, check),
+                        request.accountId()));
             }
             // Carriers that gave all that was asked may have more; ask them again, for as many more as were held.
             int held = answers.values().stream().mapToInt(a -> a.held + a.dropped).sum();
@@ -143,14 +148,16 @@ final class NumberSearch {
             if (held == 0 || kept >= wanted) {
                 break;
             }
-            ask = usable.stream().filter(Answer::full).map(a -> a.carrier).toList();
+            // One already asked for its max_quantity would give the same again.
+            ask = usable.stream().filter(Answer::full).map(a -> a.carrier).filter(caps::mayGiveMore).toList();
             quantity = q + held;
         }
 
         Map<String, FoundNumber> found = new LinkedHashMap<>();
         Map<String, FilterReport> reports = new LinkedHashMap<>();
         for (Answer answer : byPriority(answers.values())) {
-            reports.put(answer.carrier, plans.get(answer.carrier).report().plusDropped(answer.dropped));
+            FilterReport report = plans.get(answer.carrier).report().plusDropped(answer.dropped);
+            reports.put(answer.carrier, answer.full && caps.cut(answer.carrier) ? report.cappedAt(caps.max(answer.carrier)) : report);
             if (answer.dropped > 0) {
                 droppedMeter.accept(answer.carrier, answer.dropped);
             }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.carrierhost.host.ApiClient.Reply;
@@ -28,17 +27,11 @@ class BandwidthSearchVocabularyTest extends BandwidthHostFixture {
         return reply;
     }
 
-    private static List<String> numbers(Reply reply) {
-        List<String> numbers = new ArrayList<>();
-        reply.json().path("numbers").forEach(n -> numbers.add(n.path("number").asText()));
-        return numbers;
-    }
-
     @Test
     void anAreaCodeIsSentAsAreaCode() {
         Reply found = search("area_code=919&quantity=5");
 
-        numbers(found).forEach(n -> assertTrue(n.startsWith("+1919"), found.text()));
+        found.numbers().forEach(n -> assertTrue(n.startsWith("+1919"), found.text()));
         assertEquals("919", simulator.lastRequest().param("areaCode").orElseThrow());
         assertTrue(found.json().path("carriers").path("bandwidth").path("applied").toString().contains("area_code"));
     }
@@ -67,8 +60,8 @@ class BandwidthSearchVocabularyTest extends BandwidthHostFixture {
         Reply ending = search("ends_with=4005&quantity=5");
         RecordedRequest endsSent = simulator.lastRequest();
 
-        numbers(containing).forEach(n -> assertTrue(n.substring(2).contains("3701"), containing.text()));
-        assertEquals(List.of("+19194604005"), numbers(ending));
+        containing.numbers().forEach(n -> assertTrue(n.substring(2).contains("3701"), containing.text()));
+        assertEquals(List.of("+19194604005"), ending.numbers());
         assertEquals("3701", containsSent.param("localVanity").orElseThrow());
         assertEquals("false", containsSent.param("endsIn").orElseThrow());
         assertEquals("4005", endsSent.param("localVanity").orElseThrow());
@@ -79,7 +72,7 @@ class BandwidthSearchVocabularyTest extends BandwidthHostFixture {
     void aTollFreeTypeReturnsOnlyTollFreeNumbers() {
         Reply found = search("type=toll_free&quantity=50");
 
-        numbers(found).forEach(n -> assertTrue(n.matches("\\+18(55|88)[0-9]{7}"), found.text()));
+        found.numbers().forEach(n -> assertTrue(n.matches("\\+18(55|88)[0-9]{7}"), found.text()));
         assertEquals(30, found.json().path("numbers").size(), found.text());
         assertEquals("8**", simulator.lastRequest().param("tollFreeWildCardPattern").orElseThrow());
     }

@@ -60,11 +60,20 @@ public final class CarrierCalls {
     /** Calls every one of {@code carrierIds} in parallel, all within {@code limit}; outcomes in the same order. */
     public <T> List<CallOutcome<T>> callAll(List<String> carrierIds, CarrierOperation operation, Duration limit,
                                             CarrierCall<T> call) {
+        return callEach(carrierIds, operation, limit, id -> call);
+    }
+
+    /**
+     * Calls every one of {@code carrierIds} in parallel, each with its own call ({@code callFor} of its id, for example
+     * a search asking each carrier for no more than it can give), all within {@code limit}; outcomes in the same order.
+     */
+    public <T> List<CallOutcome<T>> callEach(List<String> carrierIds, CarrierOperation operation, Duration limit,
+                                             java.util.function.Function<String, CarrierCall<T>> callFor) {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         List<Object> dispatched = new ArrayList<>(carrierIds.size());
         for (String id : carrierIds) {
-            dispatched.add(dispatch(id, operation, call, start));
+            dispatched.add(dispatch(id, operation, callFor.apply(id), start));
         }
         List<CallOutcome<T>> outcomes = new ArrayList<>(carrierIds.size());
         for (Object d : dispatched) {

@@ -40,7 +40,8 @@ import org.pf4j.Extension;
  * A carrier that offers deterministic numbers for any prefix and always succeeds, unless its
  * configuration tells it to be slow ({@code latency_ms}), to fail ({@code fail}, a standard error code)
  * or to hang ({@code hang}). With {@code reservations=true} it holds numbers itself, each for
- * {@code reservation_ttl_s} (default 1800, as Telnyx does), and its releases take {@code release_latency_ms} more.
+ * {@code reservation_ttl_s} (default 1800, as Telnyx does), and its releases take {@code release_latency_ms} more. A search
+ * asking for more than {@code max_quantity} (default 500, declared in its capabilities) fails, as a real carrier's does.
  *
  * <p>Thread-safe: the behaviour is fixed at {@link #start(CarrierContext)}, published through a volatile
  * field, and order ids come from an atomic counter.
@@ -57,6 +58,7 @@ public class MockCarrier implements CarrierExtension {
     private volatile boolean reserves;
     private volatile long reservationTtlSeconds = 1800;
     private volatile long releaseLatencyMs;
+    private volatile int maxQuantity = CarrierCapabilities.DEFAULT_MAX_QUANTITY;
     /** The most numbers of its stock one search looks at for ones that match its filters. */
     private static final long MAX_SCAN = 1_000_000;
 
@@ -67,7 +69,9 @@ public class MockCarrier implements CarrierExtension {
             CarrierSetting.text("fail", "a standard error code, such as carrier_fault, that every call fails with"),
             CarrierSetting.flag("reservations", false, "whether it holds numbers at the carrier (reserveNumber)"),
             CarrierSetting.whole("reservation_ttl_s", 1, Long.MAX_VALUE, 1800, "how long a hold it grants lasts, in seconds"),
-            CarrierSetting.whole("release_latency_ms", 0, Long.MAX_VALUE, 0, "how long releasing a hold waits"));
+            CarrierSetting.whole("release_latency_ms", 0, Long.MAX_VALUE, 0, "how long releasing a hold waits"),
+            CarrierSetting.whole("max_quantity", 1, CarrierCapabilities.DEFAULT_MAX_QUANTITY, CarrierCapabilities.DEFAULT_MAX_QUANTITY,
+                    "the most numbers one search may ask it for (its capabilities' max_quantity); a search asking more fails"));
 
     @Override
     public List<CarrierSetting> settings() {
@@ -82,6 +86,7 @@ public class MockCarrier implements CarrierExtension {
         reserves = config.getBoolean("reservations", false);
         reservationTtlSeconds = config.getLong("reservation_ttl_s", 1800);
         releaseLatencyMs = config.getLong("release_latency_ms", 0);
+        maxQuantity = (int) config.getLong("max_quantity", CarrierCapabilities.DEFAULT_MAX_QUANTITY);
     }
 
     @Override
@@ -114,6 +119,10 @@ public class MockCarrier implements CarrierExtension {
     @Override
     public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
         behaviour.apply();
+        if (quantity > maxQuantity) {
+            throw new CarrierException(ErrorCode.INVALID, "asked for " + quantity + " numbers, more than its max_quantity",
+                    "max_quantity=" + maxQuantity);
+        }
         MockNumbering numbering = MockNumbering.under(e164Prefix);
         if (options.blocks()) {
             List<NumberBlock> blocks = new ArrayList<>();
@@ -158,8 +167,7 @@ public class MockCarrier implements CarrierExtension {
             filters.put(filter, FilterSupport.NATIVE);
         }
         return new CarrierCapabilities(Set.of(), EnumSet.of(NumberType.LOCAL, NumberType.TOLL_FREE), filters,
-                EnumSet.of(OfferAttribute.RATE_CENTER, OfferAttribute.TYPE, OfferAttribute.FEATURES),
-                CarrierCapabilities.DEFAULT_MAX_QUANTITY);
+                EnumSet.of(OfferAttribute.RATE_CENTER, OfferAttribute.TYPE, OfferAttribute.FEATURES), maxQuantity);
     }
 
     @Override

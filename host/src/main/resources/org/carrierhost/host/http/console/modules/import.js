@@ -1,4 +1,5 @@
-// The import view: numbers pasted, or a list or CSV dropped, into a local carrier, with a report for each.
+// The import view: numbers pasted, or a list or CSV dropped or picked, into a local carrier, with a report for each. A
+// CSV whose header names only the stock's columns goes to the host as it is (text/csv), with its attributes.
 import { api, canChange, fail } from './api.js';
 import { $, cell, el, show } from './dom.js';
 
@@ -22,15 +23,38 @@ function numbersIn(text) {
   return out;
 }
 
+/** The columns of a stock CSV's header row (POST /api/numbers/import with text/csv). */
+const COLUMNS = ['number', 'locality', 'region', 'rate_center', 'postal_code', 'type', 'features'];
+
+/** Whether {@code text} is a stock CSV: its first line names the number column and only the stock's columns. */
+function isStockCsv(text) {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim() !== '');
+  if (!header) {
+    return false;
+  }
+  const names = header.split(',').map((name) => name.trim().replace(/^"|"$/g, ''));
+  return names.includes('number') && names.every((name) => COLUMNS.includes(name));
+}
+
+/** Sends the text: a stock CSV as it is, anything else as the list of numbers in it. */
+function send(text) {
+  const carrier = $('import-carrier').value;
+  if (isStockCsv(text)) {
+    return api('POST', '/api/numbers/import?carrier=' + encodeURIComponent(carrier), text, 'text/csv; charset=utf-8');
+  }
+  const numbers = numbersIn(text);
+  return numbers.length === 0 ? null : api('POST', '/api/numbers/import', { carrier, numbers });
+}
+
 async function importNumbers(event) {
   event.preventDefault();
-  const numbers = numbersIn($('import-text').value);
-  if (numbers.length === 0) {
+  const sent = send($('import-text').value);
+  if (sent === null) {
     show('error', 'nothing to import: paste numbers or drop a list or CSV');
     return;
   }
   try {
-    const report = await api('POST', '/api/numbers/import', { carrier: $('import-carrier').value, numbers });
+    const report = await sent;
     $('import-summary').textContent = report.carrier + ': ' + report.added + ' added, ' + report.present + ' present, '
       + report.invalid + ' invalid';
     const rows = $('import-rows');
@@ -52,5 +76,11 @@ async function importNumbers(event) {
 export function setUpImport() {
   if (canChange()) {
     $('import-form').addEventListener('submit', importNumbers);
+    $('import-file').addEventListener('change', async () => {
+      const file = $('import-file').files[0];
+      if (file) {
+        $('import-text').value = await file.text();
+      }
+    });
   }
 }

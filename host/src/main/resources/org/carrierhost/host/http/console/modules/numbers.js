@@ -38,23 +38,61 @@ function readableData(data) {
   return dl;
 }
 
+/** The filters of the search vocabulary given in the form (a field left empty is no filter). */
+const FILTERS = ['area_code', 'starts_with', 'contains', 'ends_with', 'locality', 'region', 'postal_code', 'rate_center', 'type'];
+
+/**
+ * The search's query: the prefix (optional), quantity, country and carriers, and each filter given. Encoded with
+ * encodeURIComponent, since the host reads a + as a plus (numbers and prefixes use it), not as a space.
+ */
+function searchQuery() {
+  const given = { quantity: $('quantity').value, country: $('country').value, prefix: $('prefix').value, carriers: $('only').value };
+  for (const name of FILTERS) {
+    given[name] = $(name).value;
+  }
+  given.features = [...document.querySelectorAll('#features input:checked')].map((box) => box.value).join(',');
+  given.exact = $('exact').checked ? '' : 'false';
+  return Object.entries(given).filter(([, value]) => value.trim())
+    .map(([name, value]) => name + '=' + encodeURIComponent(value.trim())).join('&');
+}
+
+/** For each carrier asked, what it applied, approximated, ignored and dropped; and the carriers skipped, with why. */
+function renderReport(answer) {
+  const rows = $('search-carrier-rows');
+  rows.replaceChildren();
+  const list = (names) => (names.length ? names.join(', ') : '—');
+  for (const [id, r] of Object.entries(answer.carriers || {})) {
+    const tr = el('tr', { dataset: { carrier: id } });
+    cell(tr, id);
+    cell(tr, list(r.applied), 'applied');
+    cell(tr, list(r.approximated), 'approximated');
+    cell(tr, list(r.ignored), 'ignored');
+    cell(tr, r.dropped, 'dropped');
+    cell(tr, r.capped_at === undefined ? '—' : r.capped_at, 'capped');
+    rows.appendChild(tr);
+  }
+  $('search-carriers').hidden = rows.children.length === 0;
+  const skipped = $('search-skipped');
+  skipped.replaceChildren(...(answer.skipped || []).map((s) => el('li', { dataset: { carrier: s.carrier } },
+    s.carrier + ' skipped: ' + s.reason)));
+}
+
 async function search(event) {
   event.preventDefault();
-  const query = new URLSearchParams({ prefix: $('prefix').value, quantity: $('quantity').value, country: $('country').value });
+  const query = searchQuery();
   const only = $('only').value.trim();
-  if (only) {
-    query.set('carriers', only);
-  }
   try {
     const answer = await api('GET', '/api/numbers?' + query);
     found = answer.numbers;
     renderNumbers();
+    renderReport(answer);
     const errors = $('search-errors');
     errors.replaceChildren();
     for (const e of answer.errors) {
       errors.appendChild(el('li', {}, e.carrier + ': ' + e.message + ' [' + e.error + ']' + (e.cause ? ' (' + e.cause + ')' : '')));
     }
-    show('ok', answer.numbers.length + ' numbers found' + (answer.errors.length ? ', ' + answer.errors.length + ' carriers failed' : ''));
+    show('ok', answer.numbers.length + ' numbers found' + (answer.errors.length ? ', ' + answer.errors.length + ' carriers failed' : '')
+      + (answer.skipped && answer.skipped.length ? ', ' + answer.skipped.length + ' carriers skipped' : ''));
     // The carriers asked have new figures (and perhaps a new health); only their rows are read again.
     refreshCarriers(only ? only.split(',').map((id) => id.trim())
       : carriers.list.filter((c) => c.enabled && !c.failed_zip).map((c) => c.id));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the host did not ask for ended it (here a plugin's {@code Runtime.exit(0)} reached by a name built at run time),
  * so the service manager restarts it.
  */
+@RunsAlone
 class ExitStatusTest {
 
     @TempDir

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.Reliability;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.events.AuditLog;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of distinct numbers through a whole host run at no less than half their rate without the streams, measured in
  * the same run.
  */
+@RunsAlone
 class AcquiresBesideLaggingStreamsTest {
 
     private static final int STREAMS = Reliability.load(100, 500);

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer its health check after, and its heap after GC must stay within {@value #HEAP_BOUND_MIB} MiB of
  * where it started. Only the HTTP wire is used, so the test holds whatever server runs the API.
  */
+@RunsAlone
 class HttpFuzzTest {
 
     private static final int REQUESTS = 10_000;

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * whole within {@code http.request_timeout_ms}, is cut with 408, and forty of them from a viewer token never
  * keep {@code /api/health} from answering within a second.
  */
+@RunsAlone
 class SlowBodyTest {
 
     private static final String VIEWER = "viewer-secret-0123456789";

@@ -28,6 +28,7 @@ import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.Databases;
 import org.carrierhost.host.Reliability;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pool wait, searches of a remote carrier within their deadline without waiting on the database, readiness
  * says "slow", and liveness answers 48 callers within a second each. On PostgreSQL, where a table lock is real.
  */
+@RunsAlone
 class SlowDatabaseTest {
 
     private static final long LOCK_MS = Reliability.load(6000, 20_000);

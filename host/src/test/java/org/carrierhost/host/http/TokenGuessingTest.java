@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.Reliability;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.events.Event;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * budget, while the admin's token, interleaved from the same addresses, is answered every time; the
  * guesses are audited in aggregate.
  */
+@RunsAlone
 class TokenGuessingTest {
 
     private static final int ADDRESSES = 1000;

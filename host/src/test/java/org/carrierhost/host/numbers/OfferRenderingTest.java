@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * thread, so 40 searches at once all answer by their deadline and {@code /api/health} answers within 1 s
  * throughout.
  */
+@RunsAlone
 class OfferRenderingTest {
 
     private static final int SEARCHES = 40;

@@ -21,6 +21,7 @@ import org.carrierhost.host.BothDatabases;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.HostProcess;
 import org.carrierhost.host.Reliability;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * every acquire answered 2xx is {@code in_service}, no number stays claimed (a new acquire of each cut-off number is
  * not refused as "being changed by another request"), and each number's state is where its history ends.
  */
+@RunsAlone
 class CrashDuringAcquiresTest {
 
     /** Two kills in the default run, the five above under the profile reliability-long. */

@@ -16,6 +16,7 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.BothDatabases;
 import org.carrierhost.host.HostProcess;
 import org.carrierhost.host.Reliability;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestDatabase;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * import of 50,000 numbers (200,000 under the profile reliability-long) (COPY and one INSERT on PostgreSQL, batched inserts on H2), and after each kill
  * the registry holds either none of them or all of them, each with its history row; a last import then stores them all.
  */
+@RunsAlone
 class CrashDuringImportTest {
 
     /** 50,000 in the default run, 200,000 under the profile reliability-long. */

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * JNI {@code _exit} and {@code Unsafe} are left out: they need native code or a build step of their own, and end the
  * process the same way {@code halt} and {@code kill -9} do.
  */
+@RunsAlone
 class HostileIsolationTest {
 
     /** Each hostile carrier, and how its process ends. */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * meanwhile; a disable ends its process, and with it what the carrier started (a thread spinning a CPU, 10,000
  * parked threads); a reload lifts a quarantine and starts a fresh process.
  */
+@RunsAlone
 class IsolatedLifecycleTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The local carrier isolated: it holds no database connection, and its inventory questions go back over the channel
  * to the host, which answers from the registry; a search finds the imported stock and an acquire takes a number.
  */
+@RunsAlone
 class IsolatedLocalCarrierTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code carrier.mock.isolation=process}: a search, an acquire and a disconnect go through the proxy, and the
  * carrier's answer shows its process (a pid other than the host's).
  */
+@RunsAlone
 class IsolatedMockTest {
 
     @TempDir

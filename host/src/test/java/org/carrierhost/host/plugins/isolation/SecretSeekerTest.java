@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * in a process of its own it finds none of them anywhere, and what it prints or sets (stdout, stderr, the default
  * locale) never reaches the host.
  */
+@RunsAlone
 class SecretSeekerTest {
 
     private static final String OTHER_SECRET = "other-carrier-secret-4711";

@@ -126,6 +126,8 @@ public final class Settings {
             Secrecy.PLAIN, "SHA-256 hashes of zips that are refused, comma-separated");
     public static final Setting<String> TRUST_MIN_VERSION = declare("plugins.trust.min_version.<id>", new Text(1), null,
             Secrecy.PLAIN, "the lowest version of carrier <id> that may load, against downgrades");
+    public static final Setting<String> TRUST_ON_REVOCATION = declare("plugins.trust.on_revocation", Choice.of("warn", "disable"),
+            "warn", Secrecy.PLAIN, "what a running carrier whose signer or zip becomes revoked, expired or untrusted gets when the policy is read again (every plugins.rescan_ms): warn: shown and told; disable: disabled");
     public static final Setting<Duration> TRUST_PAIR_WAIT = millis("plugins.trust.pair_ms", 2000,
             "under enforce, how long a dropped zip waits for its x.zip.asc before it is judged");
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.config.TrustSettings;
@@ -316,6 +317,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
                 slot.lock().unlock();
             }
         }
+    }
+
+    /** Reads {@code policy} again every {@code every} and applies revocations to running carriers; not yet started. */
+    public RevocationWatch revocations(Supplier<TrustSettings> policy, Duration every) {
+        return new RevocationWatch(this, table, signed, steps, policy, every);
     }
 
     // The owner's writes that Deployments asks for, each on a slot it holds locked.

@@ -28,4 +28,27 @@ public interface SelfTestCalls {
      * @throws CarrierException {@link ErrorCode#CARRIER_UNAVAILABLE}, "under self-test"
      */
     NumberRecord disconnectNumber(NumberRecord number) throws CarrierException;
+
+    /**
+     * The calls of a self-test run outside a host, as a carrier's own tests run it: searches reach {@code carrier}
+     * with the default options, and acquires and disconnects are refused as the host refuses them.
+     */
+    static SelfTestCalls direct(CarrierExtension carrier) {
+        return new SelfTestCalls() {
+            @Override
+            public SearchResult findNumbers(String e164Prefix, int quantity) throws CarrierException {
+                return carrier.findNumbers(e164Prefix, quantity, SearchOptions.defaults());
+            }
+
+            @Override
+            public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
+                throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "refused: under self-test");
+            }
+
+            @Override
+            public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
+                throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "refused: under self-test");
+            }
+        };
+    }
 }

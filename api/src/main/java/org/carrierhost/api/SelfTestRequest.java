@@ -31,4 +31,9 @@ public record SelfTestRequest(Purpose purpose, Duration deadline, int budget, Se
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(calls, "calls");
     }
+
+    /** An on-demand request to {@code carrier} outside a host, for a carrier's own tests: 10 s, 3 searches, {@link SelfTestCalls#direct}. */
+    public static SelfTestRequest direct(CarrierExtension carrier) {
+        return new SelfTestRequest(Purpose.ON_DEMAND, Duration.ofSeconds(10), 3, SelfTestCalls.direct(carrier));
+    }
 }

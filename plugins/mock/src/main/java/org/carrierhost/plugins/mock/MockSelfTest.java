@@ -10,9 +10,9 @@ import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierSetting;
 import org.carrierhost.api.ErrorCode;
-import org.carrierhost.api.NumberOffer;
 import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberState;
+import org.carrierhost.api.SelfTestChecks;
 import org.carrierhost.api.SelfTestRequest;
 import org.carrierhost.api.SelfTestResult;
 import org.carrierhost.api.SelfTestResult.Check;
@@ -36,14 +36,14 @@ import org.carrierhost.api.SelfTestResult.Outcome;
  */
 record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean tryAcquire, boolean hang, String probePrefix) {
 
-    static final MockSelfTest DEFAULTS = new MockSelfTest(false, false, false, false, "+1415");
+    static final MockSelfTest DEFAULTS = new MockSelfTest(false, false, false, false, SelfTestChecks.DEFAULT_PROBE_PREFIX);
 
     static final List<CarrierSetting> SETTINGS = List.of(
             CarrierSetting.flag("bad_credentials", false, "whether the self-test's login check is refused, as with a wrong password"),
             CarrierSetting.flag("broken_parser", false, "whether every search misreads its numbers, as a version that cannot read today's replies"),
             CarrierSetting.flag("selftest_acquire", false, "whether the self-test tries to acquire its probe number (the host refuses it)"),
             CarrierSetting.flag("selftest_hang", false, "whether the self-test waits until it is interrupted"),
-            CarrierSetting.text("probe_prefix", "the E.164 prefix of the self-test's probe search; +1415 by default"));
+            SelfTestChecks.PROBE_PREFIX);
 
     /** The switches of {@code config}, over those of {@code mock-switches.properties}, over none. */
     static MockSelfTest from(CarrierConfig config, ClassLoader loader) {
@@ -73,14 +73,11 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean tryAcq
     /** Runs the self-test of carrier {@code id}. */
     SelfTestResult run(String id, SelfTestRequest request) throws CarrierException {
         List<Check> checks = new ArrayList<>();
-        long start = System.nanoTime();
-        checks.add(probePrefix.matches("\\+\\d{1,15}")
-                ? new Check("configuration", Outcome.PASSED, "probe prefix " + probePrefix, took(start))
-                : new Check("configuration", Outcome.FAILED, "probe_prefix must be + and digits, got " + probePrefix, took(start)));
-        start = System.nanoTime();
+        checks.add(SelfTestChecks.configuration(probePrefix.matches("\\+\\d{1,15}") ? null
+                : new CarrierException(ErrorCode.INVALID, "probe_prefix must be + and digits", probePrefix), "probe prefix " + probePrefix));
         checks.add(badCredentials
-                ? new Check("credentials", Outcome.FAILED, "login refused: 401 unauthorized (bad_credentials=true)", took(start))
-                : new Check("credentials", Outcome.PASSED, "logged in", took(start)));
+                ? new Check("credentials", Outcome.FAILED, "login refused: 401 unauthorized (bad_credentials=true)", 0)
+                : new Check("credentials", Outcome.PASSED, "logged in", 0));
         if (hang) {
             try {
                 Thread.sleep(Long.MAX_VALUE);
@@ -89,29 +86,11 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean tryAcq
                 throw new CarrierException(ErrorCode.TIMEOUT, "the mock's self-test was interrupted", "selftest_hang=true");
             }
         }
-        start = System.nanoTime();
-        List<NumberOffer> offers;
-        try {
-            offers = request.calls().findNumbers(probePrefix, 1).toOffers();
-            checks.add(new Check("search", Outcome.PASSED, offers.size() + " offer(s) for " + probePrefix, took(start)));
-        } catch (CarrierException e) {
-            boolean outage = e.code() == ErrorCode.CARRIER_UNAVAILABLE || e.code() == ErrorCode.TIMEOUT;
-            checks.add(new Check("search", outage ? Outcome.INCONCLUSIVE : Outcome.FAILED, e.getMessage(), took(start)));
-            return SelfTestResult.of(checks);
-        }
-        start = System.nanoTime();
-        List<String> misread = offers.stream().map(NumberOffer::number)
-                .filter(n -> !n.matches("\\+\\d{8,15}") || !n.startsWith(probePrefix)).toList();
-        checks.add(offers.isEmpty() ? new Check("parse", Outcome.FAILED, "the probe search answered no numbers", took(start))
-                : misread.isEmpty() ? new Check("parse", Outcome.PASSED, "read " + offers.get(0).number(), took(start))
-                : new Check("parse", Outcome.FAILED, "misread " + misread.size() + " of " + offers.size() + ": " + misread, took(start)));
-        if (tryAcquire && !offers.isEmpty()) {
-            request.calls().acquireNumber(new NumberRecord(offers.get(0).number(), NumberState.DISCOVERY, id, null, null));
+        checks.addAll(SelfTestChecks.probe(request.calls(), probePrefix));
+        if (tryAcquire) {
+            String number = request.calls().findNumbers(probePrefix, 1).toOffers().get(0).number();
+            request.calls().acquireNumber(new NumberRecord(number, NumberState.DISCOVERY, id, null, null));
         }
         return SelfTestResult.of(checks);
-    }
-
-    private static long took(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

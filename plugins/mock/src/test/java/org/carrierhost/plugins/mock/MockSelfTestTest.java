@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,10 +11,6 @@ import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.CarrierContext;
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.ErrorCode;
-import org.carrierhost.api.NumberRecord;
-import org.carrierhost.api.SearchOptions;
-import org.carrierhost.api.SearchResult;
-import org.carrierhost.api.SelfTestCalls;
 import org.carrierhost.api.SelfTestRequest;
 import org.carrierhost.api.SelfTestResult;
 import org.carrierhost.api.SelfTestResult.Outcome;
@@ -26,23 +21,7 @@ class MockSelfTestTest {
     private static SelfTestResult selfTest(Map<String, String> config) throws CarrierException {
         MockCarrier carrier = new MockCarrier();
         carrier.start(CarrierContext.of("mock", new CarrierConfig(config), Path.of("target"), Optional.empty()));
-        SelfTestCalls calls = new SelfTestCalls() {
-            @Override
-            public SearchResult findNumbers(String prefix, int quantity) throws CarrierException {
-                return carrier.findNumbers(prefix, quantity, SearchOptions.defaults());
-            }
-
-            @Override
-            public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
-                throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "under self-test");
-            }
-
-            @Override
-            public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
-                throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "under self-test");
-            }
-        };
-        return carrier.selfTest(new SelfTestRequest(SelfTestRequest.Purpose.ON_DEMAND, Duration.ofSeconds(5), 3, calls));
+        return carrier.selfTest(SelfTestRequest.direct(carrier));
     }
 
     private static Outcome check(SelfTestResult result, String name) {

@@ -132,6 +132,7 @@ public class MockCarrier implements CarrierExtension {
     @Override
     public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
         behaviour.apply();
+        selfTest.reachable();
         if (quantity > maxQuantity) {
             throw new CarrierException(ErrorCode.INVALID, "asked for " + quantity + " numbers, more than its max_quantity",
                     "max_quantity=" + maxQuantity);

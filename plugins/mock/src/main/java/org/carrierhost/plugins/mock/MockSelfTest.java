@@ -21,7 +21,8 @@ import org.carrierhost.api.SelfTestResult.Outcome;
 /**
  * The mock's self-test and the switches that make it go wrong, for tests of the host: a login check against its
  * settings ({@code bad_credentials} refuses it), a probe search of quantity 1 on {@code probe_prefix}, and a parse
- * check of what the search answered ({@code broken_parser} makes every search misread its numbers). With
+ * check of what the search answered ({@code broken_parser} makes every search misread its numbers, {@code outage}
+ * makes every search answer that the carrier is down). With
  * {@code selftest_acquire} it tries to acquire its probe number, which the host refuses; with {@code selftest_hang}
  * it waits until interrupted. Each switch is read from the carrier's section, else from {@code mock-switches.properties}
  * on the plugin's class path, so a variant zip can carry its own.
@@ -30,17 +31,20 @@ import org.carrierhost.api.SelfTestResult.Outcome;
  *
  * @param badCredentials  whether its login is refused
  * @param brokenParser    whether its searches misread their numbers
+ * @param outage          whether its searches answer that the carrier is down
  * @param tryAcquire      whether its self-test tries to acquire
  * @param hang            whether its self-test never answers
  * @param probePrefix     the prefix its probe search asks for
  */
-record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean tryAcquire, boolean hang, String probePrefix) {
+record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean outage, boolean tryAcquire, boolean hang,
+                    String probePrefix) {
 
-    static final MockSelfTest DEFAULTS = new MockSelfTest(false, false, false, false, SelfTestChecks.DEFAULT_PROBE_PREFIX);
+    static final MockSelfTest DEFAULTS = new MockSelfTest(false, false, false, false, false, SelfTestChecks.DEFAULT_PROBE_PREFIX);
 
     static final List<CarrierSetting> SETTINGS = List.of(
             CarrierSetting.flag("bad_credentials", false, "whether the self-test's login check is refused, as with a wrong password"),
             CarrierSetting.flag("broken_parser", false, "whether every search misreads its numbers, as a version that cannot read today's replies"),
+            CarrierSetting.flag("outage", false, "whether every search answers carrier_unavailable, as when the carrier is down"),
             CarrierSetting.flag("selftest_acquire", false, "whether the self-test tries to acquire its probe number (the host refuses it)"),
             CarrierSetting.flag("selftest_hang", false, "whether the self-test waits until it is interrupted"),
             SelfTestChecks.PROBE_PREFIX);
@@ -56,6 +60,7 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean tryAcq
             // No switches packed: the defaults.
         }
         return new MockSelfTest(flag(config, packed, "bad_credentials"), flag(config, packed, "broken_parser"),
+                flag(config, packed, "outage"),
                 flag(config, packed, "selftest_acquire"), flag(config, packed, "selftest_hang"),
                 config.get("probe_prefix").orElse(packed.getProperty("probe_prefix", DEFAULTS.probePrefix)));
     }
@@ -63,6 +68,13 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean tryAcq
     private static boolean flag(CarrierConfig config, Properties packed, String key) {
         return config.get(key).or(() -> java.util.Optional.ofNullable(packed.getProperty(key))).map(Boolean::parseBoolean)
                 .orElse(false);
+    }
+
+    /** Answers that the carrier is down, under {@code outage}. */
+    void reachable() throws CarrierException {
+        if (outage) {
+            throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "the mock carrier is down", "outage=true");
+        }
     }
 
     /** {@code number} as a broken parser reads it: without its {@code +} and its last digit. */

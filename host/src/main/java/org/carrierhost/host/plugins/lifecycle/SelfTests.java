@@ -20,6 +20,7 @@ import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierOperation;
 import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.SelfTestProbe;
 import org.carrierhost.host.plugins.call.BreakerSettings;
 import org.carrierhost.host.plugins.call.CallOutcome;
 import org.carrierhost.host.plugins.call.CallTarget;
@@ -115,7 +116,7 @@ public final class SelfTests {
         } else {
             checks.add(new Check("answer", Outcome.FAILED, "the self-test answered nothing", took.toMillis()));
         }
-        List<String> refused = probe.refused();
+        List<String> refused = probe.refused().stream().map(SelfTestProbe.Attempt::describe).toList();
         if (!refused.isEmpty()) {
             checks.add(new Check("no acquire or disconnect", Outcome.FAILED, "refused " + SelfTestProbe.UNDER_SELF_TEST + ": "
                     + String.join(", ", refused), 0));

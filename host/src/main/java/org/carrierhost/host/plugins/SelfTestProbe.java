@@ -1,4 +1,4 @@
-package org.carrierhost.host.plugins.lifecycle;
+package org.carrierhost.host.plugins;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,21 +14,38 @@ import org.carrierhost.api.SelfTestCalls;
 
 /**
  * The calls one self-test makes through the host: searches reach the version under test, within the budget; every
- * acquire and disconnect is refused "under self-test", and remembered so the verdict says it was tried.
+ * acquire and disconnect is refused "under self-test", and remembered so the verdict says it was tried. The host
+ * gives one to each self-test; a carrier process gives one to the self-test it runs, and its attempts are told
+ * to the host's.
  *
  * <p>Thread-safe: the count is atomic and the refusals a concurrent list.
  */
-final class SelfTestProbe implements SelfTestCalls {
+public final class SelfTestProbe implements SelfTestCalls {
 
-    static final String UNDER_SELF_TEST = "under self-test";
+    /** The words of every refusal. */
+    public static final String UNDER_SELF_TEST = "under self-test";
+
+    /**
+     * An acquire or a disconnect a self-test tried, refused.
+     *
+     * @param call   {@code acquire} or {@code disconnect}
+     * @param number the number it named, or null
+     */
+    public record Attempt(String call, String number) {
+
+        /** As the verdict names it: {@code acquire of +14155550100}. */
+        public String describe() {
+            return call + " of " + (number == null ? "a number" : number);
+        }
+    }
 
     private final String id;
     private final CarrierExtension version;
     private final int budget;
     private final AtomicInteger searches = new AtomicInteger();
-    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<Attempt> refused = new CopyOnWriteArrayList<>();
 
-    SelfTestProbe(String id, CarrierExtension version, int budget) {
+    public SelfTestProbe(String id, CarrierExtension version, int budget) {
         this.id = id;
         this.version = version;
         this.budget = budget;
@@ -54,14 +71,13 @@ final class SelfTestProbe implements SelfTestCalls {
     }
 
     private CarrierException refuse(String call, NumberRecord number) {
-        String what = call + " of " + (number == null ? "a number" : number.number());
-        refused.add(what);
+        refused.add(new Attempt(call, number == null ? null : number.number()));
         return new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "carrier " + id + " refused the " + call + ": "
                 + UNDER_SELF_TEST, "a self-test may search but never acquire or disconnect");
     }
 
     /** The acquires and disconnects the self-test tried, each refused. */
-    List<String> refused() {
+    public List<Attempt> refused() {
         return List.copyOf(refused);
     }
 }

@@ -117,7 +117,7 @@ public final class RevocationWatch implements AutoCloseable {
         }
         TrustVerdict verdict;
         try {
-            verdict = signed.judge(zip, slot.id(), live.version());
+            verdict = signed.rejudge(zip, slot.id(), live.version());
         } catch (IOException e) {
             return; // The zip is being replaced or removed; its deploy judges it.
         }

@@ -100,9 +100,17 @@ final class SignedZips {
      */
     TrustVerdict judge(Path zip, String id, String version) throws IOException {
         String signatureState = signatureState(zip);
-        TrustVerdict verdict = verifier.admit(verifier.verify(zip, Optional.of(signatureOf(zip))), id, version);
+        TrustVerdict verdict = rejudge(zip, id, version);
         judgedSignatures.put(zip, signatureState);
         return verdict;
+    }
+
+    /**
+     * The policy's verdict on a serving {@code zip} and its signature file, read now, without remembering it as
+     * judged: a signature that changed since stays to be judged by the zip's next deploy.
+     */
+    TrustVerdict rejudge(Path zip, String id, String version) throws IOException {
+        return verifier.admit(verifier.verify(zip, Optional.of(signatureOf(zip))), id, version);
     }
 
     /** Where {@code zip}'s detached signature lies: {@code x.zip.asc} beside it. */

@@ -163,4 +163,23 @@ public interface CarrierExtension extends ExtensionPoint {
     default InventoryPage inventory(int page, int size) throws CarrierException {
         throw new CarrierException(ErrorCode.INVALID, "this carrier does not list its numbers", "listsInventory() is false");
     }
+
+    /**
+     * Checks that this version works, before it takes traffic or when an operator asks: its configuration, its
+     * credentials by one cheap authenticated read, that the carrier is reachable, and a dry-run search of quantity 1
+     * on a probe prefix through {@link SelfTestRequest#calls()}, which proves it reads today's replies. It must never
+     * acquire or disconnect: the host refuses both. It should answer within {@link SelfTestRequest#deadline()}; the
+     * host interrupts it then and answers {@link SelfTestResult.Outcome#INCONCLUSIVE} for it.
+     *
+     * <p>Optional: a carrier that does not override it answers {@link SelfTestResult#notImplemented()}, loads and
+     * serves as before, and shows as untested.
+     *
+     * @return passed, failed or inconclusive, with named checks; a failure of the carrier itself (it is down) is
+     *         inconclusive, one of this version (bad credentials, replies it misreads) failed
+     * @throws CarrierException when it cannot test at all; the host answers failed, or inconclusive for
+     *                          {@link ErrorCode#CARRIER_UNAVAILABLE} and {@link ErrorCode#TIMEOUT}
+     */
+    default SelfTestResult selfTest(SelfTestRequest request) throws CarrierException {
+        return SelfTestResult.notImplemented();
+    }
 }

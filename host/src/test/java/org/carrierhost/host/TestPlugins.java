@@ -59,10 +59,23 @@ public final class TestPlugins {
 
     /** The mock carrier's classes as plugin {@code id} at {@code version}, written to {@code dir}. */
     public static Path mockVariant(Path dir, String id, String version) throws IOException {
-        return rewrite(mockZip(), dir.resolve("carrier-" + id + "-" + version + ".zip"),
-                Map.of("plugin.properties", text -> text
-                        .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
-                        .replaceAll("(?m)^plugin.version=.*$", "plugin.version=" + version)));
+        return rewrite(mockZip(), dir.resolve("carrier-" + id + "-" + version + ".zip"), renamed(id, version));
+    }
+
+    /** The edit of a plugin.properties that makes it plugin {@code id} at {@code version}. */
+    private static Map<String, UnaryOperator<String>> renamed(String id, String version) {
+        return Map.of("plugin.properties", text -> text
+                .replaceAll("(?m)^plugin.id=.*$", "plugin.id=" + id)
+                .replaceAll("(?m)^plugin.version=.*$", "plugin.version=" + version));
+    }
+
+    /**
+     * As {@link #mockVariant}, carrying {@code switches} (of the mock's self-test, such as {@code bad_credentials=true})
+     * in its {@code mock-switches.properties}, which the mock reads under its section's settings.
+     */
+    public static Path mockWithSwitches(Path dir, String id, String version, String switches) throws IOException {
+        return rewrite(mockZip(), dir.resolve("carrier-" + id + "-" + version + ".zip"), renamed(id, version),
+                Map.of("classes/mock-switches.properties", switches.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Copies {@code source} to {@code target}, passing the named text entries through their edits. */

@@ -156,6 +156,14 @@ public final class HostConfiguration {
                 carrierSections(), carrierSources, Optional.ofNullable(configFile));
     }
 
+    /** Where the trust policy comes from: the settings file, under the {@code plugins.trust.*} keys set above it. */
+    TrustSource trustSource() {
+        Map<String, String> above = new TreeMap<>();
+        given.stream().filter(TrustSource::isTrustKey).filter(k -> !fromFile.contains(k))
+                .forEach(k -> above.put(k, settings.getString(k, "")));
+        return new TrustSource(Optional.ofNullable(configFile), baseDir, above);
+    }
+
     /** Every key set above the defaults, with its value as it may be shown: secrets masked. For logs. */
     public Map<String, String> shown() {
         Map<String, String> shown = new TreeMap<>();

@@ -16,15 +16,18 @@ import java.time.Duration;
  * @param stableWindow   {@code plugins.stable_ms}: how long a dropped zip must stay unchanged before it is loaded
  * @param zipLimits      {@code plugins.max_zip_*} and {@code plugins.max_unpacked_bytes}
  * @param trust          {@code plugins.trust.*}: who may sign a carrier's zip
+ * @param trustSource    where {@code plugins.trust.*} is read again from while the host runs
+ * @param selfTest       {@code plugins.selftest.*}: a version's self-test
  */
 public record PluginSettings(Path dir, Duration startTimeout, Duration stopTimeout, Duration drainTimeout,
                              Duration rescanInterval, Duration stableWindow, ZipLimitSettings zipLimits,
-                             TrustSettings trust) {
+                             TrustSettings trust, TrustSource trustSource, SelfTestSettings selfTest) {
 
     static PluginSettings from(HostConfiguration values) {
         return new PluginSettings(values.get(Settings.PLUGINS_DIR), values.get(Settings.PLUGINS_START_TIMEOUT),
                 values.get(Settings.PLUGINS_STOP_TIMEOUT), values.get(Settings.PLUGINS_DRAIN_TIMEOUT),
                 values.get(Settings.PLUGINS_RESCAN), values.get(Settings.PLUGINS_STABLE), ZipLimitSettings.from(values),
-                TrustSettings.from(values));
+                TrustSettings.from(values), values.trustSource(),
+                SelfTestSettings.from(values));
     }
 }

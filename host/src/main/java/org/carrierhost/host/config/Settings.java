@@ -126,8 +126,20 @@ public final class Settings {
             Secrecy.PLAIN, "SHA-256 hashes of zips that are refused, comma-separated");
     public static final Setting<String> TRUST_MIN_VERSION = declare("plugins.trust.min_version.<id>", new Text(1), null,
             Secrecy.PLAIN, "the lowest version of carrier <id> that may load, against downgrades");
+    public static final Setting<String> TRUST_ON_REVOCATION = declare("plugins.trust.on_revocation", Choice.of("warn", "disable"),
+            "warn", Secrecy.PLAIN, "what a running carrier whose signer or zip becomes revoked, expired or untrusted gets when the policy is read again (every plugins.rescan_ms): warn: shown and told; disable: disabled");
     public static final Setting<Duration> TRUST_PAIR_WAIT = millis("plugins.trust.pair_ms", 2000,
             "under enforce, how long a dropped zip waits for its x.zip.asc before it is judged");
+    // plugins.selftest.*: a version's self-test, on demand and before it takes traffic
+    public static final Setting<Duration> SELFTEST_TIMEOUT = millis("plugins.selftest.timeout_ms", 10_000,
+            "how long a self-test may take; one still running then is interrupted and answered inconclusive");
+    public static final Setting<Boolean> SELFTEST_BEFORE_SERVING = flag("plugins.selftest.before_serving", false,
+            "whether a new version of a serving carrier (a reload or an upgrade) is self-tested before it takes traffic; one that fails is refused and the old one serves on");
+    public static final Setting<String> SELFTEST_ON_INCONCLUSIVE = declare("plugins.selftest.on_inconclusive",
+            Choice.of("refuse", "keep"), "refuse", Secrecy.PLAIN,
+            "before serving, a new version whose self-test is inconclusive is refused (refuse: the old one serves on) or kept (keep: it serves, as if it had passed)");
+    public static final Setting<Integer> SELFTEST_BUDGET = integer("plugins.selftest.budget", 3, 1, 100,
+            "how many searches a self-test may make");
 
     // store.*: the registry's database
     public static final Setting<String> STORE_JDBC_URL = declare("store.jdbc_url", new Text(1), null, Secrecy.PLAIN,

@@ -22,9 +22,19 @@ import java.util.TreeMap;
  * @param revokedSha256       {@code plugins.trust.revoked_sha256}, lower-case hex
  * @param minVersions         {@code plugins.trust.min_version.<id>}, by carrier id
  * @param pairWait            {@code plugins.trust.pair_ms}
+ * @param onRevocation        {@code plugins.trust.on_revocation}
  */
 public record TrustSettings(Mode mode, Optional<Path> keyring, Map<String, Signer> signers, Set<String> revokedFingerprints,
-                            Set<String> revokedSha256, Map<String, String> minVersions, Duration pairWait) {
+                            Set<String> revokedSha256, Map<String, String> minVersions, Duration pairWait,
+                            OnRevocation onRevocation) {
+
+    /** What a running carrier gets when the policy, read again, no longer trusts its zip. */
+    public enum OnRevocation {
+        /** It serves on; the refusal is shown on the carrier and told as an event. */
+        WARN,
+        /** It is disabled, as by the disable verb, and stays disabled until enabled. */
+        DISABLE
+    }
 
     /** What the host does with a zip's signature. */
     public enum Mode {
@@ -48,7 +58,7 @@ public record TrustSettings(Mode mode, Optional<Path> keyring, Map<String, Signe
 
     /** No policy: mode off. */
     public static final TrustSettings OFF = new TrustSettings(Mode.OFF, Optional.empty(), Map.of(), Set.of(), Set.of(), Map.of(),
-            Duration.ZERO);
+            Duration.ZERO, OnRevocation.WARN);
 
     public TrustSettings {
         signers = Map.copyOf(signers);
@@ -88,7 +98,8 @@ public record TrustSettings(Mode mode, Optional<Path> keyring, Map<String, Signe
         List<String> revokedSha = values.get(Settings.TRUST_REVOKED_SHA256).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         return new TrustSettings(Mode.valueOf(values.get(Settings.TRUST_MODE).toUpperCase(Locale.ROOT)),
                 values.optional(Settings.TRUST_KEYRING), signers, Set.copyOf(revoked), Set.copyOf(revokedSha), minVersions,
-                values.get(Settings.TRUST_PAIR_WAIT));
+                values.get(Settings.TRUST_PAIR_WAIT),
+                OnRevocation.valueOf(values.get(Settings.TRUST_ON_REVOCATION).toUpperCase(Locale.ROOT)));
     }
 
     /** {@code plugins.trust.signer.<name>.<part>} keys by {@code <name>}. */

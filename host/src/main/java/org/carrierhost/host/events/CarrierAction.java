@@ -51,6 +51,8 @@ public enum CarrierAction {
     QUARANTINE_LIFTED,
     /** A zip's OpenPGP signature was judged by the host's trust policy: trusted, unsigned, or refused and why. */
     VERIFY,
+    /** A version's self-test ran: on demand, or before a new version takes traffic. */
+    SELFTEST,
     /** A carrier's settings were changed, and a generation started with them took over (or failed to). */
     RECONFIGURE,
     /** A carrier was created as an instance of an installed plugin, with settings of its own. */

@@ -21,7 +21,9 @@ public enum CarrierOperation {
     /** The release of a hold at the carrier ({@code releaseReservation}). */
     RELEASE,
     /** A page of the numbers the carrier says the account holds ({@code inventory}). */
-    INVENTORY;
+    INVENTORY,
+    /** A self-test of a version ({@code selfTest}). */
+    SELFTEST;
 
     /** The name metrics and the API use. */
     public String wireName() {

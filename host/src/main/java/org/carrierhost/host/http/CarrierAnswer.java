@@ -11,6 +11,7 @@ import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.call.BreakerView;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.lifecycle.SelfTestRun;
 import org.carrierhost.host.plugins.trust.TrustVerdict;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -57,6 +58,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                    answer for one carrier only
  * @param capabilities what its search can answer, as its serving version said at load; in the answer for one carrier
  *                     only, and left out when it never loaded
+ * @param selftest    its last self-test, of whichever version; in the answer for one carrier only, and left out when
+ *                    none ran
  */
 record CarrierAnswer(String id, String plugin, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
@@ -66,7 +69,8 @@ record CarrierAnswer(String id, String plugin, String version, String state, boo
                      @JsonInclude(JsonInclude.Include.NON_NULL) String keptAt,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<DeclaredSettings.Shown> settings,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) Capabilities capabilities) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Capabilities capabilities,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) SelfTestAnswer selftest) {
 
     CarrierAnswer {
         shadowed = List.copyOf(shadowed);
@@ -93,7 +97,7 @@ record CarrierAnswer(String id, String plugin, String version, String state, boo
                 facts == null ? List.of() : facts.missing(), Recent.of(figures),
                 view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
                 Signature.of(view.signature()), view.process() == null ? "in_process" : "process", Process.of(view.process()),
-                view.keptAt() == null ? null : view.keptAt().toString(), null, null, null);
+                view.keptAt() == null ? null : view.keptAt().toString(), null, null, null, null);
     }
 
     private static boolean notConfigured(CarrierView view) {
@@ -119,7 +123,14 @@ record CarrierAnswer(String id, String plugin, String version, String state, boo
         return new CarrierAnswer(id, plugin, version, state, enabled, local, cnam, description, provider, file, source, sha256,
                 error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, isolation, process, keptAt, masked,
                 declared,
-                declaredCapabilities == null ? null : Capabilities.of(declaredCapabilities));
+                declaredCapabilities == null ? null : Capabilities.of(declaredCapabilities), selftest);
+    }
+
+    /** This answer with the carrier's last self-test, if any ran. */
+    CarrierAnswer withSelfTest(java.util.Optional<SelfTestRun> last) {
+        return new CarrierAnswer(id, plugin, version, state, enabled, local, cnam, description, provider, file, source, sha256,
+                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, isolation, process, keptAt,
+                config, settings, capabilities, last.map(SelfTestAnswer::of).orElse(null));
     }
 
     /**

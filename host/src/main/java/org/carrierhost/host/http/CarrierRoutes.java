@@ -1,6 +1,7 @@
 package org.carrierhost.host.http;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.carrierhost.api.CarrierConfig;
@@ -12,6 +13,7 @@ import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.plugins.lifecycle.SelfTestRun;
 
 /**
  * {@code /api/carriers}: each carrier's state, version, error and figures, the last 15 minutes' included.
@@ -24,14 +26,17 @@ public final class CarrierRoutes {
     private final Function<String, CarrierConfig> configs;
     private final RecentCalls recent;
     private final Function<String, DeclaredSettings.Source> sources;
+    private final Function<String, Optional<SelfTestRun>> selfTests;
 
     /**
      * @param configs each carrier's configuration section, shown with secrets masked
      * @param recent  each carrier's calls over the last minutes
      * @param sources where each {@code carrier.<id>.<key>} came from
+     * @param selfTests each carrier's last self-test
      */
     public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs, RecentCalls recent,
-                         Function<String, DeclaredSettings.Source> sources) {
+                         Function<String, DeclaredSettings.Source> sources, Function<String, Optional<SelfTestRun>> selfTests) {
+        this.selfTests = selfTests;
         this.carriers = carriers;
         this.configs = configs;
         this.recent = recent;
@@ -57,6 +62,7 @@ public final class CarrierRoutes {
                 : view.facts().settings().shown(section, sources);
         return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(id))
                 .withConfig(HostConfiguration.masked(id, section), declared,
-                        view.facts() == null ? null : view.facts().capabilities()));
+                        view.facts() == null ? null : view.facts().capabilities())
+                .withSelfTest(selfTests.apply(id)));
     }
 }

@@ -64,7 +64,7 @@ class ConsoleBrowserTest {
     private static final String VIEWER_TOKEN = "viewer-secret-0123456789";
     /** The buttons that change something: a viewer must see none of them. */
     private static final Set<String> CHANGING = Set.of("enable", "disable", "reload", "retry", "remove", "acquire",
-            "disconnect", "Upload", "Import", "Enable selected", "Disable selected", "forget");
+            "disconnect", "Upload", "Import", "Enable selected", "Disable selected", "forget", "self-test");
 
     private static WebDriver browser;
     private static Path profile;
@@ -426,6 +426,19 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theSelfTestButtonShowsTheVerdictAndTheChecksThatFailedInTheRow() throws Exception {
+        Files.delete(plugins.resolve("carrier-mock-1.0.0.zip"));
+        TestPlugins.mockWithSwitches(plugins, "mock", "1.0.0", "bad_credentials=true\n");
+        signIn(TestHosts.ADMIN_TOKEN);
+
+        clickIn("mock", "td.actions button[title^='run the self-test']");
+
+        waiting().until(d -> textOf("mock").contains("self-test failed (1.0.0): credentials: failed"));
+        assertEquals("failed", ApiClient.of(host).get("/api/carriers/mock").json().path("selftest").path("outcome").asText());
+        assertFitsTheWidth();
+    }
+
+    @Test
     void aZipDraggedOntoThePageIsInstalledAndItsNewVersionServes() throws Exception {
         Path upgrade = TestPlugins.mockVariant(elsewhere, "mock", "1.0.1");
         signIn(TestHosts.ADMIN_TOKEN);
@@ -565,7 +578,7 @@ class ConsoleBrowserTest {
         assertTrue(broken.contains("FAILED"), broken);
         assertTrue(broken.contains("no plugin descriptor"), broken);
         assertEquals(List.of("retry", "remove"), actionsOf("carrier-broken-1.0.0.zip"));
-        assertEquals(List.of("disable", "reload", "remove"), actionsOf("mock"));
+        assertEquals(List.of("disable", "reload", "self-test", "remove"), actionsOf("mock"));
         Boolean oneLine = waiting().until(d -> d.findElements(By.cssSelector("#carrier-rows td.actions")).stream().allMatch(actions -> {
             List<WebElement> each = actions.findElements(By.tagName("button"));
             int top = each.get(0).getLocation().getY();

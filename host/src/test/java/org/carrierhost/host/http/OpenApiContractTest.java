@@ -148,6 +148,7 @@ class OpenApiContractTest {
         call("GET", "/api/numbers/" + NUMBER, VIEWER_TOKEN, null, null);
         call("POST", "/api/numbers/" + NUMBER + "/disconnect", admin, null, null);
         call("POST", "/api/numbers/import", admin, "{\"carrier\":\"local\",\"numbers\":[\"+12125550100\",\"+12125550100\",\"12\"]}", JSON);
+        call("POST", "/api/carriers/mock/selftest", admin, null, null);
         call("GET", "/api/carriers", VIEWER_TOKEN, null, null);
         call("GET", "/api/carriers/mock", VIEWER_TOKEN, null, null);
         call("POST", "/api/carriers/mock/disable", admin, null, null);

@@ -39,10 +39,7 @@ class SignedCarriersTest {
     @BeforeEach
     void policyTrustingAcmeForMock() throws Exception {
         acme = TestKeys.generate("Acme <release@acme.example>");
-        settings.put("plugins.trust.mode", "enforce");
-        settings.put("plugins.trust.keyring", TestKeys.writeKeyring(elsewhere.resolve("trusted.asc"), acme).toString());
-        settings.put("plugins.trust.signer.acme.fingerprint", acme.fingerprint());
-        settings.put("plugins.trust.signer.acme.carriers", "mock*");
+        settings.putAll(acme.enforcing(elsewhere.resolve("trusted.asc"), "mock*"));
         settings.put("plugins.trust.pair_ms", "1500");
     }
 

@@ -99,12 +99,31 @@ public final class CarrierCalls {
         throw new StandardException(((CallOutcome.Failed<T>) outcome).error());
     }
 
+    /**
+     * Calls {@code target}, a version of carrier {@code id} that need not be the one serving (a self-test's, with a
+     * guard of its own), within {@code limit}, as every other call is made.
+     */
+    public <T> CallOutcome<T> callOn(String id, CallTarget target, CarrierOperation operation, Duration limit,
+                                     CarrierCall<T> call) {
+        long start = System.nanoTime();
+        Object d = dispatch(id, target, operation, call, start);
+        @SuppressWarnings("unchecked")
+        CallOutcome<T> outcome = d instanceof Dispatched<?> running
+                ? settle((Dispatched<T>) running, operation, start + limit.toNanos(), limit)
+                : (CallOutcome<T>) d;
+        return outcome;
+    }
+
     /** Starts the call, or answers at once why it cannot be made. */
     private <T> Object dispatch(String id, CarrierOperation operation, CarrierCall<T> call, long start) {
         CallTarget slot = carriers.target(id).orElse(null);
         if (slot == null) {
             return refused(id, operation, start, new StandardError(ErrorCode.NOT_FOUND, "unknown carrier " + id, null, id));
         }
+        return dispatch(id, slot, operation, call, start);
+    }
+
+    private <T> Object dispatch(String id, CallTarget slot, CarrierOperation operation, CarrierCall<T> call, long start) {
         CarrierGuard guard = slot.guard();
         if (!guard.breaker().tryAcquirePermission()) {
             return refused(id, operation, start, new StandardError(ErrorCode.CARRIER_UNAVAILABLE,

@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
+import org.carrierhost.api.SelfTestRequest;
+import org.carrierhost.host.plugins.SelfTestProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -27,6 +29,7 @@ final class CarrierOps {
     static final String EXTEND = "extend";
     static final String RELEASE = "release";
     static final String INVENTORY = "inventory";
+    static final String SELFTEST = "selftest";
 
     private CarrierOps() {
     }
@@ -48,7 +51,30 @@ final class CarrierOps {
                 yield NullNode.getInstance();
             }
             case INVENTORY -> Wire.page(carrier.inventory(message.path("page").asInt(), message.path("size").asInt()));
+            case SELFTEST -> selfTest(carrier, message);
             default -> throw new IOException("no such call: " + op);
         };
+    }
+
+    /**
+     * Runs the carrier's self-test here, with a {@link SelfTestProbe} of this process: its result, or the failure
+     * it ended with once it tried an acquire or a disconnect, and those attempts, which the host's probe is told.
+     */
+    private static JsonNode selfTest(CarrierExtension carrier, ObjectNode message) throws CarrierException {
+        int budget = message.path("budget").asInt(1);
+        SelfTestProbe probe = new SelfTestProbe(message.path("id").asText("carrier"), carrier, budget);
+        ObjectNode answer = Frames.message();
+        try {
+            answer.set("result", Frames.JSON.valueToTree(carrier.selfTest(new SelfTestRequest(
+                    SelfTestRequest.Purpose.valueOf(message.path("purpose").asText()),
+                    Duration.ofMillis(message.path("deadlineMs").asLong()), budget, probe))));
+        } catch (CarrierException e) {
+            if (probe.refused().isEmpty()) {
+                throw e;
+            }
+            answer.put("failure", e.getMessage());
+        }
+        answer.set("refused", Frames.JSON.valueToTree(probe.refused()));
+        return answer;
     }
 }

@@ -12,7 +12,12 @@ import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
+import org.carrierhost.api.SelfTestRequest;
+import org.carrierhost.api.SelfTestResult;
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.NumberState;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -74,6 +79,40 @@ final class RemoteCarrier implements CarrierExtension {
     @Override
     public NumberRecord disconnectNumber(NumberRecord number) throws CarrierException {
         return Wire.record(generation.serving().call(withNumber(CarrierOps.DISCONNECT, number)));
+    }
+
+    /**
+     * Runs the self-test in the carrier's process; the acquires and disconnects it tried there (refused there) are
+     * told to {@code request}'s calls, which refuse them too, so the host's verdict names them.
+     */
+    @Override
+    public SelfTestResult selfTest(SelfTestRequest request) throws CarrierException {
+        ObjectNode call = call(CarrierOps.SELFTEST);
+        call.put("id", generation.id());
+        call.put("purpose", request.purpose().name());
+        call.put("deadlineMs", request.deadline().toMillis());
+        call.put("budget", request.budget());
+        JsonNode answer = generation.serving().call(call);
+        for (JsonNode attempt : answer.path("refused")) {
+            NumberRecord number = new NumberRecord(attempt.path("number").asText(""), NumberState.DISCOVERY, generation.id(), null, null);
+            try {
+                if ("disconnect".equals(attempt.path("call").asText())) {
+                    request.calls().disconnectNumber(number);
+                } else {
+                    request.calls().acquireNumber(number);
+                }
+            } catch (CarrierException refused) {
+                // Refused, as it was in the process.
+            }
+        }
+        if (answer.hasNonNull("failure")) {
+            throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, answer.path("failure").asText());
+        }
+        try {
+            return Frames.JSON.treeToValue(answer.path("result"), SelfTestResult.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new CarrierException(ErrorCode.CARRIER_FAULT, "the carrier process's self-test answer is malformed", e.getMessage());
+        }
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.carrierhost.api.ErrorCode;
+import org.carrierhost.host.config.SelfTestSettings;
 import org.carrierhost.host.config.TrustSettings;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
@@ -18,6 +20,7 @@ import org.carrierhost.host.events.CarrierStateChanged;
 import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.call.CarrierCalls;
 import org.carrierhost.host.plugins.load.Generation;
 import org.carrierhost.host.plugins.load.Loader;
 import org.carrierhost.host.plugins.source.OperatorFiles;
@@ -316,6 +319,18 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
                 slot.lock().unlock();
             }
         }
+    }
+
+    /** Reads {@code policy} again every {@code every} and applies revocations to running carriers; not yet started. */
+    public RevocationWatch revocations(Supplier<TrustSettings> policy, Duration every) {
+        return new RevocationWatch(this, table, signed, steps, policy, every);
+    }
+
+    /** Self-tests through {@code calls}; before a new version of a serving carrier serves too, when {@code settings} say so. */
+    public SelfTests selfTests(CarrierCalls calls, SelfTestSettings settings) {
+        SelfTests tests = new SelfTests(table, calls, steps, settings);
+        deployments.gate(tests);
+        return tests;
     }
 
     // The owner's writes that Deployments asks for, each on a slot it holds locked.

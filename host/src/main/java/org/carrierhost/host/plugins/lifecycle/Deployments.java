@@ -43,6 +43,8 @@ final class Deployments {
     private final SameIdRule sameId;
     private final ClusterLink cluster;
     private final SignedZips signed;
+    /** The self-test a new version of a serving carrier passes before it serves; none until the owner sets it. */
+    private volatile SelfTests gate;
 
     Deployments(CarrierLifecycle owner, OperatorFiles operatorFiles, Loader loader, CarrierTable table,
                 CarrierStateStore states, LifecycleSteps steps, NeverLoadedZips neverLoaded, ClusterLink cluster,
@@ -60,6 +62,11 @@ final class Deployments {
         this.sameId = new SameIdRule(files, operatorFiles, steps);
         this.cluster = cluster;
         this.signed = signed;
+    }
+
+    /** Has every new version of a serving carrier pass {@code tests}' gate before it serves. */
+    void gate(SelfTests tests) {
+        gate = tests;
     }
 
     /** Deploys a zip of the plugins directory (or one kept for a carrier) as {@code initialMode} says. */
@@ -229,6 +236,12 @@ final class Deployments {
         if (!generation.id().equals(id)) {
             steps.discard(generation, ask.actor());
             throw owner.failed(slot, PluginFailure.now("the zip holds plugin " + generation.id() + ", not " + id, null), zip, ask);
+        }
+        SelfTests tests = gate;
+        Optional<PluginFailure> untested = tests == null ? Optional.empty() : tests.refusal(slot, generation, ask.actor());
+        if (untested.isPresent()) {
+            steps.discard(generation, ask.actor());
+            throw owner.failed(slot, untested.get(), zip, ask);
         }
         owner.serve(slot, generation, zip, signature, ask);
         return table.viewOf(slot);

@@ -17,7 +17,7 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
  * has its zip judged again and a drop-in refused unchanged is told once. It writes no carrier state: the
  * {@link CarrierLifecycle} shows what it answers.
  *
- * <p>Thread-safe: its memories are concurrent maps and the verifier is immutable; two judgements of one
+ * <p>Thread-safe: its memories are concurrent maps and the verifier is immutable (and volatile, replaced whole); two judgements of one
  * zip at once leave the later one remembered, which the next scan corrects.
  */
 final class SignedZips {
@@ -31,7 +31,8 @@ final class SignedZips {
         static final Unopened REFUSED_AGAIN = new Unopened(Outcome.REFUSED_AGAIN, null);
     }
 
-    private final ZipVerifier verifier;
+    /** This host's policy: replaced when it is read again ({@link RevocationWatch}). */
+    private volatile ZipVerifier verifier;
     /** Each zip's signature file as it was when the zip was last judged: its SHA-256, or "" when absent. */
     private final ConcurrentMap<Path, String> judgedSignatures = new ConcurrentHashMap<>();
     /** Drop-ins refused by their signature before they were opened: their SHA-256 and their signature's, as refused. */
@@ -39,6 +40,11 @@ final class SignedZips {
 
     SignedZips(ZipVerifier verifier) {
         this.verifier = verifier;
+    }
+
+    /** Judges every zip from now on by {@code policy}, read again. */
+    void policy(ZipVerifier policy) {
+        this.verifier = policy;
     }
 
     /** Forgets what was judged of {@code zip}, which is gone. */
@@ -94,9 +100,17 @@ final class SignedZips {
      */
     TrustVerdict judge(Path zip, String id, String version) throws IOException {
         String signatureState = signatureState(zip);
-        TrustVerdict verdict = verifier.admit(verifier.verify(zip, Optional.of(signatureOf(zip))), id, version);
+        TrustVerdict verdict = rejudge(zip, id, version);
         judgedSignatures.put(zip, signatureState);
         return verdict;
+    }
+
+    /**
+     * The policy's verdict on a serving {@code zip} and its signature file, read now, without remembering it as
+     * judged: a signature that changed since stays to be judged by the zip's next deploy.
+     */
+    TrustVerdict rejudge(Path zip, String id, String version) throws IOException {
+        return verifier.admit(verifier.verify(zip, Optional.of(signatureOf(zip))), id, version);
     }
 
     /** Where {@code zip}'s detached signature lies: {@code x.zip.asc} beside it. */

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -120,5 +122,18 @@ public final class TestKeys {
             collection.encode(armored);
         }
         return file;
+    }
+
+    /**
+     * The settings of a policy under {@code plugins.trust.mode=enforce} trusting these keys, as signer {@code acme},
+     * for the carriers of {@code carriers}; the keyring written to {@code keyring}.
+     */
+    public Map<String, String> enforcing(Path keyring, String carriers) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("plugins.trust.mode", "enforce");
+        settings.put("plugins.trust.keyring", writeKeyring(keyring, this).toString());
+        settings.put("plugins.trust.signer.acme.fingerprint", fingerprint());
+        settings.put("plugins.trust.signer.acme.carriers", carriers);
+        return settings;
     }
 }

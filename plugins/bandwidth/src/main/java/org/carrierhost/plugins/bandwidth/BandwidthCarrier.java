@@ -27,6 +27,9 @@ import org.carrierhost.api.OfferAttribute;
 import org.carrierhost.api.SearchFilter;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
+import org.carrierhost.api.SelfTestChecks;
+import org.carrierhost.api.SelfTestRequest;
+import org.carrierhost.api.SelfTestResult;
 import org.pf4j.Extension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -51,14 +54,28 @@ public class BandwidthCarrier implements CarrierExtension {
     private volatile Setup setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
             "bandwidth is not started"));
 
+    private volatile String probePrefix = SelfTestChecks.DEFAULT_PROBE_PREFIX;
+
     @Override
     public List<CarrierSetting> settings() {
-        return BandwidthSettings.DECLARED;
+        List<CarrierSetting> all = new ArrayList<>(BandwidthSettings.DECLARED);
+        all.add(SelfTestChecks.PROBE_PREFIX);
+        return all;
+    }
+
+    /**
+     * Its configuration, then a search of quantity 1 on {@code probe_prefix} ({@link SelfTestChecks#configuredThenProbe}):
+     * its credentials, that bandwidth answers, and that this version reads today's replies. It never orders anything.
+     */
+    @Override
+    public SelfTestResult selfTest(SelfTestRequest request) {
+        return SelfTestChecks.configuredThenProbe(setup.problem(), request, probePrefix);
     }
 
     @Override
     public void start(CarrierContext context) {
         try {
+            probePrefix = SelfTestChecks.probePrefix(context.config());
             BandwidthSettings settings = BandwidthSettings.from(context.config());
             BandwidthClient client = new BandwidthClient(settings);
             OrderPoller poller = new OrderPoller(settings.orderPollInterval(), settings.orderTimeout());

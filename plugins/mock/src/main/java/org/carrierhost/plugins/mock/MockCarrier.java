@@ -34,6 +34,8 @@ import org.carrierhost.api.NumberState;
 import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
+import org.carrierhost.api.SelfTestRequest;
+import org.carrierhost.api.SelfTestResult;
 import org.pf4j.Extension;
 
 /**
@@ -73,15 +75,26 @@ public class MockCarrier implements CarrierExtension {
             CarrierSetting.whole("max_quantity", 1, CarrierCapabilities.DEFAULT_MAX_QUANTITY, CarrierCapabilities.DEFAULT_MAX_QUANTITY,
                     "the most numbers one search may ask it for (its capabilities' max_quantity); a search asking more fails"));
 
+    private volatile MockSelfTest selfTest = MockSelfTest.DEFAULTS;
+
     @Override
     public List<CarrierSetting> settings() {
-        return SETTINGS;
+        List<CarrierSetting> all = new ArrayList<>(SETTINGS);
+        all.addAll(MockSelfTest.SETTINGS);
+        return all;
+    }
+
+    /** A login check, a probe search and a parse check; see {@link MockSelfTest} for the switches that break them. */
+    @Override
+    public SelfTestResult selfTest(SelfTestRequest request) throws CarrierException {
+        return selfTest.run(carrierId, request);
     }
 
     @Override
     public void start(CarrierContext context) throws CarrierException {
         carrierId = context.carrierId();
         behaviour = MockBehaviour.from(context.config());
+        selfTest = MockSelfTest.from(context.config(), MockCarrier.class.getClassLoader());
         CarrierConfig config = context.config();
         reserves = config.getBoolean("reservations", false);
         reservationTtlSeconds = config.getLong("reservation_ttl_s", 1800);
@@ -119,6 +132,7 @@ public class MockCarrier implements CarrierExtension {
     @Override
     public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
         behaviour.apply();
+        selfTest.reachable();
         if (quantity > maxQuantity) {
             throw new CarrierException(ErrorCode.INVALID, "asked for " + quantity + " numbers, more than its max_quantity",
                     "max_quantity=" + maxQuantity);
@@ -153,7 +167,7 @@ public class MockCarrier implements CarrierExtension {
                     skip--;
                     continue;
                 }
-                offers.add(NumberOffer.of(number, attributes, Map.of("source", carrierId)));
+                offers.add(NumberOffer.of(selfTest.read(number), attributes, Map.of("source", carrierId)));
             }
         }
         return SearchResult.offers(offers);

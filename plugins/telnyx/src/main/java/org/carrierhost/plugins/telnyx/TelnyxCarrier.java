@@ -18,6 +18,9 @@ import org.carrierhost.api.NumberRecord;
 import org.carrierhost.api.NumberReservation;
 import org.carrierhost.api.SearchOptions;
 import org.carrierhost.api.SearchResult;
+import org.carrierhost.api.SelfTestChecks;
+import org.carrierhost.api.SelfTestRequest;
+import org.carrierhost.api.SelfTestResult;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +50,28 @@ public class TelnyxCarrier implements CarrierExtension {
     private volatile Setup setup = Setup.broken(new CarrierException(ErrorCode.CARRIER_UNAVAILABLE,
             "telnyx is not started"));
 
+    private volatile String probePrefix = SelfTestChecks.DEFAULT_PROBE_PREFIX;
+
     @Override
     public List<CarrierSetting> settings() {
-        return TelnyxSettings.DECLARED;
+        List<CarrierSetting> all = new ArrayList<>(TelnyxSettings.DECLARED);
+        all.add(SelfTestChecks.PROBE_PREFIX);
+        return all;
+    }
+
+    /**
+     * Its configuration, then a search of quantity 1 on {@code probe_prefix} ({@link SelfTestChecks#configuredThenProbe}):
+     * its credentials, that telnyx answers, and that this version reads today's replies. It never orders anything.
+     */
+    @Override
+    public SelfTestResult selfTest(SelfTestRequest request) {
+        return SelfTestChecks.configuredThenProbe(setup.problem(), request, probePrefix);
     }
 
     @Override
     public void start(CarrierContext context) {
         try {
+            probePrefix = SelfTestChecks.probePrefix(context.config());
             TelnyxSettings settings = TelnyxSettings.from(context.config());
             TelnyxClient client = new TelnyxClient(settings);
             PhoneNumbers numbers = new PhoneNumbers(client);

@@ -64,6 +64,11 @@ export function canChange() {
   return session.me !== null && session.me.role !== 'viewer';
 }
 
+/** Whether the signed-in token is the admin token, which alone may run a self-test. */
+export function isAdmin() {
+  return session.me !== null && session.me.role === 'admin';
+}
+
 export function describe(error) {
   const who = error.carrier ? error.carrier + ': ' : '';
   return who + error.message + (error.code ? ' [' + error.code + ']' : '') + (error.cause ? ' (' + error.cause + ')' : '');

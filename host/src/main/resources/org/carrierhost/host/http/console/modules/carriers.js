@@ -1,7 +1,7 @@
 // The carriers view: one row a carrier. The whole table is read at sign-in, on Refresh and every 15 s
 // (for the per-minute figures); an event, an action or a search changes only the rows of the carriers it
 // names, each read alone from /api/carriers/{id}.
-import { api, canChange, fail } from './api.js';
+import { api, canChange, fail, isAdmin } from './api.js';
 import { $, button, cell, el, show } from './dom.js';
 import { callsCell, latencyCell } from './spark.js';
 import { timeEl } from './time.js';
@@ -264,6 +264,11 @@ function actionsCell(tr, c) {
     button(actions, c.enabled ? 'disable' : 'enable', () => carrierAction(c.id, 'POST', c.enabled ? '/disable' : '/enable'));
     const reload = button(actions, 'reload', () => carrierAction(c.id, 'POST', '/reload'));
     reload.disabled = !c.enabled;
+    if (isAdmin()) {
+      const test = button(actions, 'self-test', () => selfTest(c.id));
+      test.disabled = c.state !== 'STARTED';
+      test.title = 'run the self-test of the version that serves; it searches, never acquires';
+    }
   }
   button(actions, 'remove', () => {
     const instance = c.plugin && c.plugin !== c.id;
@@ -294,6 +299,24 @@ async function carrierAction(id, method, suffix, done) {
     show('ok', id + ': ' + text);
   } catch (e) {
     carriers.rowResults.set(id, { kind: 'failed', text: e.message });
+    fail(e);
+  }
+  refreshCarriers([id]);
+}
+
+/** Runs carrier {@code id}'s self-test and shows its verdict, with the checks that did not pass, in its row. */
+async function selfTest(id) {
+  try {
+    const result = await api('POST', '/api/carriers/' + encodeURIComponent(id) + '/selftest');
+    const notPassed = result.checks.filter((c) => c.outcome !== 'passed')
+      .map((c) => c.name + ': ' + c.outcome.replace('_', ' ') + (c.message ? ' (' + c.message + ')' : ''));
+    const text = 'self-test ' + result.outcome.replace('_', ' ') + ' (' + result.version + ')'
+      + (notPassed.length ? ': ' + notPassed.join('; ') : '');
+    const ok = result.outcome === 'passed' || result.outcome === 'not_implemented';
+    carriers.rowResults.set(id, { kind: ok ? 'ok' : 'failed', text });
+    show(ok ? 'ok' : 'error', id + ': ' + text);
+  } catch (e) {
+    carriers.rowResults.set(id, { kind: 'failed', text: 'self-test: ' + e.message });
     fail(e);
   }
   refreshCarriers([id]);

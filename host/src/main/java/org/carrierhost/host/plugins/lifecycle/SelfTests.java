@@ -1,0 +1,164 @@
+package org.carrierhost.host.plugins.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.carrierhost.api.ErrorCode;
+import org.carrierhost.api.SelfTestRequest;
+import org.carrierhost.api.SelfTestResult;
+import org.carrierhost.api.SelfTestResult.Check;
+import org.carrierhost.api.SelfTestResult.Outcome;
+import org.carrierhost.host.config.SelfTestSettings;
+import org.carrierhost.host.errors.StandardError;
+import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.events.CarrierAction;
+import org.carrierhost.host.events.CarrierOperation;
+import org.carrierhost.host.events.CarrierState;
+import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.SelfTestProbe;
+import org.carrierhost.host.plugins.call.BreakerSettings;
+import org.carrierhost.host.plugins.call.CallOutcome;
+import org.carrierhost.host.plugins.call.CallTarget;
+import org.carrierhost.host.plugins.call.CarrierCalls;
+import org.carrierhost.host.plugins.call.CarrierGuard;
+import org.carrierhost.host.plugins.call.CarrierLease;
+import org.carrierhost.host.plugins.call.CarrierStats;
+import org.carrierhost.host.plugins.load.Generation;
+
+/**
+ * Self-tests of carrier versions: on demand, of the version that serves, and, when
+ * {@code plugins.selftest.before_serving} is on, of a new version of a serving carrier before it takes traffic. Each
+ * runs through the host's one call path ({@link CarrierCalls}) under {@code plugins.selftest.timeout_ms}, with a
+ * guard of its own (so a failing self-test never opens the serving version's circuit), and makes its number calls
+ * through a {@link SelfTestProbe}, which refuses every acquire and disconnect. A self-test still running at its
+ * deadline is interrupted and answered inconclusive. Each run is remembered as the carrier's last and told as a
+ * {@link CarrierAction#SELFTEST} event. It writes no carrier state: a refusal before serving is the
+ * {@link Deployments}' to record, through the {@link CarrierLifecycle}.
+ *
+ * <p>Thread-safe: the last runs are a concurrent map; each run has its own guard and probe.
+ */
+public final class SelfTests {
+
+    private final CarrierTable table;
+    private final CarrierCalls calls;
+    private final LifecycleSteps steps;
+    private final SelfTestSettings settings;
+    private final ConcurrentMap<String, SelfTestRun> last = new ConcurrentHashMap<>();
+
+    SelfTests(CarrierTable table, CarrierCalls calls, LifecycleSteps steps, SelfTestSettings settings) {
+        this.table = table;
+        this.calls = calls;
+        this.steps = steps;
+        this.settings = settings;
+    }
+
+    /** Carrier {@code id}'s last self-test, of whichever version. */
+    public Optional<SelfTestRun> last(String id) {
+        return Optional.ofNullable(last.get(id));
+    }
+
+    /**
+     * Self-tests the version of carrier {@code id} that serves, now.
+     *
+     * @throws StandardException {@code not_found} for an unknown carrier, {@code invalid} when no version serves
+     */
+    public SelfTestRun run(String id, String actor) {
+        CarrierSlot slot = table.existing(id).filter(s -> CarrierState.LISTED.contains(s.state()))
+                .orElseThrow(() -> Refusals.notFound(id));
+        Generation live = slot.live();
+        if (live == null) {
+            throw Refusals.invalid(id, "carrier " + id + " has no version serving to self-test",
+                    "it is " + slot.state() + "; a self-test runs on the version that serves");
+        }
+        return test(live, SelfTestRequest.Purpose.ON_DEMAND, actor);
+    }
+
+    /**
+     * Before {@code generation} takes over carrier {@code slot} (locked by the caller): self-tests it when
+     * {@code plugins.selftest.before_serving} is on and another version serves.
+     *
+     * @return why it must not serve, when its self-test failed (or was inconclusive under {@code on_inconclusive=refuse})
+     */
+    Optional<PluginFailure> refusal(CarrierSlot slot, Generation generation, String actor) {
+        Generation serving = slot.live();
+        if (!settings.beforeServing() || serving == null) {
+            return Optional.empty();
+        }
+        SelfTestRun run = test(generation, SelfTestRequest.Purpose.ACTIVATION, actor);
+        boolean refused = run.outcome() == Outcome.FAILED || run.outcome() == Outcome.INCONCLUSIVE
+                && settings.onInconclusive() == SelfTestSettings.OnInconclusive.REFUSE;
+        if (!refused) {
+            return Optional.empty();
+        }
+        return Optional.of(PluginFailure.now("self-test " + run.outcomeName() + ": " + slot.id() + " " + generation.version()
+                + " refused, " + serving.version() + " serves on", run.summary()));
+    }
+
+    /** Runs {@code generation}'s self-test, remembers it and tells it. */
+    private SelfTestRun test(Generation generation, SelfTestRequest.Purpose purpose, String actor) {
+        String id = generation.id();
+        Duration deadline = settings.timeout();
+        SelfTestProbe probe = new SelfTestProbe(id, generation.extension(), settings.budget());
+        Instant start = Instant.now();
+        CallOutcome<SelfTestResult> outcome = calls.callOn(id, new VersionTarget(id, generation), CarrierOperation.SELFTEST,
+                deadline, carrier -> carrier.selfTest(new SelfTestRequest(purpose, deadline, settings.budget(), probe)));
+        Duration took = Duration.between(start, Instant.now());
+        List<Check> checks = new ArrayList<>();
+        if (outcome instanceof CallOutcome.Answered<SelfTestResult> answered && answered.value() != null) {
+            checks.addAll(answered.value().checks());
+        } else if (outcome instanceof CallOutcome.Failed<SelfTestResult> failed) {
+            checks.add(failedCall(failed.error(), deadline, took));
+        } else {
+            checks.add(new Check("answer", Outcome.FAILED, "the self-test answered nothing", took.toMillis()));
+        }
+        List<String> refused = probe.refused().stream().map(SelfTestProbe.Attempt::describe).toList();
+        if (!refused.isEmpty()) {
+            checks.add(new Check("no acquire or disconnect", Outcome.FAILED, "refused " + SelfTestProbe.UNDER_SELF_TEST + ": "
+                    + String.join(", ", refused), 0));
+        }
+        Outcome verdict = outcome instanceof CallOutcome.Answered<SelfTestResult> answered && answered.value() != null
+                && refused.isEmpty() ? answered.value().outcome() : SelfTestResult.of(checks).outcome();
+        SelfTestRun run = new SelfTestRun(id, generation.version(), purpose, verdict, checks, Instant.now(), took);
+        last.put(id, run);
+        String target = id + " " + generation.version() + " (" + purpose.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        if (verdict == Outcome.FAILED || verdict == Outcome.INCONCLUSIVE) {
+            steps.failed(actor, CarrierAction.SELFTEST, target, run.outcomeName() + ": " + run.summary());
+        } else {
+            steps.ok(actor, CarrierAction.SELFTEST, target + ": " + run.outcomeName());
+        }
+        return run;
+    }
+
+    /** The check of a self-test call that did not answer: inconclusive when it ran out of time or the carrier is down. */
+    private static Check failedCall(StandardError error, Duration deadline, Duration took) {
+        if (error.code() == ErrorCode.TIMEOUT) {
+            return new Check("deadline", Outcome.INCONCLUSIVE, "the self-test did not answer within " + deadline.toMillis()
+                    + " ms (plugins.selftest.timeout_ms)", took.toMillis());
+        }
+        Outcome outcome = error.code() == ErrorCode.CARRIER_UNAVAILABLE ? Outcome.INCONCLUSIVE : Outcome.FAILED;
+        return new Check("self-test", outcome, error.message() + (error.cause() == null ? "" : ": " + error.cause()),
+                took.toMillis());
+    }
+
+    /** One version, serving or not, called with a guard and figures of its own. */
+    private record VersionTarget(CarrierGuard guard, CarrierStats stats, Generation generation) implements CallTarget {
+
+        VersionTarget(String id, Generation generation) {
+            this(new CarrierGuard(id, BreakerSettings.DEFAULTS, change -> { }), new CarrierStats(), generation);
+        }
+
+        @Override
+        public CarrierLease lease() {
+            if (!generation.enter()) {
+                throw new StandardException(new StandardError(ErrorCode.CARRIER_UNAVAILABLE, "carrier " + generation.id() + " "
+                        + generation.version() + " is retiring", null, generation.id()));
+            }
+            return new CarrierLease(generation);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.carrierhost.host.plugins.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.ApiClient.Reply;
+import org.carrierhost.host.Await;
+import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.TestHosts;
+import org.carrierhost.host.TestPlugins;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A new version of a serving carrier self-tested before it takes traffic ({@code plugins.selftest.before_serving}). */
+class SelfTestGateTest {
+
+    @TempDir
+    Path plugins;
+    @TempDir
+    Path data;
+    @TempDir
+    Path elsewhere;
+    private CarrierHost host;
+    private ApiClient api;
+    private final Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+
+    @BeforeEach
+    void mockV1Serving() throws Exception {
+        Files.copy(TestPlugins.mockVariant(elsewhere, "mock", "1.0.0"), plugins.resolve("carrier-mock-1.0.0.zip"));
+        settings.put("plugins.selftest.before_serving", "true");
+        settings.put("plugins.selftest.timeout_ms", "1500");
+    }
+
+    @AfterEach
+    void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private void start() {
+        host = TestHosts.start(plugins, data, settings);
+        api = ApiClient.of(host);
+        Await.until(Duration.ofSeconds(15), () -> "STARTED".equals(mock().path("state").asText()), () -> mock().toString());
+    }
+
+    private JsonNode mock() {
+        return api.get("/api/carriers/mock").json();
+    }
+
+    private Reply upload(String version, String switches) throws Exception {
+        Path zip = TestPlugins.mockWithSwitches(elsewhere, "mock", version, switches);
+        return api.send("POST", "/api/carriers", Files.readAllBytes(zip), "application/zip");
+    }
+
+    /** Uploads {@code switches}' v2 while searches run; asserts it is refused naming {@code reason}, and no search failed. */
+    private void refusedUnderLoad(String switches, String reason) throws Exception {
+        start();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong searches = new AtomicLong();
+        Queue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> searchers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread searcher = new Thread(() -> {
+                while (running.get()) {
+                    Reply reply = api.get("/api/numbers?prefix=415&quantity=5");
+                    searches.incrementAndGet();
+                    if (reply.status() != 200 || reply.json().path("numbers").size() != 5 || reply.json().path("errors").size() != 0) {
+                        failures.add(reply.status() + " " + reply.text());
+                    }
+                }
+            });
+            searcher.start();
+            searchers.add(searcher);
+        }
+
+        Await.until(Duration.ofSeconds(10), () -> searches.get() >= 20, () -> searches.get() + " searches before the upload");
+        Reply refused = upload("2.0.0", switches);
+        long after = searches.get();
+        Await.until(Duration.ofSeconds(10), () -> searches.get() >= after + 20, () -> searches.get() + " searches after the upload");
+
+        running.set(false);
+        for (Thread searcher : searchers) {
+            searcher.join();
+        }
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("self-test failed") && refused.text().contains(reason), refused.text());
+        JsonNode mock = mock();
+        assertEquals("1.0.0", mock.path("version").asText(), "v1 serves on");
+        assertEquals("started", mock.path("state").asText().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("failed", mock.path("selftest").path("outcome").asText(), mock.toString());
+        assertEquals("2.0.0", mock.path("selftest").path("version").asText());
+        assertEquals(List.of(), List.copyOf(failures).subList(0, Math.min(3, failures.size())),
+                failures.size() + " of " + searches.get() + " searches failed");
+    }
+
+    @Test
+    void aV2WithBadCredentialsIsRefusedWhileV1ServesUnderLoadWithNoFailedSearch() throws Exception {
+        refusedUnderLoad("bad_credentials=true\n", "credentials");
+    }
+
+    @Test
+    void aV2WhoseParserBreaksIsRefusedWhileV1ServesUnderLoadWithNoFailedSearch() throws Exception {
+        refusedUnderLoad("broken_parser=true\n", "parse");
+    }
+
+    @Test
+    void aV2WhoseSelfTestPassesTakesOver() throws Exception {
+        start();
+
+        Reply upgraded = upload("2.0.0", "");
+
+        assertEquals(200, upgraded.status(), upgraded.text());
+        assertEquals("2.0.0", mock().path("version").asText());
+        assertEquals("passed", mock().path("selftest").path("outcome").asText(), mock().toString());
+        assertEquals("activation", mock().path("selftest").path("purpose").asText());
+    }
+
+    @Test
+    void aV2WhoseSelfTestHangsIsRefusedAtItsDeadlineUnderOnInconclusiveRefuse() throws Exception {
+        start();
+        long began = System.nanoTime();
+
+        Reply refused = upload("2.0.0", "selftest_hang=true\n");
+
+        long tookMs = (System.nanoTime() - began) / 1_000_000;
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("self-test inconclusive"), refused.text());
+        assertTrue(tookMs < 10_000, "answered at the deadline, not later: " + tookMs + " ms");
+        assertEquals("1.0.0", mock().path("version").asText());
+        assertEquals("deadline", mock().path("selftest").path("checks").path(0).path("name").asText(), mock().toString());
+    }
+
+    @Test
+    void aCarrierOutageDuringV2sSelfTestIsInconclusiveAndKeepsV1() throws Exception {
+        start();
+
+        Reply refused = upload("2.0.0", "outage=true\n");
+
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("self-test inconclusive"), refused.text());
+        assertEquals("1.0.0", mock().path("version").asText());
+        assertEquals("inconclusive", mock().path("selftest").path("outcome").asText(), mock().toString());
+    }
+
+    @Test
+    void aV2WhoseSelfTestIsInconclusiveServesUnderOnInconclusiveKeep() throws Exception {
+        settings.put("plugins.selftest.on_inconclusive", "keep");
+        start();
+
+        Reply kept = upload("2.0.0", "selftest_hang=true\n");
+
+        assertEquals(200, kept.status(), kept.text());
+        assertEquals("2.0.0", mock().path("version").asText());
+        assertEquals("inconclusive", mock().path("selftest").path("outcome").asText());
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The self-test of a carrier in a process of its own ({@code carrier.mock.isolation=process}) runs in that process. */
+@RunsAlone
 class IsolatedSelfTestTest {
 
     @TempDir

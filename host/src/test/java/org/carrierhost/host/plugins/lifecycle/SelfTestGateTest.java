@@ -19,6 +19,7 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A new version of a serving carrier self-tested before it takes traffic ({@code plugins.selftest.before_serving}). */
+@RunsAlone
 class SelfTestGateTest {
 
     @TempDir

@@ -4,15 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.config.SelfTestSettings;
 import org.carrierhost.host.config.TrustSettings;
-import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierState;
@@ -37,8 +38,8 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
  * cluster sync call. A change asked here is told to the other hosts; a redeploy the watcher sees is a reload,
  * recorded and told as one asked over HTTP. A new version starts while the old one serves, then serves in one
  * step; only then is the old one drained and unloaded. A new version that fails leaves the old one serving.
- * The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s,
- * which asks this class for each lock and each write.
+ * The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s, and
+ * the instances of plugins {@link InstanceSlots}'; both ask this class for each lock and each write.
  *
  * <p>Thread-safe: operations on one carrier are serialised by its lock; other carriers proceed in parallel.
  */
@@ -56,36 +57,20 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final SignedZips signed;
     private final Deployments deployments;
     private final Reconfigurations reconfigurations;
-    private final InstanceBook instances;
+    private final InstanceSlots instanceSlots;
 
     /**
      * @param operatorFiles where installed zips are kept (a carrier served from there has the source
      *                      {@link CarrierSource#CLUSTER}), and where a removed drop-in's zip is kept
      * @param drain         how long a swapped-out version may take to finish its calls in flight
      * @param cluster       how changes made here reach the other hosts
-     */
-    public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
-                            HostEvents events, Duration drain, ClusterLink cluster) {
-        this(operatorFiles, loader, table, states, events, drain, cluster, new ZipVerifier(TrustSettings.OFF));
-    }
-
-    /**
-     * As the constructor without a verifier, with every zip judged by {@code verifier} (this host's trust
-     * policy) before it is loaded: a zip its policy refuses leaves what serves serving, and its zip in place.
-     */
-    public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
-                            HostEvents events, Duration drain, ClusterLink cluster, ZipVerifier verifier) {
-        this(operatorFiles, loader, table, states, events, drain, cluster, verifier, InstanceBook.NONE);
-    }
-
-    /**
-     * As the constructor without {@code instances}, with the instances of plugins {@code instances} defines: each
-     * starts (and swaps) when its plugin does.
+     * @param verifier      this host's trust policy, judging every zip before it loads: a zip it refuses leaves what
+     *                      serves serving, and its zip in place ({@code new ZipVerifier(TrustSettings.OFF)}: none)
+     * @param instances     the instances of plugins: each starts (and swaps) when its plugin does
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
                             HostEvents events, Duration drain, ClusterLink cluster, ZipVerifier verifier,
                             InstanceBook instances) {
-        this.instances = instances;
         this.signed = new SignedZips(verifier);
         this.operatorFiles = operatorFiles;
         this.loader = loader;
@@ -98,6 +83,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         this.cluster = cluster;
         this.deployments = new Deployments(this, operatorFiles, loader, table, states, steps, neverLoaded, cluster, signed);
         this.reconfigurations = new Reconfigurations(table, deployments);
+        this.instanceSlots = new InstanceSlots(this, instances, table, states, steps, deployments, cluster);
     }
 
     @Override
@@ -109,7 +95,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     public CarrierView enable(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.ENABLE);
         neverLoaded.refuse(id, ask, "enabled");
-        return locked(id, ask, slot -> {
+        return locked(id, id, ask, slot -> {
             if (origin == Origin.HERE) {
                 states.setEnabled(id, true, actor);
             } else if (slot.state() != CarrierState.DISABLED || !states.isEnabled(id)) {
@@ -130,7 +116,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     public CarrierView disable(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.DISABLE);
         neverLoaded.refuse(id, ask, "disabled");
-        return locked(id, ask, slot -> {
+        return locked(id, id, ask, slot -> {
             if (origin == Origin.HERE) {
                 states.setEnabled(id, false, actor);
             } else if (slot.state() == CarrierState.DISABLED || states.isEnabled(id)) {
@@ -147,7 +133,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     @Override
     public CarrierView reload(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.RELOAD);
-        return neverLoaded.retry(id, ask, zip -> deployments.deploy(zip, ask, DeployMode.ALWAYS)).orElseGet(() -> locked(id, ask, slot -> {
+        return neverLoaded.retry(id, ask, zip -> deployments.deploy(zip, ask, DeployMode.ALWAYS)).orElseGet(() -> locked(id, id, ask, slot -> {
             if (slot.state() == CarrierState.DISABLED) {
                 throw Refusals.invalid(id, "carrier " + id + " is disabled", "enable it to load it");
             }
@@ -171,58 +157,17 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     @Override
     public CarrierView createInstance(String plugin, String id, SettingsChange settings, String actor, Origin origin) {
-        Ask ask = Ask.of(actor, origin, CarrierAction.CREATE_INSTANCE);
-        if (!CarrierId.valid(id)) {
-            throw Refusals.invalid(null, "invalid carrier id", CarrierId.refusal(id));
-        }
-        CarrierSlot source = table.existing(plugin).filter(s -> CarrierState.LISTED.contains(s.state()))
-                .orElseThrow(() -> Refusals.notFound(plugin));
-        if (source.plugin() != null) {
-            throw Refusals.invalid(plugin, "carrier " + plugin + " is an instance of plugin " + source.plugin(),
-                    "create the instance of plugin " + source.plugin());
-        }
-        CarrierSlot slot = lockSlot(id);
-        try {
-            // An instance removed earlier (UNLOADED, nothing serving) may be created again, here or following another host.
-            boolean reused = slot.state() == CarrierState.UNLOADED && slot.plugin() != null && slot.live() == null;
-            if (slot.state() != CarrierState.NEW && !reused) {
-                throw new StandardException(new StandardError(ErrorCode.INVALID_STATE_TRANSITION,
-                        "carrier " + id + " exists", "choose another id, or remove it first", id));
-            }
-            return steps.concluded(id + " as an instance of " + plugin, ask, () -> {
-                settings.apply();
-                slot.plugin(plugin);
-                if (ask.here()) {
-                    states.setEnabled(id, true, actor);
-                }
-                try {
-                    return deployments.deployInstance(slot, ask);
-                } catch (RuntimeException e) {
-                    settings.undo();
-                    if (!slot.everServed() && CarrierState.LISTED.contains(slot.state())) {
-                        become(slot, CarrierState.GONE, ask);
-                    }
-                    throw e;
-                }
-            }, () -> cluster.changed(id, CarrierAction.CREATE_INSTANCE, actor));
-        } finally {
-            unlockSlot(slot);
-        }
+        return instanceSlots.create(plugin, id, settings, Ask.of(actor, origin, CarrierAction.CREATE_INSTANCE));
     }
 
     @Override
     public CarrierView remove(String id, String actor, Origin origin) {
         Ask ask = Ask.of(actor, origin, CarrierAction.REMOVE);
-        return neverLoaded.remove(id, ask).orElseGet(() -> locked(id, ask, slot -> {
+        return neverLoaded.remove(id, ask).orElseGet(() -> locked(id, id, ask, slot -> {
             if (slot.plugin() != null) {
-                return removeInstance(slot, ask);
+                return instanceSlots.remove(slot, ask);
             }
-            List<String> mine = instances.instancesOf(id);
-            if (!mine.isEmpty()) {
-                throw new StandardException(new StandardError(ErrorCode.INVALID_STATE_TRANSITION, "carrier " + id
-                        + " has instances: " + String.join(", ", mine), "remove them first, for example DELETE /api/carriers/"
-                        + mine.get(0), id));
-            }
+            instanceSlots.refuseWhileAnyOf(id);
             Path file = slot.file();
             List<Path> shadowed = files.shadowedOf(id).stream().map(ZipRecord::file).toList();
             unload(slot, ask);
@@ -232,46 +177,9 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         }));
     }
 
-    /** Stops instance {@code slot} serving and drops its definition; the plugin's zip stays where it is. */
-    private CarrierView removeInstance(CarrierSlot slot, Ask ask) {
-        stopServing(slot, ask);
-        instances.forget(slot.id(), ask.here() ? Origin.HERE : Origin.CLUSTER);
-        settle(slot, slot.everServed() ? CarrierState.UNLOADED : CarrierState.GONE, ask);
-        return table.viewOf(slot);
-    }
-
     @Override
     public void fileGone(Path zip, String actor) {
-        Ask ask = Ask.of(actor, Origin.HERE, CarrierAction.FILE_REMOVED);
-        files.forget(zip);
-        signed.forget(zip);
-        for (CarrierSlot slot : table.all()) {
-            if (!zip.equals(slot.file())) {
-                continue;
-            }
-            slot.lock().lock();
-            try {
-                if (zip.equals(slot.file())) {
-                    unload(slot, ask);
-                    steps.ok(actor, CarrierAction.FILE_REMOVED, slot.id() + " from " + zip.getFileName());
-                }
-            } finally {
-                slot.lock().unlock();
-            }
-            // A zip of that carrier refused as a duplicate, or shadowed, may serve now.
-            files.waitingFor(slot.id()).stream().findFirst().ifPresent(next -> {
-                try {
-                    deployments.deploy(next, Ask.of(actor, Origin.HERE, CarrierAction.LOAD), DeployMode.ALWAYS);
-                } catch (StandardException e) {
-                    // Recorded on the carrier or file, and in the event log.
-                }
-            });
-        }
-    }
-
-    @Override
-    public CarrierView install(byte[] zip, String actor, Origin origin) {
-        return install(zip, null, actor, origin);
+        deployments.fileGone(zip, Ask.of(actor, Origin.HERE, CarrierAction.FILE_REMOVED));
     }
 
     @Override
@@ -285,17 +193,8 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      * supervisor of an isolated carrier calls it; nothing happens when {@code crashed} no longer serves.
      */
     public void quarantine(String id, Generation crashed, PluginFailure failure) {
-        Optional<CarrierSlot> found = table.existing(id);
-        if (found.isEmpty()) {
-            return;
-        }
-        CarrierSlot slot = found.get();
         Ask ask = Ask.of("supervisor", Origin.HERE, CarrierAction.QUARANTINE);
-        slot.lock().lock();
-        try {
-            if (slot.live() != crashed || slot.state() != CarrierState.STARTED) {
-                return;
-            }
+        eachLocked(slot -> slot.id().equals(id) && slot.live() == crashed && slot.state() == CarrierState.STARTED, slot -> {
             loader.quarantine(id, failure.message());
             steps.failed(ask.actor(), CarrierAction.QUARANTINE, id + " " + crashed.version(), failure.describe());
             // The reason first, so nobody sees it QUARANTINED without one; again after the retirement, which may write its own.
@@ -303,27 +202,18 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             become(slot, CarrierState.QUARANTINED, ask);
             stopServing(slot, ask);
             slot.failure(failure);
-        } finally {
-            slot.lock().unlock();
-        }
+        });
     }
 
     /** Unloads every carrier; their states stay as they were, for the host is closing. */
     @Override
     public void close() {
-        for (CarrierSlot slot : table.all()) {
-            slot.lock().lock();
-            try {
-                stopServing(slot, Ask.of("shutdown", Origin.HERE, CarrierAction.UNLOAD));
-            } finally {
-                slot.lock().unlock();
-            }
-        }
+        eachLocked(slot -> true, slot -> stopServing(slot, Ask.of("shutdown", Origin.HERE, CarrierAction.UNLOAD)));
     }
 
     /** Reads {@code policy} again every {@code every} and applies revocations to running carriers; not yet started. */
     public RevocationWatch revocations(Supplier<TrustSettings> policy, Duration every) {
-        return new RevocationWatch(this, table, signed, steps, policy, every);
+        return new RevocationWatch(this, deployments, table, signed, steps, policy, every);
     }
 
     /** Self-tests through {@code calls}; before a new version of a serving carrier serves too, when {@code settings} say so. */
@@ -346,26 +236,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         if (previous != null) {
             retire(slot, previous, ask);
         }
-        serveInstances(slot, ask);
-    }
-
-    /**
-     * Starts instance {@code id} of {@code plugin}, which just started serving, from its zip: a new generation beside
-     * the one serving, if any, that takes over with no gap. A failure is recorded on the instance alone.
-     */
-    private void serveInstance(String id, String plugin, Ask ask) {
-        if (!CarrierId.valid(id) || id.equals(plugin)) {
-            return;
-        }
-        CarrierSlot slot = lockSlot(id);
-        try {
-            slot.plugin(plugin);
-            deployments.deployInstance(slot, ask);
-        } catch (StandardException e) {
-            // Recorded on the instance and in the event log; the plugin and its other instances serve on.
-        } finally {
-            unlockSlot(slot);
-        }
+        instanceSlots.serveAll(slot, ask);
     }
 
     /** Keeps {@code zip} for a carrier that is disabled here, without loading it, and stops what served. */
@@ -376,33 +247,38 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
             become(slot, CarrierState.DISABLED, ask);
             stopServing(slot, ask);
         }
-        serveInstances(slot, ask);
+        instanceSlots.serveAll(slot, ask);
     }
 
-    /** Starts (or swaps) the instances of plugin {@code slot} after its zip was deployed, unless only its settings changed. */
-    private void serveInstances(CarrierSlot slot, Ask ask) {
-        if (slot.plugin() == null && ask.verb() != CarrierAction.RECONFIGURE) {
-            instances.instancesOf(slot.id()).forEach(instance -> serveInstance(instance, slot.id(), ask));
-        }
+    /** Shows {@code refused} on carrier {@code slot}, which keeps serving. */
+    void showRefused(CarrierSlot slot, TrustVerdict.Refused refused, PluginFailure failure) {
+        slot.signature(refused);
+        slot.failure(failure);
     }
 
-    /** Shows a drop-in's refused signature on the carrier serving from it, which keeps serving; its id, if any. */
-    Optional<String> refuseServing(Path zip, TrustVerdict.Refused refused, PluginFailure failure) {
+    /** Runs {@code work} under its lock on each carrier {@code which} takes, before and once locked; their ids. */
+    List<String> eachLocked(Predicate<CarrierSlot> which, Consumer<CarrierSlot> work) {
+        List<String> done = new ArrayList<>();
         for (CarrierSlot slot : table.all()) {
-            if (zip.equals(slot.file()) && slot.plugin() == null) {
-                slot.lock().lock();
-                try {
-                    if (zip.equals(slot.file())) {
-                        slot.signature(refused);
-                        slot.failure(failure);
-                        return Optional.of(slot.id());
-                    }
-                } finally {
-                    slot.lock().unlock();
+            if (!which.test(slot)) {
+                continue;
+            }
+            slot.lock().lock();
+            try {
+                if (which.test(slot)) {
+                    work.accept(slot);
+                    done.add(slot.id());
                 }
+            } finally {
+                slot.lock().unlock();
             }
         }
-        return Optional.empty();
+        return done;
+    }
+
+    /** Makes carrier {@code slot} an instance of plugin {@code plugin}. */
+    void belongTo(CarrierSlot slot, String plugin) {
+        slot.plugin(plugin);
     }
 
     /** Lets go of an install's {@code target} that failed before anything served from it. */
@@ -432,14 +308,15 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     /** Stops serving and lets go of the file: listed as UNLOADED if it served since start, else GONE. */
-    private void unload(CarrierSlot slot, Ask ask) {
+    void unload(CarrierSlot slot, Ask ask) {
         stopServing(slot, ask);
         Optional.ofNullable(slot.file()).ifPresent(files::forget);
         slot.file(null, slot.source());
         settle(slot, slot.everServed() ? CarrierState.UNLOADED : CarrierState.GONE, ask);
     }
 
-    private void stopServing(CarrierSlot slot, Ask ask) {
+    /** Stops what serves carrier {@code slot}, if anything: drained and unloaded. */
+    void stopServing(CarrierSlot slot, Ask ask) {
         Generation generation = slot.swap(null);
         if (generation != null) {
             retire(slot, generation, ask);
@@ -468,7 +345,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     /** {@link #become}, unless the carrier already is in {@code to} and staying there is no transition. */
-    private void settle(CarrierSlot slot, CarrierState to, Ask ask) {
+    void settle(CarrierSlot slot, CarrierState to, Ask ask) {
         if (slot.state() != to || to.canBecome(to)) {
             become(slot, to, ask);
         }
@@ -489,12 +366,10 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         slot.file(zip, operatorFiles.installed(zip) ? CarrierSource.CLUSTER : CarrierSource.DIRECTORY);
     }
 
-    /** Runs {@code work} on carrier {@code id} under its lock, then as {@link LifecycleSteps#concluded} says. */
-    private CarrierView locked(String id, Ask ask, Function<CarrierSlot, CarrierView> work) {
-        return locked(id, id, ask, work);
-    }
-
-    /** As {@link #locked(String, Ask, Function)}, recorded on {@code target} (the id, and what changes). */
+    /**
+     * Runs {@code work} on carrier {@code id} under its lock, then as {@link LifecycleSteps#concluded} says, recorded on
+     * {@code target} (the id, and what changes).
+     */
     private CarrierView locked(String id, String target, Ask ask, Function<CarrierSlot, CarrierView> work) {
         if (!CarrierId.valid(id)) {
             throw Refusals.invalid(null, "invalid carrier id", CarrierId.refusal(id));

@@ -2,6 +2,7 @@ package org.carrierhost.host.plugins.lifecycle;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.carrierhost.host.errors.StandardException;
@@ -62,6 +63,34 @@ final class Deployments {
         this.sameId = new SameIdRule(files, operatorFiles, steps);
         this.cluster = cluster;
         this.signed = signed;
+    }
+
+    /**
+     * Zip {@code zip} is gone from the plugins directory: what serves from it is unloaded, and a zip of the same carrier
+     * refused as a duplicate, or shadowed, may serve now.
+     */
+    void fileGone(Path zip, Ask ask) {
+        files.forget(zip);
+        signed.forget(zip);
+        List<String> unloaded = owner.eachLocked(slot -> zip.equals(slot.file()), slot -> {
+            owner.unload(slot, ask);
+            steps.ok(ask.actor(), CarrierAction.FILE_REMOVED, slot.id() + " from " + zip.getFileName());
+        });
+        for (String id : unloaded) {
+            files.waitingFor(id).stream().findFirst().ifPresent(next -> {
+                try {
+                    deploy(next, Ask.of(ask.actor(), Origin.HERE, CarrierAction.LOAD), DeployMode.ALWAYS);
+                } catch (StandardException e) {
+                    // Recorded on the carrier or file, and in the event log.
+                }
+            });
+        }
+    }
+
+    /** Shows a drop-in's refused signature on the carrier serving from it, which keeps serving; its id, if any. */
+    Optional<String> refuseServing(Path zip, TrustVerdict.Refused refused, PluginFailure failure) {
+        return owner.eachLocked(slot -> zip.equals(slot.file()) && slot.plugin() == null,
+                slot -> owner.showRefused(slot, refused, failure)).stream().findFirst();
     }
 
     /** Has every new version of a serving carrier pass {@code tests}' gate before it serves. */
@@ -263,7 +292,7 @@ final class Deployments {
         TrustVerdict.Refused refused = unopened.refusal();
         PluginFailure failure = PluginFailure.now(refused.message(), refused.detail());
         steps.failed(ask.actor(), CarrierAction.VERIFY, zip.getFileName().toString(), refused.message());
-        Optional<String> serving = owner.refuseServing(zip, refused, failure);
+        Optional<String> serving = refuseServing(zip, refused, failure);
         if (serving.isEmpty()) {
             files.neverLoaded(zip, failure);
         }

@@ -32,7 +32,9 @@ public interface LifecycleVerbs {
      *
      * @throws StandardException {@code invalid} naming why the zip cannot be installed or cannot serve
      */
-    CarrierView install(byte[] zip, String actor, Origin origin);
+    default CarrierView install(byte[] zip, String actor, Origin origin) {
+        return install(zip, null, actor, origin);
+    }
 
     /**
      * Enables carrier {@code id} (persisted) and loads it from its zip if nothing serves.
@@ -96,12 +98,9 @@ public interface LifecycleVerbs {
 
     /**
      * As {@link #install(byte[], String, Origin)}, with the zip's armored detached OpenPGP {@code signature}
-     * (null: unsigned), judged by this host's trust policy before the zip is opened. The default, for a
-     * lifecycle without a policy, ignores the signature.
+     * (null: unsigned), judged by this host's trust policy before the zip is opened.
      */
-    default CarrierView install(byte[] zip, byte[] signature, String actor, Origin origin) {
-        return install(zip, actor, origin);
-    }
+    CarrierView install(byte[] zip, byte[] signature, String actor, Origin origin);
 
     /** As {@link #install(byte[], String, Origin)}, asked here. */
     default CarrierView install(byte[] zip, String actor) {

@@ -42,6 +42,7 @@ public final class RevocationWatch implements AutoCloseable {
     private static final long FULL_CHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final CarrierLifecycle owner;
+    private final Deployments deployments;
     private final CarrierTable table;
     private final SignedZips signed;
     private final LifecycleSteps steps;
@@ -55,9 +56,10 @@ public final class RevocationWatch implements AutoCloseable {
     private String lastRead = "";
     private long lastJudged;
 
-    RevocationWatch(CarrierLifecycle owner, CarrierTable table, SignedZips signed, LifecycleSteps steps,
+    RevocationWatch(CarrierLifecycle owner, Deployments deployments, CarrierTable table, SignedZips signed, LifecycleSteps steps,
                     Supplier<TrustSettings> policy, Duration every) {
         this.owner = owner;
+        this.deployments = deployments;
         this.table = table;
         this.signed = signed;
         this.steps = steps;
@@ -129,7 +131,7 @@ public final class RevocationWatch implements AutoCloseable {
         steps.failed(ACTOR, CarrierAction.VERIFY, slot.id() + " " + live.version() + " from " + zip.getFileName(),
                 refused.message() + (disable ? "; disabled (plugins.trust.on_revocation=disable)"
                         : "; serving on (plugins.trust.on_revocation=warn)"));
-        owner.refuseServing(zip, refused, PluginFailure.now(refused.message(), refused.detail()));
+        deployments.refuseServing(zip, refused, PluginFailure.now(refused.message(), refused.detail()));
         if (disable) {
             try {
                 owner.disable(slot.id(), ACTOR, Origin.HERE);

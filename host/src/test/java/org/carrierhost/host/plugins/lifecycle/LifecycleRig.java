@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.carrierhost.host.config.TrustSettings;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierEvent;
 import org.carrierhost.host.events.CarrierState;
@@ -18,6 +19,7 @@ import org.carrierhost.host.events.HostEvents;
 import org.carrierhost.host.plugins.call.BreakerSettings;
 import org.carrierhost.host.plugins.source.DropInDirectory;
 import org.carrierhost.host.plugins.source.OperatorFiles;
+import org.carrierhost.host.plugins.trust.ZipVerifier;
 
 /**
  * The lifecycle on its own: a carrier table, a {@link FakeLoader}, a state store in memory and a cluster
@@ -48,7 +50,8 @@ class LifecycleRig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        lifecycle = new CarrierLifecycle(new OperatorFiles(installDir, removedDir), loader, table, store, events, Duration.ZERO, link);
+        lifecycle = new CarrierLifecycle(new OperatorFiles(installDir, removedDir), loader, table, store, events, Duration.ZERO, link,
+                new ZipVerifier(TrustSettings.OFF), InstanceBook.NONE);
         feed = new DropInFeed(lifecycle, table, new DropInDirectory(plugins, events));
         events.addListener(e -> {
             if (e instanceof CarrierStateChanged c) {

@@ -20,10 +20,16 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final Duration timeout;
 
     public ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, Duration.ofSeconds(120));
+    }
+
+    private ApiClient(String baseUrl, String token, Duration timeout) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** A client of {@code host} with the admin token. */
@@ -33,7 +39,12 @@ public final class ApiClient {
 
     /** This client with another token (null for none). */
     public ApiClient withToken(String other) {
-        return new ApiClient(base, other);
+        return new ApiClient(base, other, timeout);
+    }
+
+    /** This client waiting up to {@code limit} for each answer (120 s otherwise), for a request as large as a million numbers. */
+    public ApiClient withTimeout(Duration limit) {
+        return new ApiClient(base, token, limit);
     }
 
     /** {@code GET path}. */
@@ -72,7 +83,7 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
+            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
             return new Reply(response.statusCode(), response.body(), json

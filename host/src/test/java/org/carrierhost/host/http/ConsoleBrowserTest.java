@@ -294,33 +294,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void latencyStaysShownForTheMinuteThatHadCallsAfterTrafficStops() throws Exception {
-        startHost();
-        ApiClient api = ApiClient.of(host);
-        for (int i = 0; i < 5; i++) {
-            assertEquals(200, api.get("/api/numbers?prefix=415&quantity=3&carriers=mock").status());
-        }
-        // Into the next minute, so the current one has no calls: only what the earlier minute had can show.
-        Thread.sleep(60_000 - System.currentTimeMillis() % 60_000 + 500);
-        JsonNode minutes = api.get("/api/carriers/mock").json().path("recent").path("minutes");
-        assertEquals(0, minutes.get(minutes.size() - 1).path("calls").asLong(), "the current minute has no calls");
-        long busy = 0;
-        for (JsonNode m : minutes) {
-            busy += m.path("calls").asLong() > 0 ? 1 : 0;
-        }
-
-        signIn(TestHosts.ADMIN_TOKEN);
-
-        String figure = waiting().until(d -> row("mock").findElement(By.cssSelector("td.latency .figure")).getText());
-        assertTrue(figure.matches("[0-9.]+ / [0-9.]+ ms"), figure);
-        assertFalse(figure.equals("0 / 0 ms"), figure);
-        String label = waiting().until(d -> row("mock").findElement(By.cssSelector("td.latency svg")).getAttribute("aria-label"));
-        assertTrue(label.matches(".*: \\d\\d:\\d\\d \\S+ [0-9.]+/[0-9.]+ ms.*"), label);
-        long dots = waiting().until(d -> (long) row("mock").findElements(By.cssSelector("td.latency svg circle")).size());
-        assertEquals(2 * busy, dots, "a p50 and a p99 dot for each minute with calls");
-    }
-
-    @Test
     void aZipDroppedIntoTheDirectoryAppearsWithoutAReload() throws Exception {
         signIn(TestHosts.ADMIN_TOKEN);
         row("mock");

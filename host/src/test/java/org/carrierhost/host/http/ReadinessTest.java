@@ -11,14 +11,12 @@ import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.H2TcpServer;
-import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Readiness tells the truth: the registry and every enabled carrier, checked for real. */
-@RunsAlone
 class ReadinessTest {
 
     @TempDir

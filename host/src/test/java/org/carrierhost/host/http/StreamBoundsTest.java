@@ -21,7 +21,6 @@ import java.util.Map;
 
 import org.carrierhost.host.Await;
 import org.carrierhost.host.Reliability;
-import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.events.AuditLog;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * lagging stream is cut with a last comment saying why; a viewer may open fewer streams than an operator.
  * (The issue's 500 streams and 25,000 events, shortened.)
  */
-@RunsAlone
 class StreamBoundsTest {
 
     private static final int STREAMS = Reliability.load(100, 500);

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.errors.StandardError;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * carrier that breaks is answered at once while its circuit is open, probed once it half-opens, and
  * served again once it closes; a carrier that hangs holds no more threads than its bulkhead allows.
  */
-@RunsAlone
 class CircuitBreakerTest {
 
     private static final Map<String, String> QUICK_BREAKER = Map.of(

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.manager.SearchRequest;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Reload cycles leave no plugin class loader reachable and do not grow the heap: of a well-behaved plugin,
  * of one that starts a thread of its own, and of loads that fail.
  */
-@RunsAlone
 class ClassLoaderLeakTest {
 
     private static final int CYCLES = 200;

@@ -18,7 +18,6 @@ import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
-import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.parts.HostParts;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Zero failed requests while the mock carrier is reloaded 50 times under search load, over real HTTP. */
-@RunsAlone
 class ReloadUnderLoadTest {
 
     private static final int RELOADS = 50;

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.plugins.lifecycle.ClusterLink;
+import org.carrierhost.host.store.Transactions;
 
 /**
  * Tells the other hosts sharing the database about a change made here: appends it to the change log
@@ -35,7 +36,7 @@ final class DatabaseClusterLink implements ClusterLink {
     @Override
     public void changed(String id, CarrierAction action, String actor) {
         try {
-            Sql.inTransaction(dataSource, c -> {
+            Transactions.inOne(dataSource, c -> {
                 if (action == CarrierAction.REMOVE) {
                     plugins.remove(c, id);
                     deployed.remove(id);
@@ -50,7 +51,7 @@ final class DatabaseClusterLink implements ClusterLink {
     @Override
     public void installed(String id, String version, String sha256, byte[] zip, byte[] signature, String actor) {
         try {
-            long change = Sql.inTransaction(dataSource, c -> {
+            long change = Transactions.inOne(dataSource, c -> {
                 long changeId = changes.append(c, id, CarrierAction.INSTALL, node, actor);
                 plugins.put(c, new StoredPlugin(id, version, sha256, changeId, node, signature), zip);
                 return changeId;

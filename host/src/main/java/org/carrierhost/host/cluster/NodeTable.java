@@ -15,6 +15,8 @@ import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.host.store.Transactions;
+
 /**
  * The {@code nodes} and {@code node_carriers} tables: each host's heartbeat, address, version, the last
  * change it applied, and its carriers.
@@ -32,7 +34,7 @@ final class NodeTable {
     /** Records a heartbeat of {@code node}, replacing what it said of its carriers before, in one transaction. */
     void beat(NodeIdentity node, long appliedChange, List<NodeCarrier> carriers) throws SQLException {
         long now = System.currentTimeMillis();
-        Sql.inTransaction(dataSource, c -> {
+        Transactions.inOne(dataSource, c -> {
             int updated;
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE nodes SET address = ?, version = ?, started_at = ?, heartbeat_at = ?, applied_change = ? WHERE node_id = ?")) {
@@ -135,7 +137,7 @@ final class NodeTable {
      */
     Optional<Instant> remove(String nodeId, Duration downAfter) throws SQLException {
         long oldest = System.currentTimeMillis() - downAfter.toMillis();
-        return Sql.inTransaction(dataSource, c -> {
+        return Transactions.inOne(dataSource, c -> {
             long heartbeat;
             try (PreparedStatement s = c.prepareStatement("SELECT heartbeat_at FROM nodes WHERE node_id = ?")) {
                 s.setString(1, nodeId);
@@ -169,7 +171,7 @@ final class NodeTable {
         Map<String, Instant> forgotten = new LinkedHashMap<>();
         for (Map.Entry<String, Instant> node : old.entrySet()) {
             // Another host may forget it at the same moment: only the one whose delete took the row reports it.
-            if (Sql.inTransaction(dataSource, c -> delete(c, node.getKey(), oldest))) {
+            if (Transactions.inOne(dataSource, c -> delete(c, node.getKey(), oldest))) {
                 forgotten.put(node.getKey(), node.getValue());
             }
         }

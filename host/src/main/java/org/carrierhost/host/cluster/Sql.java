@@ -8,36 +8,14 @@ import javax.sql.DataSource;
 import org.carrierhost.host.store.Dialect;
 
 /**
- * Small JDBC helpers of the cluster's tables: one transaction, and whether the database is PostgreSQL.
+ * A small JDBC helper of the cluster's tables: whether the database is PostgreSQL (its transactions are
+ * {@link org.carrierhost.host.store.Transactions}').
  *
  * <p>Thread-safe: stateless.
  */
 final class Sql {
 
     private Sql() {
-    }
-
-    /** Work on one connection in one transaction. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
-    static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
     }
 
     /** Whether {@code dataSource} is a PostgreSQL database (which has {@code LISTEN/NOTIFY}). */

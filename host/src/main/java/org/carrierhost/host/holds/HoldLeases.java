@@ -16,9 +16,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.carrierhost.host.store.DatabaseFailure;
 import org.carrierhost.host.store.DatabaseTime;
 import org.carrierhost.host.store.Dialect;
+import org.carrierhost.host.store.Transactions;
 
 /**
  * Ending holds under a lease, on the database's clock: a due hold (or one being released) is leased to one host at a
@@ -73,9 +73,8 @@ public final class HoldLeases {
 
     private List<Lease> leaseWhere(String condition, Binder binder, int limit, Duration lease) {
         List<Lease> leased = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(dataSource, c -> {
                 long now = DatabaseTime.nowMillis(c);
                 List<String> candidates = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("SELECT id FROM holds WHERE " + condition + " ORDER BY expires_at"
@@ -101,11 +100,8 @@ public final class HoldLeases {
                         }
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("lease due holds", e);
         }
@@ -140,9 +136,8 @@ public final class HoldLeases {
      * @return whether this call ended it
      */
     public boolean finish(Lease lease, HoldState end) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inOne(dataSource, c -> {
                 long now = DatabaseTime.nowMillis(c);
                 try (PreparedStatement s = c.prepareStatement("UPDATE holds SET state = ?, ended_at = ?, lease_token = NULL,"
                         + " lease_until = NULL WHERE id = ? AND lease_token = ? AND state = ?")) {
@@ -157,12 +152,8 @@ public final class HoldLeases {
                     }
                 }
                 freeNumbers(c, lease.holdId(), null);
-                c.commit();
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw failure("end hold " + lease.holdId(), e);
         }

@@ -22,6 +22,7 @@ import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.store.DatabaseFailure;
 import org.carrierhost.host.store.DatabaseTime;
+import org.carrierhost.host.store.Transactions;
 
 /**
  * The holds in the registry's database (migration V9), on the database's clock: made, settled at their carriers,
@@ -49,9 +50,8 @@ public final class HoldStore {
      */
     public Hold insert(String accountId, Map<String, String> numbers, Duration ttl, String actor) {
         String id = "hold-" + UUID.randomUUID();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(dataSource, c -> {
                 long now = DatabaseTime.nowMillis(c);
                 long expires = now + ttl.toMillis();
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO holds (id, account_id, state, created_at, expires_at,"
@@ -89,11 +89,8 @@ public final class HoldStore {
                         row.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("store a hold", e);
         }
@@ -115,9 +112,8 @@ public final class HoldStore {
      * earliest of its numbers'.
      */
     public void settle(String holdId, String number, String reference, Instant carrierExpiresAt, Instant expiresAt) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(dataSource, c -> {
                 try (PreparedStatement s = c.prepareStatement("UPDATE hold_numbers SET kind = ?, reference = ?, carrier_expires_at = ?,"
                         + " expires_at = ? WHERE hold_id = ? AND number = ?")) {
                     s.setString(1, HoldKind.CARRIER.name());
@@ -129,11 +125,8 @@ public final class HoldStore {
                     s.executeUpdate();
                 }
                 refreshExpiry(c, holdId);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("settle hold " + holdId, e);
         }
@@ -151,9 +144,8 @@ public final class HoldStore {
 
     /** Removes a hold that could not be made, with its numbers. */
     public void delete(String holdId) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(dataSource, c -> {
                 for (String table : List.of("held_numbers", "hold_numbers")) {
                     try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE hold_id = ?")) {
                         s.setString(1, holdId);
@@ -164,11 +156,8 @@ public final class HoldStore {
                     s.setString(1, holdId);
                     s.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("remove hold " + holdId, e);
         }
@@ -276,9 +265,8 @@ public final class HoldStore {
      * @return false when the hold is not active, or a reaper is ending it
      */
     public boolean extend(String id, Duration ttl, Duration margin) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inOne(dataSource, c -> {
                 long now = DatabaseTime.nowMillis(c);
                 try (PreparedStatement lock = c.prepareStatement("UPDATE holds SET expires_at = expires_at WHERE id = ? AND state = ?"
                         + " AND expires_at > ? AND (lease_until IS NULL OR lease_until < ?)")) {
@@ -302,12 +290,8 @@ public final class HoldStore {
                     s.executeUpdate();
                 }
                 refreshExpiry(c, id);
-                c.commit();
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw failure("extend hold " + id, e);
         }
@@ -320,9 +304,8 @@ public final class HoldStore {
      * @return whether the hold ended
      */
     public boolean consume(String holdId, String number) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inOne(dataSource, c -> {
                 long now = DatabaseTime.nowMillis(c);
                 try (PreparedStatement s = c.prepareStatement("UPDATE hold_numbers SET done = TRUE WHERE hold_id = ? AND number = ?")) {
                     s.setString(1, holdId);
@@ -343,12 +326,8 @@ public final class HoldStore {
                 if (!ended) {
                     refreshExpiry(c, holdId);
                 }
-                c.commit();
                 return ended;
-            } catch (SQLException | RuntimeException e) {
-                DatabaseFailure.rollbackAfter(c, e);
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw failure("consume " + number + " of hold " + holdId, e);
         }

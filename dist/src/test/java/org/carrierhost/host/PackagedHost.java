@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,9 +38,16 @@ record PackagedHost(Process process, String url, List<String> lines, Thread read
 
     /** Starts {@code bin/carrier-host} with {@code args} and waits (up to 60 s) for the URL it prints. */
     static PackagedHost start(List<String> args) throws IOException, InterruptedException {
+        return start(args, Map.of());
+    }
+
+    /** As {@link #start(List)}, with {@code environment} added to this JVM's. */
+    static PackagedHost start(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/carrier-host").toString()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         BlockingQueue<String> url = new LinkedBlockingQueue<>();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {

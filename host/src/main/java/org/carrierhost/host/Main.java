@@ -114,7 +114,23 @@ public final class Main {
         out.println("plugins directory: " + settings.plugins().dir().toAbsolutePath());
         out.println("Carrier Host listening on " + host.url());
         out.flush();
+        markServed();
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Tells the launcher that this run served, so the list of classes its JVM recorded is worth archiving (see
+     * {@code bin/carrier-host}): the file named by {@code carrier-host.cds.served}, when set, is created.
+     */
+    private static void markServed() {
+        String served = System.getProperty("carrier-host.cds.served");
+        if (served != null) {
+            try {
+                Files.write(Path.of(served), new byte[0]);
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger(Main.class).debug("cannot mark {}; the classes this run loaded will not be archived", served, e);
+            }
+        }
     }
 
     /** The host's version, from the jar. */

@@ -137,9 +137,16 @@ public final class TestPlugins {
      * {@code simpleName} (in {@code org.carrierhost.plugins.faulty.hostile}), with no other hostile class.
      */
     public static Path hostile(Path dir, String id, String simpleName) throws IOException {
+        return faulty(dir, id, "hostile." + simpleName, null, onlyHostile(simpleName));
+    }
+
+    /**
+     * Every faulty class but the hostile ones, except hostile {@code simpleName}: its class, its nested classes and
+     * its resources named after it (the JNI carrier's {@code .so}).
+     */
+    private static java.util.function.Predicate<String> onlyHostile(String simpleName) {
         String own = HOSTILE_PATH + simpleName;
-        return faulty(dir, id, "hostile." + simpleName, null,
-                name -> !name.startsWith(HOSTILE_PATH) || name.equals(own + ".class") || name.startsWith(own + "$"));
+        return name -> !name.startsWith(HOSTILE_PATH) || name.startsWith(own + ".") || name.startsWith(own + "$");
     }
 
     /**
@@ -147,7 +154,6 @@ public final class TestPlugins {
      * ends its process) travel beside it as the resource {@code ExitPayload.bin}, a name no bytecode screen reads.
      */
     public static Path hostileWithBinPayload(Path dir, String id) throws IOException {
-        String own = HOSTILE_PATH + "ClassFromResourceExitCarrier";
         Path source = Path.of(System.getProperty("test.plugins.dir", "target/test-plugins")).resolve("carrier-faulty-1.0.0.zip");
         byte[] payload;
         try (ZipFile zip = new ZipFile(source.toFile());
@@ -162,8 +168,7 @@ public final class TestPlugins {
         if (payload == null) {
             throw new IllegalStateException("the faulty jar has no ExitPayload class");
         }
-        return faulty(dir, id, "hostile.ClassFromResourceExitCarrier", null,
-                name -> !name.startsWith(HOSTILE_PATH) || name.equals(own + ".class") || name.startsWith(own + "$"),
+        return faulty(dir, id, "hostile.ClassFromResourceExitCarrier", null, onlyHostile("ClassFromResourceExitCarrier"),
                 Map.of(HOSTILE_PATH + "ExitPayload.bin", payload));
     }
 

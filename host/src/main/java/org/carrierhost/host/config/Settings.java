@@ -216,6 +216,12 @@ public final class Settings {
                     + "and quarantines; in_process: in the host's own JVM, fastest, for carriers the operator trusts");
     public static final Setting<Integer> ISOLATION_MAX_HEAP = integer("carrier.<id>.isolation.max_heap_mb", 256, 16, 65_536,
             "the heap of an isolated carrier's process (-Xmx), in MiB");
+    public static final Setting<Integer> ISOLATION_CPUS = integer("carrier.<id>.isolation.cpus", 0, 0, 4096,
+            "the processors an isolated carrier's process sees (-XX:ActiveProcessorCount) and, on Linux with taskset, "
+                    + "runs on; 0: all of the host's");
+    public static final Setting<Integer> ISOLATION_MAX_THREADS = integer("carrier.<id>.isolation.max_threads", 0, 0, 1_000_000,
+            "the most threads an isolated carrier's process may have; past it the process ends itself (exit 86), "
+                    + "and counts as a crash; 0: no limit");
     public static final Setting<Integer> ISOLATION_CRASH_LIMIT = integer("carrier.<id>.isolation.crash_limit", 3, 1, 1000,
             "this many ends of an isolated carrier's process within the crash window quarantine the carrier");
     public static final Setting<Duration> ISOLATION_CRASH_WINDOW = millis("carrier.<id>.isolation.crash_window_ms", 60_000,

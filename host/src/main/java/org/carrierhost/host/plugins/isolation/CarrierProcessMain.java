@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The {@code main} of a carrier's own process. Its first message on stdin says which zip to load, where, and with
  * which settings (the carrier's own section, nothing of the host's); it loads the zip with the host's own
  * {@link GenerationLoader} (the same screen, limits and descriptor checks), answers what the carrier declared, then
- * serves each call message on a thread of its own and answers on stdout. The plugin's {@code System.out} is
+ * serves each call message on a thread of its own and answers on stdout, its threads counted against
+ * {@link ThreadLimit}. The plugin's {@code System.out} is
  * stderr, so nothing it prints can break the channel. When the host closes stdin, the process ends.
  *
  * <p>Thread-safe: one reader thread; calls run on their own threads and write whole frames.
@@ -75,6 +76,7 @@ public final class CarrierProcessMain {
 
     private void run() throws IOException {
         ObjectNode init = frames.read();
+        ThreadLimit.watch(init.path("maxThreads").asInt());
         ObjectNode ready = Frames.message();
         try {
             generation = load(init);

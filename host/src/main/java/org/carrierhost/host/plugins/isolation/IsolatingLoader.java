@@ -29,8 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@link GenerationLoader} as before. Quarantines are the in-host loader's, so a reload lifts either kind.
  *
  * <p>The child is the host's own {@code java} with the host's class path, started with no environment but
- * {@code PATH} and no system property of the host's, in its own folder under the working root. Its first message
- * holds the carrier's own section and nothing else of the host's settings.
+ * {@code PATH} and no system property of the host's, in its own folder under the working root, held to its
+ * processors by {@link CpuLimit}. Its first message holds the carrier's own section and nothing else of the host's
+ * settings, and its thread limit.
  *
  * <p>Thread-safe: immutable settings, an atomic counter, and the quarantine sink set once at wiring.
  */
@@ -103,8 +104,9 @@ public final class IsolatingLoader implements Loader {
                     "lift it with POST /api/carriers/" + id + "/reload"));
         }
         Path workDir = workRoot.resolve(id + "-process-" + archive.sha256().substring(0, 12) + "-" + generations.incrementAndGet());
-        ProcessLaunch launch = new ProcessLaunch(id, command(settings), workDir, init(archive, workDir, id, section),
-                startLimit.plus(BOOT), inventory);
+        ObjectNode init = init(archive, workDir, id, section);
+        init.put("maxThreads", settings.maxThreads());
+        ProcessLaunch launch = new ProcessLaunch(id, command(id, settings), workDir, init, startLimit.plus(BOOT), inventory);
         try {
             return ProcessGeneration.start(archive, launch, settings, (g, f) -> quarantine.get().quarantine(g, f), events,
                     stopLimit, declared -> declared.missing(section));
@@ -175,10 +177,11 @@ public final class IsolatingLoader implements Loader {
         return String.join(File.pathSeparator, entries);
     }
 
-    private static List<String> command(IsolationSettings settings) {
-        List<String> command = new ArrayList<>();
+    private static List<String> command(String id, IsolationSettings settings) {
+        List<String> command = new ArrayList<>(CpuLimit.pinning(id, settings.cpus()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + settings.maxHeapMb() + "m");
+        command.addAll(CpuLimit.jvmOptions(settings.cpus()));
         command.add("-XX:+UseSerialGC");
         command.add("-Xms16m");
         command.add("-XX:ReservedCodeCacheSize=48m");

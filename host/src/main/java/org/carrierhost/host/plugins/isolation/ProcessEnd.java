@@ -15,6 +15,9 @@ import java.util.List;
  */
 record ProcessEnd(int exitCode, List<String> stderr, String why) {
 
+    /** The status a carrier's process ends itself with when it has more threads than {@code isolation.max_threads}. */
+    static final int OVER_THREAD_LIMIT = 86;
+
     ProcessEnd {
         stderr = List.copyOf(stderr);
     }
@@ -23,11 +26,16 @@ record ProcessEnd(int exitCode, List<String> stderr, String why) {
         this(exitCode, stderr, null);
     }
 
-    /** {@code exit N}, or {@code signal S (exit N)}, after why the host killed it, if it did. */
+    /**
+     * {@code exit N}, or {@code signal S (exit N)}, after why the host killed it, if it did; the thread limit's
+     * status says so.
+     */
     String status() {
         String status;
         if (exitCode > 128 && exitCode < 160) {
             status = "signal " + (exitCode - 128) + " (exit " + exitCode + ")";
+        } else if (exitCode == OVER_THREAD_LIMIT) {
+            status = "exit " + exitCode + ", over its thread limit (isolation.max_threads)";
         } else {
             status = exitCode < 0 ? "exit unknown" : "exit " + exitCode;
         }

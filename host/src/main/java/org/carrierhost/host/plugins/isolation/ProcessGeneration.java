@@ -57,6 +57,7 @@ public final class ProcessGeneration implements Generation {
     private volatile CarrierProcess current;
     private volatile ProcessEnd lastEnd;
     private volatile int restarts;
+    private volatile Thread heartbeat;
 
     /** Where a carrier whose process keeps crashing is quarantined: the lifecycle. */
     @FunctionalInterface
@@ -204,6 +205,7 @@ public final class ProcessGeneration implements Generation {
             }
         }, "carrier-heartbeat-" + id());
         t.setDaemon(true);
+        heartbeat = t;
         t.start();
     }
 
@@ -222,6 +224,11 @@ public final class ProcessGeneration implements Generation {
     @Override
     public Retirement retire(Duration drain) {
         boolean drained = inFlight.drain(drain);
+        Thread beating = heartbeat;
+        if (beating != null) {
+            // It would otherwise sleep out its heartbeat before it saw the retirement.
+            beating.interrupt();
+        }
         CarrierProcess serving;
         synchronized (this) {
             serving = current;

@@ -29,13 +29,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Plugins that end or freeze the process they run in, each by a route the bytecode screen cannot see (a name built at run
  * time for reflection or a method handle, a class defined from a {@code .bin} resource, a hidden
- * {@code Runtime.halt}, {@code kill -9} of its own pid) or freezing it ({@code SIGSTOP}, caught by the heartbeat), all
- * run isolated in one host beside the mock carrier in the
- * host's own process, under search load: the host answers {@code /api/health} within 1 s throughout, every search
- * answers 200 with the mock's offers (0 failed), and each hostile carrier's process is started again once, then
- * quarantined at its second crash with the reason (its exit status or signal) shown on {@code GET /api/carriers/{id}}.
- * JNI {@code _exit} and {@code Unsafe} are left out: they need native code or a build step of their own, and end the
- * process the same way {@code halt} and {@code kill -9} do.
+ * {@code Runtime.halt}, {@code kill -9} of its own pid, JNI {@code _exit} from a C library the build compiled,
+ * {@code Unsafe.putAddress(0, 0)}, a segmentation fault its JVM aborts on), freezing it ({@code SIGSTOP}, caught by
+ * the heartbeat) or flooding it with threads (ended by its {@code isolation.max_threads}), all run isolated in one host
+ * beside the mock carrier in the host's own process, under search load: the host answers {@code /api/health} within
+ * 1 s throughout, every search answers 200 with the mock's offers (0 failed), and each hostile carrier's process is
+ * started again once, then quarantined at its second crash with the reason (its exit status or signal) shown on
+ * {@code GET /api/carriers/{id}}.
  */
 @RunsAlone
 class HostileIsolationTest {
@@ -50,6 +50,9 @@ class HostileIsolationTest {
         ENDS.put("halt", "exit 13");
         ENDS.put("kill", "signal 9");
         ENDS.put("freeze", "no answer to its heartbeat within 500 ms, killed: signal 9");
+        ENDS.put("jni", "exit 17");
+        ENDS.put("unsafe", "signal 6");
+        ENDS.put("threads", "exit 86, over its thread limit");
     }
 
     @TempDir
@@ -66,6 +69,9 @@ class HostileIsolationTest {
         TestPlugins.hostile(plugins, "halt", "HiddenHaltInSearchCarrier");
         TestPlugins.hostile(plugins, "kill", "KillOwnPidInSearchCarrier");
         TestPlugins.hostile(plugins, "freeze", "FreezeOwnProcessInSearchCarrier");
+        TestPlugins.hostile(plugins, "jni", "NativeExitInSearchCarrier");
+        TestPlugins.hostile(plugins, "unsafe", "UnsafeWriteInSearchCarrier");
+        TestPlugins.hostile(plugins, "threads", "ThreadFloodInSearchCarrier");
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("search.timeout_ms", "3000");
         for (String id : ENDS.keySet()) {
@@ -75,6 +81,7 @@ class HostileIsolationTest {
             settings.put("carrier." + id + ".isolation.heartbeat_ms", "500");
             settings.put("carrier." + id + ".breaker.minimum_calls", "1000");
         }
+        settings.put("carrier.threads.isolation.max_threads", "200");
         ExecutorService load = Executors.newFixedThreadPool(4);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();

@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.HostThreads;
 import org.carrierhost.host.RunsAlone;
 import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
@@ -27,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * An isolated carrier's lifecycle goes through the same verbs as any other, across processes: a reload starts the
  * new version's process beside the old one, serves from it, then ends the old process, with no failed search
  * meanwhile; a disable ends its process, and with it what the carrier started (a thread spinning a CPU, 10,000
- * parked threads); a reload lifts a quarantine and starts a fresh process.
+ * parked threads); a reload lifts a quarantine and starts a fresh process; closing the host ends its process and
+ * the host's threads that watched it at once.
  */
 @RunsAlone
 class IsolatedLifecycleTest {
@@ -125,6 +131,27 @@ class IsolatedLifecycleTest {
             assertEquals(200, api.post("/api/carriers/threads/disable", "").status());
             assertTrue(ended(threads), "the process of 10,000 threads ended");
         }
+    }
+
+    @Test
+    void closingTheHostEndsAnIsolatedCarriersProcessAndTheThreadsThatWatchedItAtOnce() throws Exception {
+        TestPlugins.copyMock(plugins);
+        Set<String> before = HostThreads.names();
+        long pid;
+        // A heartbeat of 30 s: its thread, asleep between beats, must not wait out its sleep.
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("carrier.mock.isolation", "process",
+                "carrier.mock.isolation.heartbeat_ms", "30000"))) {
+            pid = pid(ApiClient.of(host));
+        }
+        assertTrue(ended(pid), "closing the host ended the carrier's process " + pid);
+        Await.until(Duration.ofSeconds(3), () -> watchers(before).isEmpty(), () -> "threads left: " + watchers(before));
+    }
+
+    /** The host's threads that watch a carrier's process (its reader, its stderr, its heartbeat) not in {@code before}. */
+    private static Set<String> watchers(Set<String> before) {
+        return HostThreads.newSince(before).stream()
+                .filter(name -> name.startsWith("carrier-process-") || name.startsWith("carrier-heartbeat-"))
+                .collect(Collectors.toSet());
     }
 
     private static long threadsOf(long pid) throws java.io.IOException {

@@ -1,6 +1,7 @@
 package org.carrierhost.plugins.faulty;
 
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.carrierhost.api.CarrierException;
 import org.carrierhost.api.CarrierExtension;
@@ -58,6 +59,19 @@ public abstract class QuietCarrier implements CarrierExtension {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts {@code count} daemon threads named {@code name-<i>}, each parked for good, ignoring interrupts. */
+    protected static void parkThreadsForGood(int count, String name) {
+        for (int i = 0; i < count; i++) {
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    LockSupport.park();
+                }
+            }, name + "-" + i);
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

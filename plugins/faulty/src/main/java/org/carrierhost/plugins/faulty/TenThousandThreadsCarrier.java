@@ -1,7 +1,5 @@
 package org.carrierhost.plugins.faulty;
 
-import java.util.concurrent.locks.LockSupport;
-
 import org.carrierhost.api.CarrierContext;
 
 /**
@@ -17,14 +15,6 @@ public class TenThousandThreadsCarrier extends QuietCarrier {
 
     @Override
     public void start(CarrierContext context) {
-        for (int i = 0; i < THREADS; i++) {
-            Thread thread = new Thread(() -> {
-                while (true) {
-                    LockSupport.park();
-                }
-            }, "faulty-parked-" + i);
-            thread.setDaemon(true);
-            thread.start();
-        }
+        parkThreadsForGood(THREADS, "faulty-parked");
     }
 }

@@ -17,6 +17,7 @@ import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierState;
+import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.load.Generation;
 import org.carrierhost.host.plugins.rollout.RolloutJudge;
 import org.carrierhost.host.plugins.rollout.RolloutSettings;
@@ -83,7 +84,14 @@ public final class Rollouts implements AutoCloseable {
         if (stable == null || slot.plugin() != null || slot.state() != CarrierState.STARTED) {
             return false;
         }
-        RolloutSettings settings = RolloutSettings.from(slot.id(), sections.apply(slot.id()));
+        RolloutSettings settings;
+        try {
+            settings = RolloutSettings.from(slot.id(), sections.apply(slot.id()));
+        } catch (StandardException e) {
+            // Steps that are no list of steps: refused, as a version that cannot load; what serves serves on.
+            steps.discard(generation, ask.actor());
+            throw owner.failed(slot, PluginFailure.now(e.error().message(), e.error().cause()), zip, ask);
+        }
         if (!settings.canary()) {
             return false;
         }

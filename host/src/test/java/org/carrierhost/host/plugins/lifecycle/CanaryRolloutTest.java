@@ -137,6 +137,7 @@ class CanaryRolloutTest extends MockUpgrades {
         assertEquals("rolled_back", rollout.path("status").asText(), rollout.toString());
         assertTrue(rollout.path("reason").asText().startsWith("error rate"), rollout.toString());
         assertTrue(rollout.path("window").path("canary").path("errors").asLong() > 0, rollout.toString());
+        assertTrue(rollout.path("window").path("stable").path("calls").asLong() > 0, "both versions served in one window");
         assertEquals(0, rollout.path("weight").asInt());
         assertEquals("1.0.0", mock().path("version").asText(), "v1 serves on");
         assertEquals(List.of(), acquired.stream().filter(id -> id.contains("-v2-")).toList(), "acquires that reached v2");
@@ -238,6 +239,18 @@ class CanaryRolloutTest extends MockUpgrades {
 
         assertEquals(status, refused.status(), refused.text());
         assertTrue(refused.text().contains(saying), refused.text());
+    }
+
+    @Test
+    void stepsThatAreNotRisingPercentagesRefuseTheNewVersionAndV1ServesOn() throws Exception {
+        settings.put("carrier.mock.rollout.steps", "50,25");
+        start();
+
+        Reply refused = upload("");
+
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("carrier.mock.rollout.steps=50,25 is not a list of steps"), refused.text());
+        assertEquals("1.0.0", mock().path("version").asText());
     }
 
     @Test

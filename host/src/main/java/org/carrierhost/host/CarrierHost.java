@@ -38,6 +38,7 @@ import org.carrierhost.host.http.AccessTokens;
 import org.carrierhost.host.http.ApiServer;
 import org.carrierhost.host.http.CarrierLifecycleRoutes;
 import org.carrierhost.host.http.CarrierRoutes;
+import org.carrierhost.host.http.RolloutRoutes;
 import org.carrierhost.host.http.SelfTestRoutes;
 import org.carrierhost.host.http.CarrierSettingsRoutes;
 import org.carrierhost.host.http.ClusterRoutes;
@@ -70,6 +71,7 @@ import org.carrierhost.host.plugins.CarrierId;
 import org.carrierhost.host.plugins.call.BreakerSettings;
 import org.carrierhost.host.plugins.call.CarrierCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierLifecycle;
+import org.carrierhost.host.plugins.lifecycle.Rollouts;
 import org.carrierhost.host.plugins.lifecycle.SelfTests;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.DropInFeed;
@@ -117,6 +119,7 @@ public final class CarrierHost implements AutoCloseable {
     private CarrierTable carriers;
     private CarrierLifecycle lifecycle;
     private SelfTests selfTests;
+    private Rollouts rollouts;
     private CarrierManager manager;
     private ApiServer server;
     private HostMetrics metrics;
@@ -245,6 +248,7 @@ public final class CarrierHost implements AutoCloseable {
                 isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings),
                 new CarrierInstances(settings, storedSettings)));
         selfTests = lifecycle.selfTests(calls, settings.plugins().selfTest());
+        rollouts = remember(lifecycle.rollouts(this::section));
         remember(lifecycle.revocations(settings.plugins().trustSource()::now, settings.plugins().rescanInterval())).start();
         isolating.quarantineWith((crashed, why) -> lifecycle.quarantine(crashed.id(), crashed, why));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
@@ -280,10 +284,11 @@ public final class CarrierHost implements AutoCloseable {
                 Settings.CARRIER_MANDATORY.keyFor(id), settings.carrier(id).get("mandatory", "false"))));
         hostEvents.addListener(health.listener());
         health.register(server);
-        CarrierRoutes carrierRoutes = new CarrierRoutes(carriers, this::section, recent, this::sourceOf, selfTests::last);
+        CarrierRoutes carrierRoutes = new CarrierRoutes(carriers, this::section, recent, this::sourceOf, selfTests::last, rollouts::view);
         carrierRoutes.register(server);
         new CarrierSettingsRoutes(carriers, lifecycle, storedSettings, this::section, carrierRoutes).register(server);
         new SelfTestRoutes(selfTests).register(server);
+        new RolloutRoutes(rollouts).register(server);
         new CarrierLifecycleRoutes(lifecycle, settings.plugins().zipLimits().maxBytes(), recent).register(server);
         new NumberRoutes(manager, settings.http().maxBodyBytes()).register(server);
         new HoldRoutes(holds).register(server);

@@ -47,6 +47,21 @@ public final class TestHosts {
         return withCarriers("mock").withHttp();
     }
 
+    /** As {@link #start}, once its carrier {@code id} has started (closed again when it does not, within 15 s). */
+    public static CarrierHost startServing(Path pluginsDir, Path dataDir, Map<String, String> settings, String id) {
+        CarrierHost host = start(pluginsDir, dataDir, settings);
+        try {
+            ApiClient api = ApiClient.of(host);
+            Await.until(java.time.Duration.ofSeconds(15),
+                    () -> "STARTED".equals(api.get("/api/carriers/" + id).json().path("state").asText()),
+                    () -> api.get("/api/carriers/" + id).text());
+            return host;
+        } catch (RuntimeException | AssertionError e) {
+            host.close();
+            throw e;
+        }
+    }
+
     /** How many of {@code host}'s recent events are {@code action} on a target starting with {@code targetStart}. */
     public static long eventCount(CarrierHost host, String action, String targetStart) {
         return host.events().recent(1000).stream()

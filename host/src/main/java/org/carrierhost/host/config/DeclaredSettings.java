@@ -22,7 +22,7 @@ public record DeclaredSettings(String carrierId, List<CarrierSetting> declared) 
 
     /** Keys of a carrier's section the host reads itself (those with a dot, breaker.* and bulkhead.*, too). */
     private static final java.util.Set<String> HOST_KEYS = java.util.Set.of("mandatory", "disconnect_policy",
-            "reconcile_every_ms", "isolation", "plugin");
+            "reconcile_every_ms", "isolation", "plugin", "rollout");
 
     public DeclaredSettings {
         declared = List.copyOf(declared);

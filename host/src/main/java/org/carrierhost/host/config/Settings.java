@@ -230,6 +230,27 @@ public final class Settings {
             "the wait before an ended process is started again, doubled for each crash in the window");
     public static final Setting<Duration> ISOLATION_HEARTBEAT = millis("carrier.<id>.isolation.heartbeat_ms", 2000,
             "how often the host asks an isolated carrier's process if it is alive; one that does not answer within this is killed, and counts as a crash");
+    public static final Setting<String> ROLLOUT = declare("carrier.<id>.rollout", Choice.of("swap", "canary"), "swap",
+            Secrecy.PLAIN, "swap: a new version takes all the traffic at once; canary: it serves beside the old one and "
+                    + "takes a growing share in steps, each judged against the old one, rolled back when worse");
+    public static final Setting<List<String>> ROLLOUT_STEPS = declare("carrier.<id>.rollout.steps", new Items(), "5,25,50,100",
+            Secrecy.PLAIN, "a canary's share of the searches at each step, in percent, rising");
+    public static final Setting<Duration> ROLLOUT_INTERVAL = millis("carrier.<id>.rollout.interval_ms", 60_000,
+            "how long each step of a canary lasts; its calls and the old version's in that window are judged at its end");
+    public static final Setting<Integer> ROLLOUT_MIN_CALLS = integer("carrier.<id>.rollout.min_calls", 50, 1, 1_000_000,
+            "fewer canary calls in a window is inconclusive: the step holds, and is never promoted on it");
+    public static final Setting<Integer> ROLLOUT_ACQUIRE_FROM = integer("carrier.<id>.rollout.acquire_from", 3, 1, 100,
+            "the step (from 1) from which acquires and disconnects reach a canary too; searches go first");
+    public static final Setting<Integer> ROLLOUT_MAX_ERROR_INCREASE = integer("carrier.<id>.rollout.max_error_increase", 5,
+            0, 100, "the most a canary's error rate in a window may exceed the old version's, in percentage points");
+    public static final Setting<Integer> ROLLOUT_MAX_TIMEOUT_INCREASE = integer("carrier.<id>.rollout.max_timeout_increase",
+            5, 0, 100, "the most a canary's timeout rate in a window may exceed the old version's, in percentage points");
+    public static final Setting<Integer> ROLLOUT_MAX_P99_RATIO = integer("carrier.<id>.rollout.max_p99_ratio", 200, 100,
+            100_000, "the most a canary's p99 latency in a window may be, in percent of the old version's");
+    public static final Setting<Duration> ROLLOUT_P99_FLOOR = millis("carrier.<id>.rollout.p99_floor_ms", 50,
+            "a canary whose p99 latency is under this is never judged slow");
+    public static final Setting<Integer> ROLLOUT_MIN_YIELD = integer("carrier.<id>.rollout.min_yield", 50, 0, 100,
+            "the least a canary's numbers returned per number asked may be, in percent of the old version's");
     public static final Setting<String> CARRIER_KEY = declare("carrier.<id>.<key>", new Text(0), null, Secrecy.BY_NAME,
             "the carrier's own settings, for example carrier.mock.latency_ms; secret when the key names a password, "
                     + "secret, token, key or credential");

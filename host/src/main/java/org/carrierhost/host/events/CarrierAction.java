@@ -56,7 +56,12 @@ public enum CarrierAction {
     /** A carrier's settings were changed, and a generation started with them took over (or failed to). */
     RECONFIGURE,
     /** A carrier was created as an instance of an installed plugin, with settings of its own. */
-    CREATE_INSTANCE;
+    CREATE_INSTANCE,
+    /**
+     * A canary rollout ({@code carrier.<id>.rollout=canary}) began, took a step, was paused or resumed, promoted its new
+     * version or rolled it back, and why.
+     */
+    ROLLOUT;
 
     /** The name the audit log and the API use, for example {@code load-skipped-disabled}. */
     public String wireName() {

@@ -12,6 +12,7 @@ import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.call.BreakerView;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.plugins.lifecycle.SelfTestRun;
+import org.carrierhost.host.plugins.rollout.RolloutView;
 import org.carrierhost.host.plugins.trust.TrustVerdict;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -60,6 +61,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     only, and left out when it never loaded
  * @param selftest    its last self-test, of whichever version; in the answer for one carrier only, and left out when
  *                    none ran
+ * @param rollout     its canary rollout, running or the last one; in the answer for one carrier only, and left out when
+ *                    none ran
  */
 record CarrierAnswer(String id, String plugin, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,
@@ -70,7 +73,8 @@ record CarrierAnswer(String id, String plugin, String version, String state, boo
                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> config,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<DeclaredSettings.Shown> settings,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Capabilities capabilities,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) SelfTestAnswer selftest) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) SelfTestAnswer selftest,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) RolloutAnswer rollout) {
 
     CarrierAnswer {
         shadowed = List.copyOf(shadowed);
@@ -97,7 +101,7 @@ record CarrierAnswer(String id, String plugin, String version, String state, boo
                 facts == null ? List.of() : facts.missing(), Recent.of(figures),
                 view.shadowed().stream().map(z -> new Shadowed(z.file().getFileName().toString(), z.version())).toList(),
                 Signature.of(view.signature()), view.process() == null ? "in_process" : "process", Process.of(view.process()),
-                view.keptAt() == null ? null : view.keptAt().toString(), null, null, null, null);
+                view.keptAt() == null ? null : view.keptAt().toString(), null, null, null, null, null);
     }
 
     private static boolean notConfigured(CarrierView view) {
@@ -123,14 +127,21 @@ record CarrierAnswer(String id, String plugin, String version, String state, boo
         return new CarrierAnswer(id, plugin, version, state, enabled, local, cnam, description, provider, file, source, sha256,
                 error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, isolation, process, keptAt, masked,
                 declared,
-                declaredCapabilities == null ? null : Capabilities.of(declaredCapabilities), selftest);
+                declaredCapabilities == null ? null : Capabilities.of(declaredCapabilities), selftest, rollout);
     }
 
     /** This answer with the carrier's last self-test, if any ran. */
     CarrierAnswer withSelfTest(java.util.Optional<SelfTestRun> last) {
         return new CarrierAnswer(id, plugin, version, state, enabled, local, cnam, description, provider, file, source, sha256,
                 error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, isolation, process, keptAt,
-                config, settings, capabilities, last.map(SelfTestAnswer::of).orElse(null));
+                config, settings, capabilities, last.map(SelfTestAnswer::of).orElse(null), rollout);
+    }
+
+    /** This answer with the carrier's canary rollout, running or the last, if any ran. */
+    CarrierAnswer withRollout(java.util.Optional<RolloutView> shown) {
+        return new CarrierAnswer(id, plugin, version, state, enabled, local, cnam, description, provider, file, source, sha256,
+                error, stats, breaker, failedZip, configured, health, missing, recent, shadowed, signature, isolation, process, keptAt,
+                config, settings, capabilities, selftest, shown.map(RolloutAnswer::of).orElse(null));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.carrierhost.host.events.RecentCalls;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
 import org.carrierhost.host.plugins.lifecycle.SelfTestRun;
+import org.carrierhost.host.plugins.rollout.RolloutView;
 
 /**
  * {@code /api/carriers}: each carrier's state, version, error and figures, the last 15 minutes' included.
@@ -27,16 +28,20 @@ public final class CarrierRoutes {
     private final RecentCalls recent;
     private final Function<String, DeclaredSettings.Source> sources;
     private final Function<String, Optional<SelfTestRun>> selfTests;
+    private final Function<String, Optional<RolloutView>> rollouts;
 
     /**
      * @param configs each carrier's configuration section, shown with secrets masked
      * @param recent  each carrier's calls over the last minutes
      * @param sources where each {@code carrier.<id>.<key>} came from
      * @param selfTests each carrier's last self-test
+     * @param rollouts  each carrier's canary rollout, running or the last
      */
     public CarrierRoutes(CarrierTable carriers, Function<String, CarrierConfig> configs, RecentCalls recent,
-                         Function<String, DeclaredSettings.Source> sources, Function<String, Optional<SelfTestRun>> selfTests) {
+                         Function<String, DeclaredSettings.Source> sources, Function<String, Optional<SelfTestRun>> selfTests,
+                         Function<String, Optional<RolloutView>> rollouts) {
         this.selfTests = selfTests;
+        this.rollouts = rollouts;
         this.carriers = carriers;
         this.configs = configs;
         this.recent = recent;
@@ -63,6 +68,6 @@ public final class CarrierRoutes {
         return ApiResponse.ok(CarrierAnswer.of(view, recent.figures(id))
                 .withConfig(HostConfiguration.masked(id, section), declared,
                         view.facts() == null ? null : view.facts().capabilities())
-                .withSelfTest(selfTests.apply(id)));
+                .withSelfTest(selfTests.apply(id)).withRollout(rollouts.apply(id)));
     }
 }

@@ -35,6 +35,7 @@ import org.carrierhost.host.manager.StockEntry;
 import org.carrierhost.host.plugins.call.CarrierCall;
 import org.carrierhost.host.plugins.call.CarrierCalls;
 import org.carrierhost.host.plugins.call.CarrierLease;
+import org.carrierhost.host.plugins.call.RoutedCall;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.registry.CarrierDataCodec;
 import org.carrierhost.host.registry.Claim;
@@ -272,14 +273,14 @@ public final class NumberDesk implements CarrierManager {
         AtomicReference<Map<String, Object>> leftBehind = new AtomicReference<>(Map.of());
         try {
             NumberRecord updated = call == null ? current : calls.call(current.carrier(), operation, settings.orderTimeout(),
-                    carrier -> {
+                    RoutedCall.forAccount(action == NumberAction.ACQUIRE ? accountId : current.accountId(), carrier -> {
                         try {
                             return CarrierDataCodec.plainRecord(call.apply(carrier));
                         } catch (CarrierException e) {
                             leftBehind.set(CarrierDataCodec.plain(e.data()));
                             throw e;
                         }
-                    });
+                    }));
             NumberRecord stored = registry.complete(claim,
                     new NumberRecord(current.number(), target, current.carrier(), accountId, updated.data()), actor);
             offers.stored(stored.number(), stored.state());
@@ -307,7 +308,8 @@ public final class NumberDesk implements CarrierManager {
         NumberState target = request.target();
         try {
             NumberRecord updated = calls.call(current.carrier(), CarrierOperation.ACQUIRE, settings.orderTimeout(),
-                    carrier -> CarrierDataCodec.plainRecord(carrier.acquireNumber(current.withAccountId(request.accountId()))));
+                    RoutedCall.forAccount(request.accountId(),
+                            carrier -> CarrierDataCodec.plainRecord(carrier.acquireNumber(current.withAccountId(request.accountId())))));
             ClaimResult moved = registry.moveAtOnce(new NumberRecord(current.number(), target, current.carrier(),
                     request.accountId(), updated.data()), EnumSet.of(current.state()), actor);
             NumberRecord stored = moved instanceof ClaimResult.Moved m ? m.stored() : claimed(moved, target).record();

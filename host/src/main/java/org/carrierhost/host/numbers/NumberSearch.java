@@ -27,6 +27,7 @@ import org.carrierhost.host.manager.SearchVocabulary;
 import org.carrierhost.host.manager.SkippedCarrier;
 import org.carrierhost.host.plugins.call.CallOutcome;
 import org.carrierhost.host.plugins.call.CarrierCalls;
+import org.carrierhost.host.plugins.call.RoutedCall;
 import org.carrierhost.host.plugins.lifecycle.CarrierRoster;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.registry.CarrierDataCodec;
@@ -135,7 +136,9 @@ final class NumberSearch {
             // No carrier is asked for more than its max_quantity in one call.
             List<CallOutcome<List<NumberOffer>>> outcomes = calls.callEach(ask, CarrierOperation.FIND, left, id -> {
                 int asked = caps.ask(id, q);
-                return carrier -> CarrierDataCodec.plainOffers(carrier.findNumbers(prefix, asked, options).toOffers());
+                // Routed by account (a carrier in a canary rollout), and counted by what it asked (the canary's yield).
+                return new RoutedCall<>(request.accountId(), asked,
+                        carrier -> CarrierDataCodec.plainOffers(carrier.findNumbers(prefix, asked, options).toOffers()));
             });
             for (CallOutcome<List<NumberOffer>> outcome : outcomes) {
                 answers.put(outcome.carrierId(), withoutHeld(answer(outcome, prefix, caps.asked(outcome.carrierId()), now, check),

@@ -52,7 +52,8 @@ class OpenApiContractTest {
     private static final String NUMBER = "+14159000000";
 
     @RegisterExtension
-    final CarrierHostExtension mock = TestHosts.withCarriers("mock", "local").withHttp().setting("auth.token.dash", "viewer:" + VIEWER_TOKEN);
+    final CarrierHostExtension mock = TestHosts.withCarriers("mock", "local").withHttp().setting("auth.token.dash", "viewer:" + VIEWER_TOKEN)
+            .setting("carrier.uploaded.rollout", "canary");
 
     @TempDir
     Path elsewhere;
@@ -159,6 +160,10 @@ class OpenApiContractTest {
         call("DELETE", "/api/carriers/mock-2", admin, null, null);
         byte[] zip = Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "uploaded", "2.0.0"));
         call("POST", "/api/carriers", admin, zip, "application/zip");
+        // A second version of it is a canary (carrier.uploaded.rollout=canary), shown with the carrier, then aborted.
+        call("POST", "/api/carriers", admin, Files.readAllBytes(TestPlugins.mockVariant(elsewhere, "uploaded", "3.0.0")), "application/zip");
+        call("GET", "/api/carriers/uploaded", VIEWER_TOKEN, null, null);
+        call("POST", "/api/carriers/uploaded/rollout", admin, "{\"action\":\"abort\"}", JSON);
         call("DELETE", "/api/carriers/uploaded", admin, null, null);
         call("GET", "/api/events?limit=5", VIEWER_TOKEN, null, null);
         call("GET", "/api/events?carrier=mock&action=disable&actor=api:admin&since=2000-01-01T00:00:00Z&before=1000000&limit=5",

@@ -22,4 +22,14 @@ public interface CallTarget {
      * @throws StandardException {@code carrier_unavailable} saying why it cannot be called now
      */
     CarrierLease lease();
+
+    /**
+     * Opens a lease on the version that takes the call {@code key} describes: the serving version, unless the
+     * carrier routes some calls elsewhere (a canary rollout).
+     *
+     * @throws StandardException {@code carrier_unavailable} saying why it cannot be called now
+     */
+    default CarrierLease lease(CallKey key) {
+        return lease();
+    }
 }

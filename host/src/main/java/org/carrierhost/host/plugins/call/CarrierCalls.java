@@ -129,9 +129,10 @@ public final class CarrierCalls {
             return refused(id, operation, start, new StandardError(ErrorCode.CARRIER_UNAVAILABLE,
                     "carrier " + id + " is unavailable", "circuit open, retry in " + guard.retryInSeconds() + " s", id));
         }
+        CallKey key = CallKey.of(operation, call);
         CarrierLease lease;
         try {
-            lease = slot.lease();
+            lease = slot.lease(key);
         } catch (StandardException e) {
             guard.breaker().releasePermission();
             return refused(id, operation, start, e.error(), true);
@@ -167,7 +168,7 @@ public final class CarrierCalls {
             return refused(id, operation, start, new StandardError(ErrorCode.CARRIER_UNAVAILABLE,
                     "carrier " + id + " cannot be called now", e.toString(), id));
         }
-        return new Dispatched<>(id, slot, guard, future, phase, start);
+        return new Dispatched<>(id, slot, guard, future, phase, start, lease, key);
     }
 
     private <T> CallOutcome<T> settle(Dispatched<T> d, CarrierOperation operation, long deadline, Duration limit) {
@@ -179,6 +180,7 @@ public final class CarrierCalls {
             long took = System.nanoTime() - d.start;
             d.guard.breaker().onSuccess(took, TimeUnit.NANOSECONDS);
             finish(d, operation, took, null);
+            d.lease.settled(d.key, took, null, value);
             return new CallOutcome.Answered<>(d.id, value);
         } catch (TimeoutException | CancellationException e) {
             if (d.phase.compareAndSet(RUNNING, ABANDONED)) {
@@ -207,6 +209,9 @@ public final class CarrierCalls {
 
     private void finish(Dispatched<?> d, CarrierOperation operation, long nanos, StandardError error) {
         d.slot.stats().record(nanos, error != null);
+        if (error != null) {
+            d.lease.settled(d.key, nanos, error, null);
+        }
         events.publish(new CallCompleted(Instant.now(), d.id, operation, error == null ? null : error.code(),
                 Duration.ofNanos(nanos), error == null ? null : detail(error)));
     }
@@ -243,6 +248,6 @@ public final class CarrierCalls {
 
     /** A call under way on a worker thread. */
     private record Dispatched<T>(String id, CallTarget slot, CarrierGuard guard, Future<T> future, AtomicInteger phase,
-                                 long start) {
+                                 long start, CarrierLease lease, CallKey key) {
     }
 }

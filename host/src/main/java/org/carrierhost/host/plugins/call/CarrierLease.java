@@ -13,11 +13,18 @@ import org.carrierhost.host.plugins.load.Generation;
 public final class CarrierLease implements AutoCloseable {
 
     private final Generation generation;
+    private final CallObserver observer;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A lease on {@code generation}, which the caller has {@linkplain Generation#enter() entered}. */
     public CarrierLease(Generation generation) {
+        this(generation, CallObserver.NONE);
+    }
+
+    /** A lease on {@code generation} (entered by the caller) whose calls' ends {@code observer} is told. */
+    public CarrierLease(Generation generation, CallObserver observer) {
         this.generation = generation;
+        this.observer = observer;
     }
 
     /** The carrier id. */
@@ -48,6 +55,11 @@ public final class CarrierLease implements AutoCloseable {
         } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
             throw new PluginFault(e);
         }
+    }
+
+    /** Tells this lease's observer how a call made on it ended. */
+    void settled(CallKey key, long nanos, org.carrierhost.host.errors.StandardError error, Object value) {
+        observer.settled(key, nanos, error, value);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.host.config.SelfTestSettings;
 import org.carrierhost.host.config.TrustSettings;
 import org.carrierhost.host.errors.StandardException;
@@ -31,15 +32,14 @@ import org.carrierhost.host.plugins.trust.TrustVerdict;
 import org.carrierhost.host.plugins.trust.ZipVerifier;
 
 /**
- * The one owner of the carrier lifecycle: it alone takes a carrier's lock and writes what the host holds
- * for it. Every state change goes through {@link #become}, which checks it against {@link CarrierState#canBecome},
- * writes it and raises one {@link CarrierStateChanged} (from, to, and how long the verb had taken). Its
- * {@link LifecycleVerbs} are what the watcher (through the {@link DropInFeed}), the API, the console and the
- * cluster sync call. A change asked here is told to the other hosts; a redeploy the watcher sees is a reload,
- * recorded and told as one asked over HTTP. A new version starts while the old one serves, then serves in one
- * step; only then is the old one drained and unloaded. A new version that fails leaves the old one serving.
- * The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s, and
- * the instances of plugins {@link InstanceSlots}'; both ask this class for each lock and each write.
+ * The one owner of the carrier lifecycle: it alone takes a carrier's lock and writes what the host holds for it. Every state
+ * change goes through {@link #become}, which checks it against {@link CarrierState#canBecome}, writes it and raises one
+ * {@link CarrierStateChanged} (from, to, and how long the verb had taken). Its {@link LifecycleVerbs} are what the watcher
+ * (through the {@link DropInFeed}), the API, the console and the cluster sync call. A change asked here is told to the other
+ * hosts; a redeploy the watcher sees is a reload, recorded and told as one asked over HTTP. A new version starts while the
+ * old one serves, then serves in one step; only then is the old one drained and unloaded. One that fails leaves the old one
+ * serving. The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s,
+ * plugins' instances {@link InstanceSlots}', canaries {@link Rollouts}'; each asks it for every lock and write.
  *
  * <p>Thread-safe: operations on one carrier are serialised by its lock; other carriers proceed in parallel.
  */
@@ -60,12 +60,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     private final InstanceSlots instanceSlots;
 
     /**
-     * @param operatorFiles where installed zips are kept (a carrier served from there has the source
-     *                      {@link CarrierSource#CLUSTER}), and where a removed drop-in's zip is kept
+     * @param operatorFiles where installed zips are kept (served from there: {@link CarrierSource#CLUSTER}), and removed drop-ins'
      * @param drain         how long a swapped-out version may take to finish its calls in flight
      * @param cluster       how changes made here reach the other hosts
-     * @param verifier      this host's trust policy, judging every zip before it loads: a zip it refuses leaves what
-     *                      serves serving, and its zip in place ({@code new ZipVerifier(TrustSettings.OFF)}: none)
+     * @param verifier      this host's trust policy, judging every zip before it loads: a refused zip leaves what serves
+     *                      serving, and stays in place ({@code new ZipVerifier(TrustSettings.OFF)}: none)
      * @param instances     the instances of plugins: each starts (and swaps) when its plugin does
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
@@ -223,6 +222,16 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return tests;
     }
 
+    /** Canary rollouts of new versions of the carriers whose section (of {@code sections}) says {@code rollout=canary}. */
+    public Rollouts rollouts(Function<String, CarrierConfig> sections) {
+        return deployments.canaries(new Rollouts(this, steps, sections));
+    }
+
+    /** Routes a share of {@code slot}'s calls to {@code next}'s canary, beside what serves; null: none. */
+    void route(CarrierSlot slot, CanaryRoute next) {
+        slot.canary(next);
+    }
+
     // The owner's writes that Deployments asks for, each on a slot it holds locked.
 
     /** Serves {@code generation} from {@code zip}, then drains and unloads the version it replaces. */
@@ -286,12 +295,6 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         if (target.equals(slot.file()) && slot.live() == null) {
             slot.file(null, CarrierSource.DIRECTORY);
         }
-    }
-
-    /** {@link #failed(CarrierSlot, PluginFailure, Path, Ask)} for a zip whose signature the policy refused. */
-    StandardException failed(CarrierSlot slot, TrustVerdict.Refused refused, PluginFailure failure, Path zip, Ask ask) {
-        slot.signature(refused);
-        return failed(slot, failure, zip, ask);
     }
 
     /** Records why loading {@code zip} failed; what serves keeps serving. */
@@ -366,10 +369,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         slot.file(zip, operatorFiles.installed(zip) ? CarrierSource.CLUSTER : CarrierSource.DIRECTORY);
     }
 
-    /**
-     * Runs {@code work} on carrier {@code id} under its lock, then as {@link LifecycleSteps#concluded} says, recorded on
-     * {@code target} (the id, and what changes).
-     */
+    /** Runs {@code work} on carrier {@code id} under its lock, then as {@link LifecycleSteps#concluded} says, recorded on {@code target}. */
     private CarrierView locked(String id, String target, Ask ask, Function<CarrierSlot, CarrierView> work) {
         if (!CarrierId.valid(id)) {
             throw Refusals.invalid(null, "invalid carrier id", CarrierId.refusal(id));

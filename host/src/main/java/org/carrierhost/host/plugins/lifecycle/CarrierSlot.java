@@ -9,6 +9,8 @@ import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.plugins.PluginFailure;
+import org.carrierhost.host.plugins.call.CallKey;
+import org.carrierhost.host.plugins.call.CallObserver;
 import org.carrierhost.host.plugins.call.CallTarget;
 import org.carrierhost.host.plugins.call.CarrierGuard;
 import org.carrierhost.host.plugins.call.CarrierLease;
@@ -37,6 +39,7 @@ final class CarrierSlot implements CallTarget {
     private volatile PluginFacts facts;
     private volatile TrustVerdict signature;
     private volatile String plugin;
+    private volatile CanaryRoute canary;
 
     CarrierSlot(String id, CarrierGuard guard) {
         this.id = id;
@@ -108,6 +111,15 @@ final class CarrierSlot implements CallTarget {
         plugin = value;
     }
 
+    /** The canary rollout's route beside what serves, or null when none runs. */
+    CanaryRoute canary() {
+        return canary;
+    }
+
+    void canary(CanaryRoute value) {
+        canary = value;
+    }
+
     /** The trust policy's verdict on the zip last judged for it, or null when none was. */
     TrustVerdict signature() {
         return signature;
@@ -147,6 +159,24 @@ final class CarrierSlot implements CallTarget {
 
     @Override
     public CarrierLease lease() {
+        return leaseServing(CallObserver.NONE);
+    }
+
+    /** A lease on the canary for a call it takes, else on the serving version, each counted in its rollout window. */
+    @Override
+    public CarrierLease lease(CallKey key) {
+        CanaryRoute route = canary;
+        if (route == null) {
+            return leaseServing(CallObserver.NONE);
+        }
+        // Only beside a version that serves: a carrier stopped meanwhile has its canary rolled back at the next window.
+        if (state == CarrierState.STARTED && live != null && route.takes(key) && route.canary().enter()) {
+            return new CarrierLease(route.canary(), route.canaryWindow());
+        }
+        return leaseServing(route.stableWindow());
+    }
+
+    private CarrierLease leaseServing(CallObserver observer) {
         while (true) {
             CarrierState now = state;
             if (now == CarrierState.DISABLED) {
@@ -158,7 +188,7 @@ final class CarrierSlot implements CallTarget {
                 throw unavailable("carrier " + id + " is not loaded", why == null ? null : why.describe());
             }
             if (current.enter()) {
-                return new CarrierLease(current);
+                return new CarrierLease(current, observer);
             }
             if (live == current) {
                 throw unavailable("carrier " + id + " is stopping", null);

@@ -46,6 +46,8 @@ final class Deployments {
     private final SignedZips signed;
     /** The self-test a new version of a serving carrier passes before it serves; none until the owner sets it. */
     private volatile SelfTests gate;
+    /** The canary rollouts a new version of a serving carrier may begin instead of a swap; none until the owner sets them. */
+    private volatile Rollouts rollouts;
 
     Deployments(CarrierLifecycle owner, OperatorFiles operatorFiles, Loader loader, CarrierTable table,
                 CarrierStateStore states, LifecycleSteps steps, NeverLoadedZips neverLoaded, ClusterLink cluster,
@@ -96,6 +98,12 @@ final class Deployments {
     /** Has every new version of a serving carrier pass {@code tests}' gate before it serves. */
     void gate(SelfTests tests) {
         gate = tests;
+    }
+
+    /** Has every new version of a serving carrier begin a canary rollout of {@code value}, when its section says so. */
+    Rollouts canaries(Rollouts value) {
+        rollouts = value;
+        return value;
     }
 
     /** Deploys a zip of the plugins directory (or one kept for a carrier) as {@code initialMode} says. */
@@ -272,7 +280,10 @@ final class Deployments {
             steps.discard(generation, ask.actor());
             throw owner.failed(slot, untested.get(), zip, ask);
         }
-        owner.serve(slot, generation, zip, signature, ask);
+        Rollouts canaries = rollouts;
+        if (canaries == null || !canaries.begin(slot, generation, zip, signature, ask)) {
+            owner.serve(slot, generation, zip, signature, ask);
+        }
         return table.viewOf(slot);
     }
 
@@ -320,7 +331,9 @@ final class Deployments {
             steps.failed(ask.actor(), CarrierAction.VERIFY, target, refused.message() + (refused.admitted() ? "; loaded all the same (plugins.trust.mode=warn)" : ""));
             if (!refused.admitted()) {
                 steps.discard(loaded, ask.actor());
-                throw owner.failed(slot, refused, PluginFailure.now(refused.message(), refused.detail()), zip, ask);
+                PluginFailure failure = PluginFailure.now(refused.message(), refused.detail());
+                owner.showRefused(slot, refused, failure);
+                throw owner.failed(slot, failure, zip, ask);
             }
         } else if (verdict instanceof TrustVerdict.Trusted trusted) {
             steps.ok(ask.actor(), CarrierAction.VERIFY, target + ": trusted, signed by " + trusted.signer() + " (" + trusted.fingerprint() + ")");

@@ -3,73 +3,30 @@ package org.carrierhost.host.plugins.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.ApiClient.Reply;
 import org.carrierhost.host.Await;
-import org.carrierhost.host.CarrierHost;
 import org.carrierhost.host.RunsAlone;
-import org.carrierhost.host.TestHosts;
-import org.carrierhost.host.TestPlugins;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A new version of a serving carrier self-tested before it takes traffic ({@code plugins.selftest.before_serving}). */
 @RunsAlone
-class SelfTestGateTest {
-
-    @TempDir
-    Path plugins;
-    @TempDir
-    Path data;
-    @TempDir
-    Path elsewhere;
-    private CarrierHost host;
-    private ApiClient api;
-    private final Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
+class SelfTestGateTest extends MockUpgrades {
 
     @BeforeEach
-    void mockV1Serving() throws Exception {
-        Files.copy(TestPlugins.mockVariant(elsewhere, "mock", "1.0.0"), plugins.resolve("carrier-mock-1.0.0.zip"));
+    void selfTestedBeforeServing() {
         settings.put("plugins.selftest.before_serving", "true");
         settings.put("plugins.selftest.timeout_ms", "1500");
-    }
-
-    @AfterEach
-    void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
-
-    private void start() {
-        host = TestHosts.start(plugins, data, settings);
-        api = ApiClient.of(host);
-        Await.until(Duration.ofSeconds(15), () -> "STARTED".equals(mock().path("state").asText()), () -> mock().toString());
-    }
-
-    private JsonNode mock() {
-        return api.get("/api/carriers/mock").json();
-    }
-
-    private Reply upload(String version, String switches) throws Exception {
-        Path zip = TestPlugins.mockWithSwitches(elsewhere, "mock", version, switches);
-        return api.send("POST", "/api/carriers", Files.readAllBytes(zip), "application/zip");
     }
 
     /** Uploads {@code switches}' v2 while searches run; asserts it is refused naming {@code reason}, and no search failed. */

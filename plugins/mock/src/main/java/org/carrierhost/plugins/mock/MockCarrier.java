@@ -54,6 +54,8 @@ public class MockCarrier implements CarrierExtension {
     private volatile MockBehaviour behaviour = MockBehaviour.IMMEDIATE;
     private volatile String carrierId = "mock";
     private final AtomicLong orders = new AtomicLong();
+    /** Its searches so far, for {@code search_fault_percent}. */
+    private final AtomicLong searches = new AtomicLong();
     private final Map<String, NumberReservation> reservations = new ConcurrentHashMap<>();
     /** The numbers this mock's acquires hold and its disconnects have not released: its own list. */
     private final java.util.concurrent.ConcurrentSkipListSet<String> owned = new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -133,9 +135,13 @@ public class MockCarrier implements CarrierExtension {
     public SearchResult findNumbers(String e164Prefix, int quantity, SearchOptions options) throws CarrierException {
         behaviour.apply();
         selfTest.reachable();
+        selfTest.searched(searches.getAndIncrement());
         if (quantity > maxQuantity) {
             throw new CarrierException(ErrorCode.INVALID, "asked for " + quantity + " numbers, more than its max_quantity",
                     "max_quantity=" + maxQuantity);
+        }
+        if (selfTest.noNumbers()) {
+            return SearchResult.offers(List.of());
         }
         MockNumbering numbering = MockNumbering.under(e164Prefix);
         if (options.blocks()) {
@@ -188,7 +194,7 @@ public class MockCarrier implements CarrierExtension {
     public NumberRecord acquireNumber(NumberRecord number) throws CarrierException {
         behaviour.apply();
         owned.add(number.number());
-        return number.withData(Map.of("order_id", carrierId + "-order-" + orders.incrementAndGet()));
+        return number.withData(Map.of("order_id", carrierId + selfTest.orderTag() + "-order-" + orders.incrementAndGet()));
     }
 
     @Override

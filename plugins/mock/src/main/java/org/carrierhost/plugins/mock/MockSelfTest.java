@@ -24,7 +24,10 @@ import org.carrierhost.api.SelfTestResult.Outcome;
  * check of what the search answered ({@code broken_parser} makes every search misread its numbers, {@code outage}
  * makes every search answer that the carrier is down). With
  * {@code selftest_acquire} it tries to acquire its probe number, which the host refuses; with {@code selftest_hang}
- * it waits until interrupted. Each switch is read from the carrier's section, else from {@code mock-switches.properties}
+ * it waits until interrupted. Two switches break its searches alone, as a new version that misbehaves under traffic
+ * while its self-test passes: {@code search_fault_percent} fails that share of them ({@code carrier_fault}), evenly
+ * spread, and {@code no_numbers} makes every search answer no number, without an error; {@code order_tag} marks its
+ * order ids, so a test can tell which version took an acquire. Each switch is read from the carrier's section, else from {@code mock-switches.properties}
  * on the plugin's class path, so a variant zip can carry its own.
  *
  * <p>Thread-safe: immutable once made.
@@ -35,11 +38,15 @@ import org.carrierhost.api.SelfTestResult.Outcome;
  * @param tryAcquire      whether its self-test tries to acquire
  * @param hang            whether its self-test never answers
  * @param probePrefix     the prefix its probe search asks for
+ * @param faultPercent    the share of its searches that fail, from 0 to 100
+ * @param noNumbers       whether its searches answer no number
+ * @param orderTag        what its order ids carry after the carrier id; empty for nothing
  */
 record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean outage, boolean tryAcquire, boolean hang,
-                    String probePrefix) {
+                    String probePrefix, int faultPercent, boolean noNumbers, String orderTag) {
 
-    static final MockSelfTest DEFAULTS = new MockSelfTest(false, false, false, false, false, SelfTestChecks.DEFAULT_PROBE_PREFIX);
+    static final MockSelfTest DEFAULTS = new MockSelfTest(false, false, false, false, false, SelfTestChecks.DEFAULT_PROBE_PREFIX,
+            0, false, "");
 
     static final List<CarrierSetting> SETTINGS = List.of(
             CarrierSetting.flag("bad_credentials", false, "whether the self-test's login check is refused, as with a wrong password"),
@@ -47,7 +54,10 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean outage
             CarrierSetting.flag("outage", false, "whether every search answers carrier_unavailable, as when the carrier is down"),
             CarrierSetting.flag("selftest_acquire", false, "whether the self-test tries to acquire its probe number (the host refuses it)"),
             CarrierSetting.flag("selftest_hang", false, "whether the self-test waits until it is interrupted"),
-            SelfTestChecks.PROBE_PREFIX);
+            SelfTestChecks.PROBE_PREFIX,
+            CarrierSetting.whole("search_fault_percent", 0, 100, 0, "the share of searches, in percent, that fail with carrier_fault"),
+            CarrierSetting.flag("no_numbers", false, "whether every search answers no number, without an error"),
+            CarrierSetting.text("order_tag", "what its order ids carry after the carrier id, to tell versions apart"));
 
     /** The switches of {@code config}, over those of {@code mock-switches.properties}, over none. */
     static MockSelfTest from(CarrierConfig config, ClassLoader loader) {
@@ -62,7 +72,9 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean outage
         return new MockSelfTest(flag(config, packed, "bad_credentials"), flag(config, packed, "broken_parser"),
                 flag(config, packed, "outage"),
                 flag(config, packed, "selftest_acquire"), flag(config, packed, "selftest_hang"),
-                config.get("probe_prefix").orElse(packed.getProperty("probe_prefix", DEFAULTS.probePrefix)));
+                config.get("probe_prefix").orElse(packed.getProperty("probe_prefix", DEFAULTS.probePrefix)),
+                Integer.parseInt(config.get("search_fault_percent").orElse(packed.getProperty("search_fault_percent", "0"))),
+                flag(config, packed, "no_numbers"), config.get("order_tag").orElse(packed.getProperty("order_tag", "")));
     }
 
     private static boolean flag(CarrierConfig config, Properties packed, String key) {
@@ -74,6 +86,16 @@ record MockSelfTest(boolean badCredentials, boolean brokenParser, boolean outage
     void reachable() throws CarrierException {
         if (outage) {
             throw new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "the mock carrier is down", "outage=true");
+        }
+    }
+
+    /**
+     * Fails search number {@code n} (from 0) when it falls in the {@code search_fault_percent} share: spread evenly,
+     * so any run of 100 searches fails exactly that many.
+     */
+    void searched(long n) throws CarrierException {
+        if (n * faultPercent / 100 != (n + 1) * faultPercent / 100) {
+            throw new CarrierException(ErrorCode.CARRIER_FAULT, "the mock's search failed", "search_fault_percent=" + faultPercent);
         }
     }
 

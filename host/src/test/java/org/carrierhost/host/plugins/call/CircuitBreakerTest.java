@@ -91,7 +91,9 @@ class CircuitBreakerTest {
     void aCarrierThatHangsAndIgnoresInterruptsHoldsNoMoreThreadsThanItsBulkhead() throws Exception {
         TestPlugins.faulty(plugins, "stubborn", "StubbornHangingCarrier", null);
         TestPlugins.copyMock(plugins);
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("search.timeout_ms", "50",
+        // The deadline is short, so the hung calls return at once; not so short that a loaded machine (CI beside
+        // other builds) misses it for the mock, which answers within a few milliseconds.
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("search.timeout_ms", "250",
                 "carrier.stubborn.bulkhead.max_calls", "4", "carrier.stubborn.breaker.open_ms", "1"))) {
             for (int i = 0; i < 10; i++) {
                 host.manager().find(SearchRequest.of("415", 1));

@@ -25,8 +25,6 @@ import org.carrierhost.host.config.TrustSettings;
 import org.carrierhost.host.config.ZipLimitSettings;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.events.AuditLog;
-import org.carrierhost.host.events.CarrierAction;
-import org.carrierhost.host.events.CarrierEvent;
 import org.carrierhost.host.events.EventLog;
 import org.carrierhost.host.events.HostEventListener;
 import org.carrierhost.host.events.HostEvents;
@@ -227,9 +225,9 @@ public final class CarrierHost implements AutoCloseable {
         hostEvents.addListener(metrics.listener(carriers));
         CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
         CrashJournal journal = new CrashJournal(dataDir);
-        for (CrashJournal.Quarantine q : journal.recover()) {
-            hostEvents.publish(CarrierEvent.failed("startup", CarrierAction.QUARANTINE, q.id(), q.reason()));
-        }
+        // Each is tried in a process of its own before it loads (IsolatingLoader, SuspectTrial).
+        journal.recover().forEach(s -> org.slf4j.LoggerFactory.getLogger(CarrierHost.class)
+                .warn("the host stopped while calling {} of {}; it is tried in a process of its own before it loads", s.call(), s.id()));
         storedSettings = CarrierSettingsStore.open(database.dataSource(), SecretBox.openOrCreate(dataDir));
         GenerationLoader loader = new GenerationLoader(dataDir.resolve("plugins-work"),
                 archiveLimits(settings.plugins().zipLimits()), settings.plugins().startTimeout(), settings.plugins().stopTimeout(),

@@ -45,6 +45,12 @@ public enum CarrierAction {
      * It is not started until an operator retries it.
      */
     QUARANTINE,
+    /**
+     * A carrier the host stopped inside a call of (at a previous run's end) was tried in a process of its own before
+     * loading: the trial passed and the note was cleared (an outside kill), or its process ended the same way and the
+     * carrier was quarantined (a {@link #QUARANTINE} event follows).
+     */
+    TRIAL,
     /** An isolated carrier's process ended without being asked to, and is started again after a backoff. */
     RESTART,
     /** An operator retried a quarantined carrier, lifting its quarantine. */

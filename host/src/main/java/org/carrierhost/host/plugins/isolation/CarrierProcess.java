@@ -91,9 +91,14 @@ final class CarrierProcess {
             }, PluginPool.EXECUTOR).get(handshake.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException | ExecutionException | TimeoutException e) {
             ProcessEnd ended = child.kill();
-            throw new PluginLoadException(e instanceof TimeoutException
-                    ? "the carrier's process did not start within " + handshake.toMillis() + " ms"
-                    : "the carrier's process ended while starting (" + ended.status() + ")", ended.stderrTail());
+            if (e instanceof TimeoutException) {
+                throw new PluginLoadException("the carrier's process did not start within " + handshake.toMillis() + " ms",
+                        ended.stderrTail());
+            }
+            PluginLoadException failure = new PluginLoadException("the carrier's process ended while starting ("
+                    + ended.status() + ")", ended.stderrTail());
+            failure.initCause(new EndedWhileStarting(ended));
+            throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.kill();
@@ -337,6 +342,26 @@ final class CarrierProcess {
         String status = ended == null ? "ending" : ended.status();
         return new CarrierException(ErrorCode.CARRIER_UNAVAILABLE, "carrier process ended (" + status + ")",
                 ended == null ? null : lastLine(ended));
+    }
+
+    /**
+     * The cause of a start's failure when the process ended by itself while starting (not killed by the host at the
+     * handshake's deadline), with how it ended.
+     */
+    static final class EndedWhileStarting extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ProcessEnd end;
+
+        EndedWhileStarting(ProcessEnd end) {
+            super(end.status(), null, false, false);
+            this.end = end;
+        }
+
+        ProcessEnd end() {
+            return end;
+        }
     }
 
     private static String lastLine(ProcessEnd ended) {

@@ -33,7 +33,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * processors by {@link CpuLimit}. Its first message holds the carrier's own section and nothing else of the host's
  * settings, and its thread limit.
  *
- * <p>Thread-safe: immutable settings, an atomic counter, and the quarantine sink set once at wiring.
+ * <p>A suspect (a carrier the host died inside a call of, by the crash journal) is first tried in a process of its own
+ * by {@link SuspectTrial}, whichever way it then runs.
+ *
+ * <p>Thread-safe: immutable settings, an atomic counter, the quarantine sink set once at wiring, and a trial that
+ * is thread-safe.
  */
 public final class IsolatingLoader implements Loader {
 
@@ -49,6 +53,7 @@ public final class IsolatingLoader implements Loader {
     private final Duration stopLimit;
     private final HostEvents events;
     private final AtomicLong generations = new AtomicLong(System.currentTimeMillis());
+    private final SuspectTrial trials;
     private final AtomicReference<ProcessGeneration.Quarantine> quarantine = new AtomicReference<>((g, f) -> { });
 
     /**
@@ -69,6 +74,7 @@ public final class IsolatingLoader implements Loader {
         this.startLimit = startLimit;
         this.stopLimit = stopLimit;
         this.events = events;
+        this.trials = new SuspectTrial(inHost.journal(), stopLimit, events);
     }
 
     /** Where a carrier whose process keeps crashing is quarantined; set once the lifecycle exists. */
@@ -95,6 +101,7 @@ public final class IsolatingLoader implements Loader {
         String id = declaredId.get();
         CarrierConfig section = sections.apply(id);
         IsolationSettings settings = IsolationSettings.from(id, section);
+        trials.before(id, () -> launch(archive, id, section, settings, "-trial-"));
         if (!settings.isolated()) {
             return inHost.load(archive);
         }
@@ -103,10 +110,8 @@ public final class IsolatingLoader implements Loader {
             throw new PluginLoadException(PluginFailure.quarantined(quarantined.get(),
                     "lift it with POST /api/carriers/" + id + "/reload"));
         }
-        Path workDir = workRoot.resolve(id + "-process-" + archive.sha256().substring(0, 12) + "-" + generations.incrementAndGet());
-        ObjectNode init = init(archive, workDir, id, section);
-        init.put("maxThreads", settings.maxThreads());
-        ProcessLaunch launch = new ProcessLaunch(id, command(id, settings), workDir, init, startLimit.plus(BOOT), inventory);
+        ProcessLaunch launch = launch(archive, id, section, settings, "-process-");
+        Path workDir = launch.workDir();
         try {
             return ProcessGeneration.start(archive, launch, settings, (g, f) -> quarantine.get().quarantine(g, f), events,
                     stopLimit, declared -> declared.missing(section));
@@ -127,7 +132,24 @@ public final class IsolatingLoader implements Loader {
                     "carrier " + carrierId + " is an instance of a plugin; remove carrier." + carrierId
                             + ".isolation, or install the plugin under that id");
         }
-        return carrierId == null ? load(archive) : inHost.load(archive, carrierId);
+        if (carrierId == null) {
+            return load(archive);
+        }
+        // The journal notes a plugin's own id; its trial runs with the instance's section, as the load will.
+        Optional<String> pluginId = archive.declaredId().filter(org.carrierhost.host.plugins.CarrierId::valid);
+        if (pluginId.isPresent()) {
+            CarrierConfig section = sections.apply(carrierId);
+            trials.before(pluginId.get(), () -> launch(archive, carrierId, section, IsolationSettings.from(carrierId, section), "-trial-"));
+        }
+        return inHost.load(archive, carrierId);
+    }
+
+    /** How to start carrier {@code id}'s process from {@code archive}, in a folder of its own named with {@code kind}. */
+    private ProcessLaunch launch(PluginArchive archive, String id, CarrierConfig section, IsolationSettings settings, String kind) {
+        Path workDir = workRoot.resolve(id + kind + archive.sha256().substring(0, 12) + "-" + generations.incrementAndGet());
+        ObjectNode init = init(archive, workDir, id, section);
+        init.put("maxThreads", settings.maxThreads());
+        return new ProcessLaunch(id, command(id, settings), workDir, init, startLimit.plus(BOOT), inventory);
     }
 
     @Override

@@ -15,14 +15,18 @@ import org.carrierhost.host.plugins.CarrierId;
 /**
  * Notes each call into a plugin's lifecycle code (its {@code Plugin.start()}, its extension's constructor,
  * {@code start} and {@code stop}) in a small file under the data directory before the call, and deletes it
- * after. A note still there at the next start means the process died inside that call (an exit, a halt, a
- * crash of the JVM, a kill): {@link #recover()} turns it into a quarantine of that carrier, which stays
- * until an operator lifts it ({@link #lift}, from {@code POST /api/carriers/{id}/reload}).
+ * after. A note still there at the next start means the process died inside that call: by the plugin's doing (an
+ * exit, a halt, a crash of the JVM) or by a kill from outside (the OOM killer, {@code systemctl kill}), which the
+ * note cannot tell apart. So {@link #recover()} makes that carrier a suspect, not a convict: before it loads in the
+ * host again it is tried in a process of its own ({@code isolation.SuspectTrial}), which either clears the
+ * suspicion ({@link #clearSuspicion}) or quarantines it ({@link #quarantine}). A quarantine stays until an operator
+ * lifts it ({@link #lift}, from {@code POST /api/carriers/{id}/reload}).
  *
  * <p>Layout: {@code <data-dir>/crash-journal/<n>.call} holds the carrier id and the call on two lines;
- * {@code <data-dir>/quarantine/<id>} holds the reason.
+ * {@code <data-dir>/suspects/<id>} holds the call a suspect's note named, until its trial ends (so a host killed
+ * during a trial tries again at its next start); {@code <data-dir>/quarantine/<id>} holds the reason.
  *
- * <p>Thread-safe: each call writes its own uniquely numbered file; quarantine files are written whole.
+ * <p>Thread-safe: each call writes its own uniquely numbered file; suspect and quarantine files are written whole.
  */
 public final class CrashJournal {
 
@@ -31,12 +35,14 @@ public final class CrashJournal {
 
     private final Path calls;
     private final Path quarantine;
+    private final Path suspects;
     private final AtomicLong sequence = new AtomicLong(System.nanoTime());
 
     /** A journal under {@code dataDir}; its folders are made when first needed. */
     public CrashJournal(Path dataDir) {
         this.calls = dataDir.toAbsolutePath().normalize().resolve("crash-journal");
         this.quarantine = dataDir.toAbsolutePath().normalize().resolve("quarantine");
+        this.suspects = dataDir.toAbsolutePath().normalize().resolve("suspects");
     }
 
     /**
@@ -55,12 +61,13 @@ public final class CrashJournal {
     }
 
     /**
-     * Turns the notes a previous process left behind into quarantines, and deletes the notes.
+     * Turns the notes a previous process left behind into suspects (each kept until its trial ends), and deletes
+     * the notes.
      *
-     * @return one entry per carrier quarantined now
+     * @return one entry per note left behind
      */
-    public List<Quarantine> recover() {
-        List<Quarantine> found = new ArrayList<>();
+    public List<Suspect> recover() {
+        List<Suspect> found = new ArrayList<>();
         if (!Files.isDirectory(calls)) {
             return found;
         }
@@ -68,9 +75,10 @@ public final class CrashJournal {
             for (Path note : notes.sorted().toList()) {
                 List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
                 if (lines.size() >= 2 && CarrierId.valid(lines.get(0))) {
-                    String reason = "the host stopped while calling " + lines.get(1) + " of " + lines.get(0) + QUARANTINED;
-                    quarantine(lines.get(0), reason);
-                    found.add(new Quarantine(lines.get(0), reason));
+                    // Written before the note goes: a host killed in between finds the note again, not nothing.
+                    Files.createDirectories(suspects);
+                    Files.writeString(CarrierId.inside(suspects, lines.get(0)), lines.get(1), StandardCharsets.UTF_8);
+                    found.add(new Suspect(lines.get(0), lines.get(1)));
                 }
                 Files.deleteIfExists(note);
             }
@@ -78,6 +86,28 @@ public final class CrashJournal {
             throw new UncheckedIOException("cannot read the crash journal " + calls, e);
         }
         return found;
+    }
+
+    /** The call carrier {@code id} was in when a previous process died, while its trial is still to come. */
+    public Optional<String> suspected(String id) {
+        if (!CarrierId.valid(id)) {
+            return Optional.empty();
+        }
+        Path file = CarrierId.inside(suspects, id);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("a call (the suspect note " + file + " cannot be read)");
+        }
+    }
+
+    /** Ends carrier {@code id}'s suspicion: its trial passed, or quarantined it. */
+    public void clearSuspicion(String id) {
+        try {
+            Files.deleteIfExists(CarrierId.inside(suspects, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the suspicion of " + id, e);
+        }
     }
 
     /** Why carrier {@code id} is quarantined; empty when it is not. */
@@ -120,12 +150,12 @@ public final class CrashJournal {
     }
 
     /**
-     * A carrier quarantined at start.
+     * A carrier the previous process died inside a call of.
      *
-     * @param id     the carrier
-     * @param reason why, for example "the host stopped while calling start() of x; quarantined"
+     * @param id   the carrier
+     * @param call the call, for example {@code start()}
      */
-    public record Quarantine(String id, String reason) {
+    public record Suspect(String id, String call) {
     }
 
     /** One call noted in the journal; closing it deletes the note. */
@@ -142,7 +172,7 @@ public final class CrashJournal {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // A leftover note quarantines the carrier at the next start: safe, and liftable.
+                // A leftover note makes the carrier a suspect at the next start: it is tried before it serves.
             }
         }
     }

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A plugin that halts the JVM in a way no bytecode screen sees (a method name built at run time) ends the
- * host once; the crash journal then quarantines it at the next start, with the reason shown, while the
- * others serve and the operator's zip stays. A reload lifts the quarantine.
+ * host once; the crash journal's note makes it a suspect at the next start, whose trial in a process of its own
+ * halts the same way, so it is quarantined, with the reason shown, while the others serve and the operator's zip
+ * stays. A reload lifts the quarantine.
  */
 class QuarantineTest {
 
@@ -46,7 +47,8 @@ class QuarantineTest {
             JsonNode hidden = api.get("/api/carriers/hidden").json();
             assertEquals("QUARANTINED", hidden.path("state").asText(), hidden.toString());
             assertTrue(hidden.path("error").path("message").asText()
-                    .contains("the host stopped while calling start() of hidden; quarantined"), hidden.toString());
+                    .contains("the host stopped while calling start() of hidden, and a trial in a process of its own ended"
+                            + " the same way (exit 49); quarantined"), hidden.toString());
             assertTrue(api.get("/api/events").text().contains("quarantine"));
             assertEquals(10, api.get("/api/numbers?prefix=415&quantity=10").json().path("numbers").size());
             assertTrue(Files.exists(zip), "the operator's zip is kept");

@@ -215,10 +215,10 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return new RevocationWatch(this, deployments, table, signed, steps, policy, every);
     }
 
-    /** Self-tests through {@code calls}; before a new version of a serving carrier serves too, when {@code settings} say so. */
+    /** Self-tests through {@code calls}; before a new version serves too, when {@code settings} say so ({@link Probation}). */
     public SelfTests selfTests(CarrierCalls calls, SelfTestSettings settings) {
         SelfTests tests = new SelfTests(table, calls, steps, settings);
-        deployments.gate(tests);
+        deployments.gate(tests, tests.onProbation(new Probation(this, table, tests, steps)));
         return tests;
     }
 
@@ -234,18 +234,21 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     // The owner's writes that Deployments asks for, each on a slot it holds locked.
 
-    /** Serves {@code generation} from {@code zip}, then drains and unloads the version it replaces. */
-    void serve(CarrierSlot slot, Generation generation, Path zip, TrustVerdict signature, Ask ask) {
-        steps.handingOver(ask.actor(), slot.live(), generation);
-        Generation previous = slot.swap(generation);
-        place(slot, zip);
-        slot.failure(null);
-        slot.signature(signature);
-        become(slot, CarrierState.STARTED, ask);
-        if (previous != null) {
-            retire(slot, previous, ask);
+    /** Serves {@code generation} from {@code zip}, retiring what it replaces; with {@code untested} (why), PROBING. */
+    void serve(CarrierSlot slot, Generation generation, Path zip, TrustVerdict signature, PluginFailure untested, Ask ask) {
+        Generation previous = slot.live();
+        if (previous != generation) {
+            steps.handingOver(ask.actor(), previous, generation);
+            slot.swap(generation);
         }
-        instanceSlots.serveAll(slot, ask);
+        place(slot, zip);
+        slot.failure(untested);
+        slot.signature(signature);
+        become(slot, untested == null ? CarrierState.STARTED : CarrierState.PROBING, ask);
+        retire(slot, previous == generation ? null : previous, ask);
+        if (untested == null) {
+            instanceSlots.serveAll(slot, ask);
+        }
     }
 
     /** Keeps {@code zip} for a carrier that is disabled here, without loading it, and stops what served. */
@@ -320,14 +323,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     /** Stops what serves carrier {@code slot}, if anything: drained and unloaded. */
     void stopServing(CarrierSlot slot, Ask ask) {
-        Generation generation = slot.swap(null);
-        if (generation != null) {
-            retire(slot, generation, ask);
-        }
+        retire(slot, slot.swap(null), ask);
     }
 
     private void retire(CarrierSlot slot, Generation generation, Ask ask) {
-        PluginFailure failure = steps.retire(generation, ask.actor());
+        PluginFailure failure = generation == null ? null : steps.retire(generation, ask.actor());
         if (failure != null) {
             slot.failure(failure);
         }

@@ -274,7 +274,7 @@ function actionsCell(tr, c) {
     reload.disabled = !c.enabled;
     if (isAdmin()) {
       const test = button(actions, 'self-test', () => selfTest(c.id));
-      test.disabled = c.state !== 'STARTED';
+      test.disabled = c.state !== 'STARTED' && c.state !== 'PROBING';
       test.title = 'run the self-test of the version that serves; it searches, never acquires';
     }
   }

@@ -37,9 +37,10 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
  * {@link CarrierStateChanged} (from, to, and how long the verb had taken). Its {@link LifecycleVerbs} are what the watcher
  * (through the {@link DropInFeed}), the API, the console and the cluster sync call. A change asked here is told to the other
  * hosts; a redeploy the watcher sees is a reload, recorded and told as one asked over HTTP. A new version starts while the
- * old one serves, then serves in one step; only then is the old one drained and unloaded. One that fails leaves the old one
- * serving. The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s,
- * plugins' instances {@link InstanceSlots}', canaries {@link Rollouts}'; each asks it for every lock and write.
+ * old one serves, then serves in one step; only then is the old one drained and unloaded; one that fails leaves it serving.
+ * The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s, instances
+ * {@link InstanceSlots}', canaries {@link Rollouts}', unrouted first installs {@link Probation}'s; each asks for every
+ * lock and write.
  *
  * <p>Thread-safe: operations on one carrier are serialised by its lock; other carriers proceed in parallel.
  */
@@ -63,8 +64,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      * @param operatorFiles where installed zips are kept (served from there: {@link CarrierSource#CLUSTER}), and removed drop-ins'
      * @param drain         how long a swapped-out version may take to finish its calls in flight
      * @param cluster       how changes made here reach the other hosts
-     * @param verifier      this host's trust policy, judging every zip before it loads: a refused zip leaves what serves
-     *                      serving, and stays in place ({@code new ZipVerifier(TrustSettings.OFF)}: none)
+     * @param verifier      the trust policy on each zip before it loads ({@code new ZipVerifier(TrustSettings.OFF)}: none)
      * @param instances     the instances of plugins: each starts (and swaps) when its plugin does
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
@@ -187,9 +187,9 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     /**
-     * Quarantines carrier {@code id}, whose own process ended too often while {@code crashed} served: the quarantine
-     * is kept (across restarts too) until an operator lifts it with a reload, and {@code crashed} stops serving. The
-     * supervisor of an isolated carrier calls it; nothing happens when {@code crashed} no longer serves.
+     * Quarantines carrier {@code id}, whose own process ended too often while {@code crashed} served: kept (across
+     * restarts too) until an operator lifts it with a reload; {@code crashed} stops serving. An isolated carrier's
+     * supervisor calls it; nothing happens when {@code crashed} no longer serves.
      */
     public void quarantine(String id, Generation crashed, PluginFailure failure) {
         Ask ask = Ask.of("supervisor", Origin.HERE, CarrierAction.QUARANTINE);

@@ -22,7 +22,7 @@ import org.carrierhost.host.plugins.trust.TrustVerdict;
  * serves as ever. One that fails, or is inconclusive under {@code on_inconclusive=refuse}, is loaded and started but
  * not routed: the carrier is {@link CarrierState#PROBING}, its {@code error} says why, and its self-test is retried
  * after {@code plugins.selftest.retry_ms}, doubled after each retry that fails up to {@code retry_max_ms}. A retry
- * that passes routes it (PROBING to STARTED). A retry runs outside the carrier's lock, then asks the
+ * that passes routes it (PROBING to STARTED), as does an on-demand self-test that passes. A retry runs outside the carrier's lock, then asks the
  * {@link CarrierLifecycle} for the lock and the write, and does nothing when the carrier has moved on meanwhile (a new
  * version, disabled, removed). An instance of a plugin is not on probation.
  *
@@ -100,19 +100,26 @@ public final class Probation implements AutoCloseable {
                 return;
             }
             SelfTestRun run = tests.activation(generation, ask.actor());
+            if (!tests.refuses(run)) {
+                passed(id, generation, ask);
+                return;
+            }
             owner.eachLocked(slot -> slot.id().equals(id) && onProbation(slot, generation), slot -> {
-                if (tests.refuses(run)) {
-                    slot.failure(untested(run, attempt + 1));
-                    schedule(id, generation, attempt + 1);
-                } else {
-                    retries.remove(id);
-                    owner.serve(slot, generation, slot.file(), slot.signature(), null, ask);
-                }
+                slot.failure(untested(run, attempt + 1));
+                schedule(id, generation, attempt + 1);
             });
         } catch (RuntimeException e) {
             steps.failed(ask.actor(), CarrierAction.SELFTEST, id, "retrying the self-test failed: " + e);
             schedule(id, generation, attempt + 1);
         }
+    }
+
+    /** Routes {@code generation} of carrier {@code id}, whose self-test just passed, if it still is on probation. */
+    void passed(String id, Generation generation, Ask ask) {
+        owner.eachLocked(slot -> slot.id().equals(id) && onProbation(slot, generation), slot -> {
+            cancel(id);
+            owner.serve(slot, generation, slot.file(), slot.signature(), null, ask);
+        });
     }
 
     private static boolean onProbation(CarrierSlot slot, Generation generation) {

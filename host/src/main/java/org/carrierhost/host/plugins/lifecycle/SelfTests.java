@@ -65,7 +65,7 @@ public final class SelfTests implements AutoCloseable {
     }
 
     /**
-     * Self-tests the version of carrier {@code id} that serves, now.
+     * Self-tests the version of carrier {@code id} that serves (or is {@link CarrierState#PROBING}: routed, if it passes), now.
      *
      * @throws StandardException {@code not_found} for an unknown carrier, {@code invalid} when no version serves
      */
@@ -77,7 +77,12 @@ public final class SelfTests implements AutoCloseable {
             throw Refusals.invalid(id, "carrier " + id + " has no version serving to self-test",
                     "it is " + slot.state() + "; a self-test runs on the version that serves");
         }
-        return test(live, SelfTestRequest.Purpose.ON_DEMAND, actor);
+        SelfTestRun run = test(live, SelfTestRequest.Purpose.ON_DEMAND, actor);
+        Probation first = probation;
+        if (first != null && slot.state() == CarrierState.PROBING && !refuses(run)) {
+            first.passed(id, live, Ask.of(actor, Origin.HERE, CarrierAction.SELFTEST));
+        }
+        return run;
     }
 
     /**

@@ -110,8 +110,8 @@ class FirstInstallProbationTest extends MockUpgrades {
         assertTrue(searchFor("mock").path("numbers").size() > 0, searchFor("mock").toString());
     }
 
-    @Test
-    void aFirstInstallWhoseCarrierIsDownIsRoutedByARetryOnceTheCarrierIsBackUp() throws Exception {
+    /** Starts the host on Telnyx, whose simulator is down, once Telnyx is PROBING; the simulator's port. */
+    private int telnyxWhileItsCarrierIsDown() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -123,15 +123,36 @@ class FirstInstallProbationTest extends MockUpgrades {
         start();
         awaitState("telnyx", "PROBING");
         assertEquals("inconclusive", carrier("telnyx").path("selftest").path("outcome").asText(), carrier("telnyx").toString());
+        return port;
+    }
 
+    private void carrierBackUpOn(int port) throws Exception {
         simulator = TelnyxSimulator.start(TelnyxSimulatorSettings.defaults().withApiKey(TELNYX_KEY).withPort(port)
                 .withRateLimitResetSecs(0));
+    }
+
+    @Test
+    void aFirstInstallWhoseCarrierIsDownIsRoutedByARetryOnceTheCarrierIsBackUp() throws Exception {
+        carrierBackUpOn(telnyxWhileItsCarrierIsDown());
+
         awaitState("telnyx", "STARTED");
 
         JsonNode telnyx = carrier("telnyx");
         assertEquals("passed", telnyx.path("selftest").path("outcome").asText(), telnyx.toString());
         assertTrue(telnyx.path("error").isNull(), telnyx.toString());
         assertTrue(searchFor("telnyx").path("numbers").size() > 0, searchFor("telnyx").toString());
+    }
+
+    @Test
+    void anOnDemandSelfTestThatPassesRoutesAProbingCarrierWithoutWaitingForItsRetry() throws Exception {
+        settings.put("plugins.selftest.retry_ms", "600000");
+        settings.put("plugins.selftest.retry_max_ms", "600000");
+        carrierBackUpOn(telnyxWhileItsCarrierIsDown());
+
+        Reply test = api.post("/api/carriers/telnyx/selftest", "");
+
+        assertEquals("passed", test.json().path("outcome").asText(), test.text());
+        assertEquals("STARTED", carrier("telnyx").path("state").asText(), carrier("telnyx").toString());
     }
 
     @Test

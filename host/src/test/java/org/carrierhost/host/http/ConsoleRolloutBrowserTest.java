@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -57,6 +58,8 @@ class ConsoleRolloutBrowserTest extends ConsoleViewFixture {
         assertTrue(head.contains("canary 2.0.0 beside 1.0.0: running, 50% · step 1 of 2 · searches only"), head);
         assertTrue(figure("yield", "canary").endsWith("%"), figure("yield", "canary"));
         assertTrue(figure("p99", "stable").endsWith(" ms"), figure("p99", "stable"));
+        Object fits = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+        assertEquals(Boolean.TRUE, fits, "the carriers view with a rollout fits 1280 px");
     }
 
     @Test

@@ -245,7 +245,7 @@ public final class CarrierHost implements AutoCloseable {
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
                 isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings),
                 new CarrierInstances(settings, storedSettings)));
-        selfTests = lifecycle.selfTests(calls, settings.plugins().selfTest());
+        selfTests = remember(lifecycle.selfTests(calls, settings.plugins().selfTest()));
         rollouts = remember(lifecycle.rollouts(this::section));
         remember(lifecycle.revocations(settings.plugins().trustSource()::now, settings.plugins().rescanInterval())).start();
         isolating.quarantineWith((crashed, why) -> lifecycle.quarantine(crashed.id(), crashed, why));

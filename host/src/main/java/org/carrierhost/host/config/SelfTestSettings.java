@@ -12,8 +12,11 @@ import java.util.Locale;
  * @param beforeServing  {@code plugins.selftest.before_serving}
  * @param onInconclusive {@code plugins.selftest.on_inconclusive}
  * @param budget         {@code plugins.selftest.budget}
+ * @param retry          {@code plugins.selftest.retry_ms}: the first wait before a first install's self-test is retried
+ * @param retryMax       {@code plugins.selftest.retry_max_ms}: the longest wait between two retries
  */
-public record SelfTestSettings(Duration timeout, boolean beforeServing, OnInconclusive onInconclusive, int budget) {
+public record SelfTestSettings(Duration timeout, boolean beforeServing, OnInconclusive onInconclusive, int budget,
+                               Duration retry, Duration retryMax) {
 
     /** What becomes of a new version whose self-test, before it serves, is inconclusive. */
     public enum OnInconclusive {
@@ -24,11 +27,21 @@ public record SelfTestSettings(Duration timeout, boolean beforeServing, OnInconc
     }
 
     /** The defaults: no self-test before serving. */
-    public static final SelfTestSettings DEFAULTS = new SelfTestSettings(Duration.ofSeconds(10), false, OnInconclusive.REFUSE, 3);
+    public static final SelfTestSettings DEFAULTS = new SelfTestSettings(Duration.ofSeconds(10), false, OnInconclusive.REFUSE, 3,
+            Duration.ofSeconds(5), Duration.ofMinutes(5));
+
+    /** The wait before retry {@code attempt} (from 0): {@link #retry} doubled each time, at most {@link #retryMax}. */
+    public Duration retryAfter(int attempt) {
+        Duration wait = retry;
+        for (int i = 0; i < attempt && wait.compareTo(retryMax) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(retryMax) < 0 ? wait : retryMax;
+    }
 
     static SelfTestSettings from(HostConfiguration values) {
         return new SelfTestSettings(values.get(Settings.SELFTEST_TIMEOUT), values.get(Settings.SELFTEST_BEFORE_SERVING),
                 OnInconclusive.valueOf(values.get(Settings.SELFTEST_ON_INCONCLUSIVE).toUpperCase(Locale.ROOT)),
-                values.get(Settings.SELFTEST_BUDGET));
+                values.get(Settings.SELFTEST_BUDGET), values.get(Settings.SELFTEST_RETRY), values.get(Settings.SELFTEST_RETRY_MAX));
     }
 }

@@ -134,12 +134,16 @@ public final class Settings {
     public static final Setting<Duration> SELFTEST_TIMEOUT = millis("plugins.selftest.timeout_ms", 10_000,
             "how long a self-test may take; one still running then is interrupted and answered inconclusive");
     public static final Setting<Boolean> SELFTEST_BEFORE_SERVING = flag("plugins.selftest.before_serving", false,
-            "whether a new version of a serving carrier (a reload or an upgrade) is self-tested before it takes traffic; one that fails is refused and the old one serves on");
+            "whether a new version of a carrier is self-tested before it takes traffic: a reload or an upgrade that fails is refused and the old one serves on; a first install that fails is loaded but not routed (PROBING) and retried with backoff");
     public static final Setting<String> SELFTEST_ON_INCONCLUSIVE = declare("plugins.selftest.on_inconclusive",
             Choice.of("refuse", "keep"), "refuse", Secrecy.PLAIN,
             "before serving, a new version whose self-test is inconclusive is refused (refuse: the old one serves on) or kept (keep: it serves, as if it had passed)");
     public static final Setting<Integer> SELFTEST_BUDGET = integer("plugins.selftest.budget", 3, 1, 100,
             "how many searches a self-test may make");
+    public static final Setting<Duration> SELFTEST_RETRY = millis("plugins.selftest.retry_ms", 5000,
+            "how long a first install whose self-test did not pass (PROBING) waits before its first retry; each retry that fails doubles the wait");
+    public static final Setting<Duration> SELFTEST_RETRY_MAX = millis("plugins.selftest.retry_max_ms", 300_000,
+            "the longest wait between two retries of a PROBING carrier's self-test");
 
     // store.*: the registry's database
     public static final Setting<String> STORE_JDBC_URL = declare("store.jdbc_url", new Text(1), null, Secrecy.PLAIN,

@@ -9,17 +9,19 @@ import java.util.Set;
  * down here and enforced: the lifecycle refuses any other ({@link #canBecome}).
  *
  * <pre>
- *   from NEW          to STARTED, DISABLED, FAILED, QUARANTINED, GONE
+ *   from NEW          to STARTED, PROBING, DISABLED, FAILED, QUARANTINED, GONE
  *   from STARTED      to STARTED (a swap), DISABLED, QUARANTINED (its own process kept crashing), UNLOADED
- *   from DISABLED     to STARTED, FAILED, QUARANTINED, UNLOADED, GONE
+ *   from PROBING      to any state but NEW (PROBING again: a newer version not passing either; STARTED: it passed)
+ *   from DISABLED     to STARTED, PROBING, FAILED, QUARANTINED, UNLOADED, GONE
  *   from FAILED       to any state but NEW (FAILED again: a retry that failed anew)
  *   from QUARANTINED  to any state but NEW (QUARANTINED again: still quarantined)
- *   from UNLOADED     to STARTED, DISABLED, FAILED, QUARANTINED
+ *   from UNLOADED     to STARTED, PROBING, DISABLED, FAILED, QUARANTINED
  *   from GONE         to none: a later zip of the id starts again at NEW
  * </pre>
  *
  * The wire (the API's {@code state}, the console, the metrics' {@code state} tag) uses {@link #wireName()},
- * today's strings: {@code STARTED}, {@code DISABLED}, {@code FAILED}, {@code QUARANTINED}, {@code UNLOADED}.
+ * today's strings: {@code STARTED}, {@code PROBING}, {@code DISABLED}, {@code FAILED}, {@code QUARANTINED},
+ * {@code UNLOADED}.
  *
  * <p>Thread-safe: an enum.
  */
@@ -28,6 +30,11 @@ public enum CarrierState {
     NEW,
     /** A generation is loaded, started and serving calls. */
     STARTED,
+    /**
+     * A generation is loaded and started but not routed: a first install whose self-test did not pass (under
+     * {@code plugins.selftest.before_serving}); its self-test is retried with backoff, and it serves once one passes.
+     */
+    PROBING,
     /** An operator disabled it (persisted): nothing serves; its zip stays. */
     DISABLED,
     /** Its last load failed and nothing serves; its failure says why. */
@@ -43,19 +50,21 @@ public enum CarrierState {
     GONE;
 
     /** The states listed by the API and measured by the metrics, in this order. */
-    public static final Set<CarrierState> LISTED = EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, UNLOADED);
+    public static final Set<CarrierState> LISTED = EnumSet.of(STARTED, PROBING, DISABLED, FAILED, QUARANTINED, UNLOADED);
 
     /** Whether the lifecycle may move a carrier from this state to {@code next}. */
     public boolean canBecome(CarrierState next) {
         return switch (this) {
-            case NEW -> next == STARTED || next == DISABLED || next == FAILED || next == QUARANTINED || next == GONE;
+            case NEW -> next == STARTED || next == PROBING || next == DISABLED || next == FAILED || next == QUARANTINED
+                    || next == GONE;
             // STARTED ► STARTED is a swap to a new generation; a failed new version leaves the old one serving.
             // STARTED ► QUARANTINED: an isolated carrier whose process ended too often within its window.
             case STARTED -> next == STARTED || next == DISABLED || next == QUARANTINED || next == UNLOADED;
-            case DISABLED -> next == STARTED || next == FAILED || next == QUARANTINED || next == UNLOADED || next == GONE;
+            case DISABLED -> next == STARTED || next == PROBING || next == FAILED || next == QUARANTINED || next == UNLOADED
+                    || next == GONE;
             // FAILED ► FAILED and QUARANTINED ► QUARANTINED: a retry that failed again, with its new reason.
-            case FAILED, QUARANTINED -> next != NEW;
-            case UNLOADED -> next == STARTED || next == DISABLED || next == FAILED || next == QUARANTINED;
+            case PROBING, FAILED, QUARANTINED -> next != NEW;
+            case UNLOADED -> next == STARTED || next == PROBING || next == DISABLED || next == FAILED || next == QUARANTINED;
             case GONE -> false;
         };
     }

@@ -61,8 +61,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     only, and left out when it never loaded
  * @param selftest    its last self-test, of whichever version; in the answer for one carrier only, and left out when
  *                    none ran
- * @param rollout     its canary rollout, running or the last one; in the answer for one carrier only, and left out when
- *                    none ran
+ * @param rollout     its canary rollout, running or the last one; left out when none ran
  */
 record CarrierAnswer(String id, String plugin, String version, String state, boolean enabled, boolean local, boolean cnam,
                      String description, String provider, String file, String source, String sha256, Failure error,

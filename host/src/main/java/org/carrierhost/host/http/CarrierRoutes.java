@@ -51,7 +51,8 @@ public final class CarrierRoutes {
     /** Adds the routes to {@code server}. */
     public void register(ApiServer server) {
         server.route(Route.of("GET", "/api/carriers", Role.VIEWER,
-                request -> ApiResponse.ok(carriers.views().stream().map(v -> CarrierAnswer.of(v, recent.figures(v.id()))).toList())));
+                request -> ApiResponse.ok(carriers.views().stream()
+                        .map(v -> CarrierAnswer.of(v, recent.figures(v.id())).withRollout(rollouts.apply(v.id()))).toList())));
         server.route(Route.of("GET", "/api/carriers/{id}", Role.VIEWER, request -> {
             String id = request.parameter("id");
             return detailed(carriers.view(id).orElseThrow(() ->

@@ -30,7 +30,8 @@ public final class ConsoleRoutes {
     private final ApiResponse icon = file("favicon.svg", "image/svg+xml");
     /** The console's modules by file name: a fixed list, so no other name reaches the class path. */
     private final Map<String, ApiResponse> modules = List.of("api.js", "audit.js", "carriers.js", "cluster.js", "dom.js",
-            "holds.js", "import.js", "numbers.js", "reconcile.js", "router.js", "session.js", "settings.js", "spark.js", "stream.js", "time.js", "upload.js").stream()
+            "holds.js", "import.js", "numbers.js", "reconcile.js", "rollout.js", "router.js", "session.js", "settings.js", "spark.js",
+            "stream.js", "time.js", "upload.js").stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), name -> file("modules/" + name, "text/javascript; charset=utf-8")));
 
     /** Adds the routes to {@code server}. */

@@ -68,7 +68,14 @@ abstract class ConsoleViewFixture {
     @BeforeEach
     void startHost() throws Exception {
         TestPlugins.copyMock(plugins);
-        host = TestHosts.start(plugins, data, Map.of("auth.token.watcher", "viewer:" + VIEWER_TOKEN));
+        Map<String, String> settings = new java.util.HashMap<>(settings());
+        settings.put("auth.token.watcher", "viewer:" + VIEWER_TOKEN);
+        host = TestHosts.start(plugins, data, settings);
+    }
+
+    /** The settings of each test's host, beside the viewer's token; none by default. */
+    Map<String, String> settings() {
+        return Map.of();
     }
 
     @AfterEach

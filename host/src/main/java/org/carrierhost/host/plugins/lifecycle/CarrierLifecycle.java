@@ -37,9 +37,10 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
  * {@link CarrierStateChanged} (from, to, and how long the verb had taken). Its {@link LifecycleVerbs} are what the watcher
  * (through the {@link DropInFeed}), the API, the console and the cluster sync call. A change asked here is told to the other
  * hosts; a redeploy the watcher sees is a reload, recorded and told as one asked over HTTP. A new version starts while the
- * old one serves, then serves in one step; only then is the old one drained and unloaded. One that fails leaves the old one
- * serving. The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s,
- * plugins' instances {@link InstanceSlots}', canaries {@link Rollouts}'; each asks it for every lock and write.
+ * old one serves, then serves in one step; only then is the old one drained and unloaded; one that fails leaves it serving.
+ * The way from a zip to a started version (reading, trust, the same-id rule, loading) is {@link Deployments}'s, instances
+ * {@link InstanceSlots}', canaries {@link Rollouts}', unrouted first installs {@link Probation}'s; each asks for every
+ * lock and write.
  *
  * <p>Thread-safe: operations on one carrier are serialised by its lock; other carriers proceed in parallel.
  */
@@ -63,8 +64,7 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
      * @param operatorFiles where installed zips are kept (served from there: {@link CarrierSource#CLUSTER}), and removed drop-ins'
      * @param drain         how long a swapped-out version may take to finish its calls in flight
      * @param cluster       how changes made here reach the other hosts
-     * @param verifier      this host's trust policy, judging every zip before it loads: a refused zip leaves what serves
-     *                      serving, and stays in place ({@code new ZipVerifier(TrustSettings.OFF)}: none)
+     * @param verifier      the trust policy on each zip before it loads ({@code new ZipVerifier(TrustSettings.OFF)}: none)
      * @param instances     the instances of plugins: each starts (and swaps) when its plugin does
      */
     public CarrierLifecycle(OperatorFiles operatorFiles, Loader loader, CarrierTable table, CarrierStateStore states,
@@ -187,9 +187,9 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
     }
 
     /**
-     * Quarantines carrier {@code id}, whose own process ended too often while {@code crashed} served: the quarantine
-     * is kept (across restarts too) until an operator lifts it with a reload, and {@code crashed} stops serving. The
-     * supervisor of an isolated carrier calls it; nothing happens when {@code crashed} no longer serves.
+     * Quarantines carrier {@code id}, whose own process ended too often while {@code crashed} served: kept (across
+     * restarts too) until an operator lifts it with a reload; {@code crashed} stops serving. An isolated carrier's
+     * supervisor calls it; nothing happens when {@code crashed} no longer serves.
      */
     public void quarantine(String id, Generation crashed, PluginFailure failure) {
         Ask ask = Ask.of("supervisor", Origin.HERE, CarrierAction.QUARANTINE);
@@ -215,10 +215,10 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return new RevocationWatch(this, deployments, table, signed, steps, policy, every);
     }
 
-    /** Self-tests through {@code calls}; before a new version of a serving carrier serves too, when {@code settings} say so. */
+    /** Self-tests through {@code calls}; before a new version serves too, when {@code settings} say so ({@link Probation}). */
     public SelfTests selfTests(CarrierCalls calls, SelfTestSettings settings) {
         SelfTests tests = new SelfTests(table, calls, steps, settings);
-        deployments.gate(tests);
+        deployments.gate(tests, tests.onProbation(new Probation(this, table, tests, steps)));
         return tests;
     }
 
@@ -234,18 +234,21 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     // The owner's writes that Deployments asks for, each on a slot it holds locked.
 
-    /** Serves {@code generation} from {@code zip}, then drains and unloads the version it replaces. */
-    void serve(CarrierSlot slot, Generation generation, Path zip, TrustVerdict signature, Ask ask) {
-        steps.handingOver(ask.actor(), slot.live(), generation);
-        Generation previous = slot.swap(generation);
-        place(slot, zip);
-        slot.failure(null);
-        slot.signature(signature);
-        become(slot, CarrierState.STARTED, ask);
-        if (previous != null) {
-            retire(slot, previous, ask);
+    /** Serves {@code generation} from {@code zip}, retiring what it replaces; with {@code untested} (why), PROBING. */
+    void serve(CarrierSlot slot, Generation generation, Path zip, TrustVerdict signature, PluginFailure untested, Ask ask) {
+        Generation previous = slot.live();
+        if (previous != generation) {
+            steps.handingOver(ask.actor(), previous, generation);
+            slot.swap(generation);
         }
-        instanceSlots.serveAll(slot, ask);
+        place(slot, zip);
+        slot.failure(untested);
+        slot.signature(signature);
+        become(slot, untested == null ? CarrierState.STARTED : CarrierState.PROBING, ask);
+        retire(slot, previous == generation ? null : previous, ask);
+        if (untested == null) {
+            instanceSlots.serveAll(slot, ask);
+        }
     }
 
     /** Keeps {@code zip} for a carrier that is disabled here, without loading it, and stops what served. */
@@ -320,14 +323,11 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
 
     /** Stops what serves carrier {@code slot}, if anything: drained and unloaded. */
     void stopServing(CarrierSlot slot, Ask ask) {
-        Generation generation = slot.swap(null);
-        if (generation != null) {
-            retire(slot, generation, ask);
-        }
+        retire(slot, slot.swap(null), ask);
     }
 
     private void retire(CarrierSlot slot, Generation generation, Ask ask) {
-        PluginFailure failure = steps.retire(generation, ask.actor());
+        PluginFailure failure = generation == null ? null : steps.retire(generation, ask.actor());
         if (failure != null) {
             slot.failure(failure);
         }

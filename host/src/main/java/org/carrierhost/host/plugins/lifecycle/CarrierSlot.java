@@ -182,6 +182,10 @@ final class CarrierSlot implements CallTarget {
             if (now == CarrierState.DISABLED) {
                 throw unavailable("carrier " + id + " is disabled", null);
             }
+            if (now == CarrierState.PROBING) {
+                PluginFailure why = failure;
+                throw unavailable("carrier " + id + " is not routed: its self-test has not passed", why == null ? null : why.describe());
+            }
             Generation current = live;
             if (current == null) {
                 PluginFailure why = failure;

@@ -46,6 +46,7 @@ final class Deployments {
     private final SignedZips signed;
     /** The self-test a new version of a serving carrier passes before it serves; none until the owner sets it. */
     private volatile SelfTests gate;
+    private volatile Probation probation;
     /** The canary rollouts a new version of a serving carrier may begin instead of a swap; none until the owner sets them. */
     private volatile Rollouts rollouts;
 
@@ -95,9 +96,10 @@ final class Deployments {
                 slot -> owner.showRefused(slot, refused, failure)).stream().findFirst();
     }
 
-    /** Has every new version of a serving carrier pass {@code tests}' gate before it serves. */
-    void gate(SelfTests tests) {
+    /** Has every new version of a serving carrier pass {@code tests}' gate before it serves, and a first install {@code first}'s. */
+    void gate(SelfTests tests, Probation first) {
         gate = tests;
+        probation = first;
     }
 
     /** Has every new version of a serving carrier begin a canary rollout of {@code value}, when its section says so. */
@@ -183,7 +185,7 @@ final class Deployments {
             steps.discard(generation, ask.actor());
             throw owner.failed(slot, PluginFailure.now("the zip holds plugin " + generation.plugin() + ", not " + plugin, null), zip, ask);
         }
-        owner.serve(slot, generation, zip, source.signature(), ask);
+        owner.serve(slot, generation, zip, source.signature(), null, ask);
         return table.viewOf(slot);
     }
 
@@ -280,9 +282,13 @@ final class Deployments {
             steps.discard(generation, ask.actor());
             throw owner.failed(slot, untested.get(), zip, ask);
         }
+        Probation first = probation;
+        if (first != null && first.holds(slot, generation, zip, signature, ask)) {
+            return table.viewOf(slot);
+        }
         Rollouts canaries = rollouts;
         if (canaries == null || !canaries.begin(slot, generation, zip, signature, ask)) {
-            owner.serve(slot, generation, zip, signature, ask);
+            owner.serve(slot, generation, zip, signature, null, ask);
         }
         return table.viewOf(slot);
     }

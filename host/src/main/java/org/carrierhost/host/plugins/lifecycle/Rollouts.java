@@ -201,7 +201,7 @@ public final class Rollouts implements AutoCloseable {
     /** Makes the canary the one version of {@code slot}: served, and the stable version drained and unloaded. */
     private void promote(CarrierSlot slot, Run run, String why, Ask ask) {
         owner.route(slot, null);
-        owner.serve(slot, run.canary, run.zip, run.signature, ask);
+        owner.serve(slot, run.canary, run.zip, run.signature, null, ask);
         run.view = run.view.at(RolloutStatus.PROMOTED, why, 100);
         steps.ok(ask.actor(), CarrierAction.ROLLOUT, slot.id() + " " + run.canary.version() + ": promoted, " + why);
     }

@@ -32,7 +32,8 @@ import org.carrierhost.host.plugins.load.Generation;
 
 /**
  * Self-tests of carrier versions: on demand, of the version that serves, and, when
- * {@code plugins.selftest.before_serving} is on, of a new version of a serving carrier before it takes traffic. Each
+ * {@code plugins.selftest.before_serving} is on, of a new version before it takes traffic (a first install's, and its
+ * retries, are {@link Probation}'s). Each
  * runs through the host's one call path ({@link CarrierCalls}) under {@code plugins.selftest.timeout_ms}, with a
  * guard of its own (so a failing self-test never opens the serving version's circuit), and makes its number calls
  * through a {@link SelfTestProbe}, which refuses every acquire and disconnect. A self-test still running at its
@@ -40,15 +41,16 @@ import org.carrierhost.host.plugins.load.Generation;
  * {@link CarrierAction#SELFTEST} event. It writes no carrier state: a refusal before serving is the
  * {@link Deployments}' to record, through the {@link CarrierLifecycle}.
  *
- * <p>Thread-safe: the last runs are a concurrent map; each run has its own guard and probe.
+ * <p>Thread-safe: the last runs are a concurrent map; each run has its own guard and probe; the probation is volatile.
  */
-public final class SelfTests {
+public final class SelfTests implements AutoCloseable {
 
     private final CarrierTable table;
     private final CarrierCalls calls;
     private final LifecycleSteps steps;
     private final SelfTestSettings settings;
     private final ConcurrentMap<String, SelfTestRun> last = new ConcurrentHashMap<>();
+    private volatile Probation probation;
 
     SelfTests(CarrierTable table, CarrierCalls calls, LifecycleSteps steps, SelfTestSettings settings) {
         this.table = table;
@@ -63,7 +65,7 @@ public final class SelfTests {
     }
 
     /**
-     * Self-tests the version of carrier {@code id} that serves, now.
+     * Self-tests the version of carrier {@code id} that serves (or is {@link CarrierState#PROBING}: routed, if it passes), now.
      *
      * @throws StandardException {@code not_found} for an unknown carrier, {@code invalid} when no version serves
      */
@@ -75,7 +77,12 @@ public final class SelfTests {
             throw Refusals.invalid(id, "carrier " + id + " has no version serving to self-test",
                     "it is " + slot.state() + "; a self-test runs on the version that serves");
         }
-        return test(live, SelfTestRequest.Purpose.ON_DEMAND, actor);
+        SelfTestRun run = test(live, SelfTestRequest.Purpose.ON_DEMAND, actor);
+        Probation first = probation;
+        if (first != null && slot.state() == CarrierState.PROBING && !refuses(run)) {
+            first.passed(id, live, Ask.of(actor, Origin.HERE, CarrierAction.SELFTEST));
+        }
+        return run;
     }
 
     /**
@@ -86,17 +93,46 @@ public final class SelfTests {
      */
     Optional<PluginFailure> refusal(CarrierSlot slot, Generation generation, String actor) {
         Generation serving = slot.live();
-        if (!settings.beforeServing() || serving == null) {
+        if (!settings.beforeServing() || serving == null || slot.state() != CarrierState.STARTED) {
             return Optional.empty();
         }
-        SelfTestRun run = test(generation, SelfTestRequest.Purpose.ACTIVATION, actor);
-        boolean refused = run.outcome() == Outcome.FAILED || run.outcome() == Outcome.INCONCLUSIVE
-                && settings.onInconclusive() == SelfTestSettings.OnInconclusive.REFUSE;
-        if (!refused) {
+        SelfTestRun run = activation(generation, actor);
+        if (!refuses(run)) {
             return Optional.empty();
         }
         return Optional.of(PluginFailure.now("self-test " + run.outcomeName() + ": " + slot.id() + " " + generation.version()
                 + " refused, " + serving.version() + " serves on", run.summary()));
+    }
+
+    /** Stops the retries of first installs on probation. */
+    @Override
+    public void close() {
+        Probation first = probation;
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    /** Has {@code first}, the probation of first installs, closed with these. */
+    Probation onProbation(Probation first) {
+        probation = first;
+        return first;
+    }
+
+    /** The self-test settings. */
+    SelfTestSettings settings() {
+        return settings;
+    }
+
+    /** Self-tests {@code generation} before it takes traffic: remembered and told as every run is. */
+    SelfTestRun activation(Generation generation, String actor) {
+        return test(generation, SelfTestRequest.Purpose.ACTIVATION, actor);
+    }
+
+    /** Whether {@code run} keeps its version from traffic: failed, or inconclusive under {@code on_inconclusive=refuse}. */
+    boolean refuses(SelfTestRun run) {
+        return run.outcome() == Outcome.FAILED || run.outcome() == Outcome.INCONCLUSIVE
+                && settings.onInconclusive() == SelfTestSettings.OnInconclusive.REFUSE;
     }
 
     /** Runs {@code generation}'s self-test, remembers it and tells it. */

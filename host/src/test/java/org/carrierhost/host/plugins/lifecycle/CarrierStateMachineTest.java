@@ -4,6 +4,7 @@ import static org.carrierhost.host.events.CarrierState.DISABLED;
 import static org.carrierhost.host.events.CarrierState.FAILED;
 import static org.carrierhost.host.events.CarrierState.GONE;
 import static org.carrierhost.host.events.CarrierState.NEW;
+import static org.carrierhost.host.events.CarrierState.PROBING;
 import static org.carrierhost.host.events.CarrierState.QUARANTINED;
 import static org.carrierhost.host.events.CarrierState.STARTED;
 import static org.carrierhost.host.events.CarrierState.UNLOADED;
@@ -33,12 +34,13 @@ class CarrierStateMachineTest {
 
     /** The transitions the host makes, and no others. */
     private static final Map<CarrierState, Set<CarrierState>> ALLOWED = Map.of(
-            NEW, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, GONE),
+            NEW, EnumSet.of(STARTED, PROBING, DISABLED, FAILED, QUARANTINED, GONE),
             STARTED, EnumSet.of(STARTED, DISABLED, QUARANTINED, UNLOADED),
-            DISABLED, EnumSet.of(STARTED, FAILED, QUARANTINED, UNLOADED, GONE),
-            FAILED, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),
-            QUARANTINED, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),
-            UNLOADED, EnumSet.of(STARTED, DISABLED, FAILED, QUARANTINED),
+            PROBING, EnumSet.of(STARTED, PROBING, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),
+            DISABLED, EnumSet.of(STARTED, PROBING, FAILED, QUARANTINED, UNLOADED, GONE),
+            FAILED, EnumSet.of(STARTED, PROBING, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),
+            QUARANTINED, EnumSet.of(STARTED, PROBING, DISABLED, FAILED, QUARANTINED, UNLOADED, GONE),
+            UNLOADED, EnumSet.of(STARTED, PROBING, DISABLED, FAILED, QUARANTINED),
             GONE, EnumSet.noneOf(CarrierState.class));
 
     static Stream<Arguments> allowed() {
@@ -89,7 +91,7 @@ class CarrierStateMachineTest {
 
     @ParameterizedTest(name = "{0} is listed: {0}")
     @MethodSource("states")
-    void onlyTheFiveWireStatesAreListed(CarrierState state) {
+    void onlyTheSixWireStatesAreListed(CarrierState state) {
         assertEquals(state != NEW && state != GONE, CarrierState.LISTED.contains(state));
         assertEquals(state.name(), state.wireName());
     }

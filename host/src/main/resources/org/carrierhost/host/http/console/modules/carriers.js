@@ -3,11 +3,13 @@
 // names, each read alone from /api/carriers/{id}.
 import { api, canChange, fail, isAdmin } from './api.js';
 import { $, button, cell, el, show } from './dom.js';
+import { rolloutBlock, rolloutLive } from './rollout.js';
 import { callsCell, latencyCell } from './spark.js';
 import { timeEl } from './time.js';
 
 const FIGURES_MS = 15000;
 const COALESCE_MS = 150;
+const ROLLOUT_MS = 2000;
 
 export const carriers = {
   list: [],
@@ -254,6 +256,12 @@ function errorCell(tr, c) {
     error.appendChild(cause);
     error.title = last.message || last.error;
   }
+  if (c.rollout) {
+    error.appendChild(rolloutBlock(c, (id, text, ok) => {
+      carriers.rowResults.set(id, { kind: ok ? 'ok' : 'failed', text });
+      refreshCarriers([id]);
+    }));
+  }
 }
 
 function actionsCell(tr, c) {
@@ -266,7 +274,7 @@ function actionsCell(tr, c) {
     reload.disabled = !c.enabled;
     if (isAdmin()) {
       const test = button(actions, 'self-test', () => selfTest(c.id));
-      test.disabled = c.state !== 'STARTED';
+      test.disabled = c.state !== 'STARTED' && c.state !== 'PROBING';
       test.title = 'run the self-test of the version that serves; it searches, never acquires';
     }
   }
@@ -367,4 +375,10 @@ export function setUpCarriers() {
       });
     }
   }, FIGURES_MS);
+  // A running rollout's figures change with each window it judges: its rows are read again more often.
+  setInterval(() => {
+    if (document.visibilityState !== 'hidden') {
+      refreshCarriers(carriers.list.filter(rolloutLive).map((c) => c.id));
+    }
+  }, ROLLOUT_MS);
 }

@@ -13,6 +13,7 @@ import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.manager.SearchVocabulary;
+import org.carrierhost.host.manager.StockEntries;
 import org.carrierhost.api.NumberType;
 import org.carrierhost.api.SearchFilters;
 
@@ -74,8 +75,7 @@ public final class NumberRoutes {
                 return importCsv(request);
             }
             ImportBody body = request.json(ImportBody.class);
-            return ApiResponse.ok(ImportAnswer.of(manager.importStock(body.carrierId(), body.entries(), body.target(), request.actor()),
-                    body.target()));
+            return ApiResponse.ok(ImportAnswer.of(manager.importStock(body.carrierId(), body.entries(), body.target(), request.actor())));
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {
             String number = request.parameter("number");
@@ -108,9 +108,12 @@ public final class NumberRoutes {
         request.onlyQuery(java.util.Set.of("carrier", "state"));
         String carrier = request.query("carrier").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
                 "carrier is required", "a CSV import names it in the query: POST /api/numbers/import?carrier=local"));
+        NumberState state = new ImportBody(carrier, null, request.query("state").orElse(null)).target();
         CsvStock csv = CsvStock.parse(request.body());
-        ImportBody body = new ImportBody(carrier, csv.rows(), request.query("state").orElse(null));
-        List<org.carrierhost.host.manager.StockEntry> entries = body.entries(i -> "CSV line " + csv.lines().get(i));
-        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, entries, body.target(), request.actor()), body.target()));
+        StockEntries.Builder entries = new StockEntries.Builder();
+        for (int i = 0; i < csv.rows().size(); i++) {
+            entries.add(ImportBody.entry(csv.rows().get(i), "CSV line " + csv.lines().get(i)));
+        }
+        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, entries.build(), state, request.actor())));
     }
 }

@@ -33,7 +33,7 @@ import org.postgresql.copy.CopyIn;
  */
 final class StockWriter {
 
-    /** Rows per JDBC batch on H2, and numbers per IN list when reading which are stored: bounded driver memory. */
+    /** Numbers per statement on H2, and rows per page of PostgreSQL's cursor: bounded driver memory. */
     private static final int BATCH = 5_000;
     private static final int IN_LIST = 500;
     /** Rows added at once after which PostgreSQL's planner statistics are refreshed (see {@link #refreshStatistics}). */
@@ -44,8 +44,6 @@ final class StockWriter {
     private static final int ADD_ATTEMPTS = 3;
     /** Bytes streamed to {@code COPY} at a time. */
     private static final int COPY_CHUNK = 64 * 1024;
-    private static final String NUMBER_INSERT =
-            "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -106,30 +104,51 @@ final class StockWriter {
         return present;
     }
 
-    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> {@code state}). */
+    /**
+     * The numbers not {@code present}, each with its history row (none -> {@code state}), {@value #BATCH} at a time: one
+     * {@code INSERT ... SELECT ... FROM UNNEST(?)} for the numbers and one for their history rows, each given the chunk
+     * as one array, so H2 runs two statements per chunk instead of two per number (an array of VARCHAR without a
+     * length: a cast to the column's length would cut a number too long for it, where the column refuses it).
+     */
     private void insert(Connection c, String carrier, Collection<String> numbers, PresentNumbers present,
                         NumberState state, String actor) throws SQLException {
         long now = clock.millis();
-        String noData = CarrierDataCodec.encode(Map.of());
-        try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
-             PreparedStatement history = c.prepareStatement(JdbcNumberRegistry.HISTORY_INSERT)) {
-            int batched = 0;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO numbers (number, state, carrier, data, created_at, updated_at)"
+                + " SELECT n, ?, ?, ?, ?, ? FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(n)");
+             PreparedStatement history = c.prepareStatement("INSERT INTO number_history (number, at, actor, from_state, to_state,"
+                     + " carrier) SELECT n, ?, ?, NULL, ?, ? FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(n)")) {
+            insert.setString(1, state.name());
+            insert.setString(2, carrier);
+            insert.setString(3, CarrierDataCodec.encode(Map.of()));
+            insert.setLong(4, now);
+            insert.setLong(5, now);
+            history.setLong(1, now);
+            history.setString(2, actor);
+            history.setString(3, state.name());
+            history.setString(4, carrier);
+            String[] chunk = new String[BATCH];
+            int used = 0;
             for (String number : numbers) {
                 if (present.contains(number)) {
                     continue;
                 }
-                JdbcNumberRegistry.bindNew(insert, number, state, carrier, noData, now);
-                insert.addBatch();
-                JdbcNumberRegistry.bindHistory(history, number, now, actor, null, state, carrier);
-                history.addBatch();
-                if (++batched % BATCH == 0) {
-                    insert.executeBatch();
-                    history.executeBatch();
+                chunk[used++] = number;
+                if (used == BATCH) {
+                    insertChunk(insert, history, chunk);
+                    used = 0;
                 }
             }
-            insert.executeBatch();
-            history.executeBatch();
+            if (used > 0) {
+                insertChunk(insert, history, java.util.Arrays.copyOf(chunk, used));
+            }
         }
+    }
+
+    private static void insertChunk(PreparedStatement insert, PreparedStatement history, String[] chunk) throws SQLException {
+        insert.setObject(6, chunk);
+        insert.executeUpdate();
+        history.setObject(5, chunk);
+        history.executeUpdate();
     }
 
     /**
@@ -150,10 +169,13 @@ final class StockWriter {
             stage(c, numbers);
             PresentNumbers present = new PresentNumbers();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT n.number, n.state FROM import_stage i JOIN numbers n ON n.number = i.number");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    present.found(r.getString(1), NumberState.valueOf(r.getString(2)));
+                    "SELECT n.number, n.state FROM import_stage i JOIN numbers n ON n.number = i.number")) {
+                // Read through a cursor, a page at a time: the driver would otherwise hold every row of the answer at once.
+                s.setFetchSize(BATCH);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        present.found(r.getString(1), NumberState.valueOf(r.getString(2)));
+                    }
                 }
             }
             if (present.size() < numbers.size()) {

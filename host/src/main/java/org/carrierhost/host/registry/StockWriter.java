@@ -24,7 +24,8 @@ import org.postgresql.copy.CopyIn;
  * A stock import's write, all or nothing in one transaction: the numbers not yet stored are added with their history
  * rows (none -> the import's state) and attributes, and the ones already stored are read into a
  * {@link PresentNumbers}. On PostgreSQL the numbers are streamed with {@code COPY} into a temporary staging table and
- * stored by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}; on H2 in JDBC batches. Nothing here holds an
+ * stored by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}; on H2 by {@code INSERT ... SELECT ... FROM UNNEST(?)}
+ * of 5,000 numbers at a time. Nothing here holds an
  * object per number: the numbers are read from the caller's list as they are written, and the present ones are kept
  * compact. The caller makes the commit durable ({@link GroupCommit}) before it answers.
  *
@@ -117,15 +118,8 @@ final class StockWriter {
                 + " SELECT n, ?, ?, ?, ?, ? FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(n)");
              PreparedStatement history = c.prepareStatement("INSERT INTO number_history (number, at, actor, from_state, to_state,"
                      + " carrier) SELECT n, ?, ?, NULL, ?, ? FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(n)")) {
-            insert.setString(1, state.name());
-            insert.setString(2, carrier);
-            insert.setString(3, CarrierDataCodec.encode(Map.of()));
-            insert.setLong(4, now);
-            insert.setLong(5, now);
-            history.setLong(1, now);
-            history.setString(2, actor);
-            history.setString(3, state.name());
-            history.setString(4, carrier);
+            bindAdded(insert, 1, state, carrier, now);
+            bindHistory(history, 1, now, actor, state, carrier);
             String[] chunk = new String[BATCH];
             int used = 0;
             for (String number : numbers) {
@@ -142,6 +136,25 @@ final class StockWriter {
                 insertChunk(insert, history, java.util.Arrays.copyOf(chunk, used));
             }
         }
+    }
+
+    /** Binds, from parameter {@code first}, an added number's state, carrier, data (none) and times; the next parameter. */
+    private static int bindAdded(PreparedStatement s, int first, NumberState state, String carrier, long now) throws SQLException {
+        s.setString(first, state.name());
+        s.setString(first + 1, carrier);
+        s.setString(first + 2, CarrierDataCodec.encode(Map.of()));
+        s.setLong(first + 3, now);
+        s.setLong(first + 4, now);
+        return first + 5;
+    }
+
+    /** Binds, from parameter {@code first}, the history row of an added number: when, by whom, to what, at which carrier. */
+    private static void bindHistory(PreparedStatement s, int first, long now, String actor, NumberState state, String carrier)
+            throws SQLException {
+        s.setLong(first, now);
+        s.setString(first + 1, actor);
+        s.setString(first + 2, state.name());
+        s.setString(first + 3, carrier);
     }
 
     private static void insertChunk(PreparedStatement insert, PreparedStatement history, String[] chunk) throws SQLException {
@@ -183,15 +196,7 @@ final class StockWriter {
                         + " created_at, updated_at) SELECT number, ?, ?, ?, ?, ? FROM import_stage ON CONFLICT (number) DO NOTHING"
                         + " RETURNING number) INSERT INTO number_history (number, at, actor, from_state, to_state, carrier)"
                         + " SELECT number, ?, ?, NULL, ?, ? FROM added")) {
-                    s.setString(1, state.name());
-                    s.setString(2, carrier);
-                    s.setString(3, CarrierDataCodec.encode(Map.of()));
-                    s.setLong(4, now);
-                    s.setLong(5, now);
-                    s.setLong(6, now);
-                    s.setString(7, actor);
-                    s.setString(8, state.name());
-                    s.setString(9, carrier);
+                    bindHistory(s, bindAdded(s, 1, state, carrier, now), now, actor, state, carrier);
                     s.executeUpdate();
                 }
             }

@@ -13,7 +13,6 @@ import org.carrierhost.host.manager.AcquireRequest;
 import org.carrierhost.host.manager.CarrierManager;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.manager.SearchVocabulary;
-import org.carrierhost.host.manager.StockEntries;
 import org.carrierhost.api.NumberType;
 import org.carrierhost.api.SearchFilters;
 
@@ -109,11 +108,6 @@ public final class NumberRoutes {
         String carrier = request.query("carrier").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
                 "carrier is required", "a CSV import names it in the query: POST /api/numbers/import?carrier=local"));
         NumberState state = new ImportBody(carrier, null, request.query("state").orElse(null)).target();
-        CsvStock csv = CsvStock.parse(request.body());
-        StockEntries.Builder entries = new StockEntries.Builder();
-        for (int i = 0; i < csv.rows().size(); i++) {
-            entries.add(ImportBody.entry(csv.rows().get(i), "CSV line " + csv.lines().get(i)));
-        }
-        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, entries.build(), state, request.actor())));
+        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, CsvStock.parse(request.body()), state, request.actor())));
     }
 }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Maps a JSON request body onto its record with the API's one configured mapper ({@link JsonMapper}), and
@@ -64,12 +63,13 @@ final class BodyReader {
             return StandardException.of(ErrorCode.INVALID, "body is over a JSON limit: " + limitName(limit.get()),
                     "make the body smaller or flatter");
         }
+        Optional<StandardException> refused = refused(e);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return StandardException.of(ErrorCode.INVALID,
                     "unknown field '" + StandardError.bounded(field(unknown), 100) + "'", "known fields: " + known(unknown.getKnownPropertyIds()));
-        }
-        if (e instanceof ValueInstantiationException made && made.getCause() instanceof StandardException refused) {
-            return refused;
         }
         if (e instanceof MismatchedInputException mismatch) {
             String got = "got " + found(mismatch);
@@ -158,6 +158,16 @@ final class BodyReader {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StreamReadException broken) {
                 return Optional.of(broken);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The refusal a reader of the body threw (a field it checks as it reads), which Jackson wraps with the field's path. */
+    private static Optional<StandardException> refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StandardException refused) {
+                return Optional.of(refused);
             }
         }
         return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.manager.StockEntries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,56 +21,54 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code postal_code}, {@code rate_center}, {@code type} and {@code features}, in any order), then a row per number.
  * Fields are separated by commas and may be quoted ({@code "San Francisco, CA"}, a quote doubled inside); features
  * are separated by {@code ;} ({@code sms;voice}); an empty field is no value; blank lines are left out. Each row becomes
- * the same object a JSON import takes, so its values are checked the same way.
+ * the same object a JSON import takes, so its values are checked the same way. The rows are read one at a time into
+ * compact {@link StockEntries}: a million-row CSV never exists as a million rows or lines at once.
  *
- * <p>Thread-safe: an immutable value.
- *
- * @param rows  each row as the object a JSON import takes
- * @param lines each row's line number in the text (the header is line 1), for naming a bad value
+ * <p>Thread-safe: stateless.
  */
-record CsvStock(List<JsonNode> rows, List<Integer> lines) {
+final class CsvStock {
 
-    CsvStock {
-        rows = List.copyOf(rows);
-        lines = List.copyOf(lines);
+    private CsvStock() {
     }
 
     /**
-     * Reads {@code body} (UTF-8).
+     * Reads {@code body} (UTF-8) into the entries of an import, each row as the entry a JSON import's object gives.
      *
-     * @throws StandardException {@code invalid} naming the line and column of a missing, unknown or repeated column, or a
-     *                           row with more or fewer fields than the header names
+     * @throws StandardException {@code invalid} naming the line and column of a missing, unknown or repeated column, a
+     *                           row with more or fewer fields than the header names, or a bad attribute (as
+     *                           {@code CSV line n})
      */
-    static CsvStock parse(byte[] body) {
+    static StockEntries parse(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        int at = text.startsWith("\uFEFF") ? 1 : 0;
+        int line = 0;
+        List<String> columns = null;
+        StockEntries.Builder entries = new StockEntries.Builder();
+        while (at <= text.length()) {
+            int end = text.indexOf('\n', at);
+            end = end < 0 ? text.length() : end;
+            String row = text.substring(at, end > at && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            at = end + 1;
+            line++;
+            if (row.isBlank()) {
+                continue;
+            }
+            List<String> fields = fields(row, line);
+            if (columns == null) {
+                columns = header(fields);
+                continue;
+            }
+            if (fields.size() != columns.size()) {
+                throw StandardException.of(ErrorCode.INVALID, "CSV line " + line + " has " + fields.size() + " fields",
+                        "the header names " + columns.size() + ": " + String.join(",", columns));
+            }
+            entries.add(ImportBody.entry(row(columns, fields), "CSV line " + line));
         }
-        String[] lines = text.split("\r?\n", -1);
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
-        }
-        if (first == lines.length) {
+        if (columns == null) {
             throw StandardException.of(ErrorCode.INVALID, "the CSV has no header row",
                     "its first line names the columns: number, and any of " + String.join(", ", ImportBody.ATTRIBUTE_FIELDS));
         }
-        List<String> columns = header(fields(lines[first], first + 1));
-        List<JsonNode> rows = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = first + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            List<String> fields = fields(lines[i], i + 1);
-            if (fields.size() != columns.size()) {
-                throw StandardException.of(ErrorCode.INVALID, "CSV line " + (i + 1) + " has " + fields.size() + " fields",
-                        "the header names " + columns.size() + ": " + String.join(",", columns));
-            }
-            rows.add(row(columns, fields));
-            numbers.add(i + 1);
-        }
-        return new CsvStock(rows, numbers);
+        return entries.build();
     }
 
     /** The header's columns, checked: {@code number} once, and each other a known attribute, once. */

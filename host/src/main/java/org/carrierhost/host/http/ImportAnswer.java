@@ -1,54 +1,48 @@
 package org.carrierhost.host.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.carrierhost.api.NumberState;
 import org.carrierhost.host.manager.ImportReport;
 import org.carrierhost.host.manager.ImportResult;
 
 /**
- * A stock import's report: {@code {carrier, added, present, invalid, results}}.
+ * A stock import's report, as a summary: {@code {carrier, added, present, invalid, present_numbers, invalid_inputs}}. The
+ * added numbers are counted; the numbers already present are listed by their state, and the inputs that are not numbers
+ * with the reason (the first {@value ImportReport#LISTED_INVALID}), so the answer to a million-number import stays small.
  *
  * <p>Thread-safe: an immutable value.
  *
- * @param carrier the carrier filled
- * @param added   numbers added
- * @param present numbers it already had
- * @param invalid inputs that are not numbers
- * @param results one per input, in order
+ * @param carrier        the carrier filled
+ * @param added          numbers added
+ * @param present        numbers it already had, or listed twice
+ * @param invalid        inputs that are not numbers
+ * @param presentNumbers those numbers (E.164), by their state's wire name, each list in ascending order
+ * @param invalidInputs  those inputs, in the order listed
  */
-record ImportAnswer(String carrier, long added, long present, long invalid, List<Result> results) {
+record ImportAnswer(String carrier, long added, long present, long invalid, Map<String, List<String>> presentNumbers,
+                    List<Invalid> invalidInputs) {
 
     static ImportAnswer of(ImportReport report) {
-        return of(report, NumberState.AVAILABLE);
-    }
-
-    /** The report of an import whose numbers were added in {@code addedIn} ({@code available} or {@code port_in}). */
-    static ImportAnswer of(ImportReport report, NumberState addedIn) {
-        return new ImportAnswer(report.carrier(), report.added(), report.present(), report.invalid(),
-                report.results().stream().map(r -> Result.of(r, addedIn)).toList());
+        Map<String, List<String>> present = new LinkedHashMap<>();
+        report.presentByState().forEach((state, numbers) -> present.put(state.wireName(), numbers));
+        return new ImportAnswer(report.carrier(), report.added(), report.present(), report.invalid(), present,
+                report.invalidInputs().stream().map(Invalid::of).toList());
     }
 
     /**
-     * What became of one input.
+     * An input that is not a number.
      *
+     * @param index  its position in the list, from 0 (a CSV's row i is line i + 2 when no line is blank)
      * @param input  as given
-     * @param number the number it stands for, or null when invalid
-     * @param result {@code added}, {@code present} or {@code invalid}
-     * @param state  the number's state, or null when invalid
-     * @param reason why it is invalid, or null
+     * @param reason why it is not a number
      */
-    record Result(String input, String number, String result, String state, String reason) {
+    record Invalid(int index, String input, String reason) {
 
-        static Result of(ImportResult result, NumberState addedIn) {
-            if (result instanceof ImportResult.Added added) {
-                return new Result(added.input(), added.number(), "added", addedIn.wireName(), null);
-            }
-            if (result instanceof ImportResult.Present present) {
-                return new Result(present.input(), present.number(), "present", present.state().wireName(), null);
-            }
-            ImportResult.Invalid invalid = (ImportResult.Invalid) result;
-            return new Result(invalid.input(), null, "invalid", null, invalid.reason());
+        static Invalid of(ImportResult.Invalid invalid) {
+            return new Invalid(invalid.index(), invalid.input(), invalid.reason());
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.carrierhost.host.http;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -11,9 +9,11 @@ import org.carrierhost.api.NumberFeature;
 import org.carrierhost.api.NumberType;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.manager.StockEntries;
 import org.carrierhost.host.manager.StockEntry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The body of {@code POST /api/numbers/import}: {@code {"carrier": "local", "numbers": [...]}}, both required.
@@ -21,16 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Thread-safe: an immutable value.
  *
  * @param carrier the local-stock carrier to fill
- * @param numbers the numbers, as in {@link NumbersBody}, or objects with a number and its attributes:
+ * @param numbers the numbers, read as the body is parsed ({@link StockListReader}): strings as in {@link NumbersBody}, or objects with a number and its attributes:
  *                {@code {"number","locality","region","postal_code","rate_center","type","features"}}
  * @param state   {@code available} (the default, for null): a local carrier's stock; or {@code port_in}: numbers
  *                that came by porting, to any carrier, put in service by {@code POST .../activate}
  */
-record ImportBody(String carrier, List<JsonNode> numbers, String state) {
-
-    ImportBody {
-        numbers = numbers == null ? null : Collections.unmodifiableList(new ArrayList<>(numbers));
-    }
+record ImportBody(String carrier, @JsonDeserialize(using = StockListReader.class) StockEntries numbers, String state) {
 
     /** The carrier id, which must be given. */
     String carrierId() {
@@ -54,24 +50,16 @@ record ImportBody(String carrier, List<JsonNode> numbers, String state) {
     static final java.util.Set<String> ENTRY_FIELDS = java.util.Set.copyOf(java.util.stream.Stream.concat(
             java.util.stream.Stream.of("number"), ATTRIBUTE_FIELDS.stream()).toList());
 
-    /** The numbers, each with the attributes given with it. */
+    /** The numbers, each with the attributes given with it, as read from the body (compact: see {@link StockEntries}). */
     List<StockEntry> entries() {
-        return entries(i -> "numbers[" + i + "]");
-    }
-
-    /** The numbers, each with the attributes given with it; a bad one is named {@code where} of its index. */
-    List<StockEntry> entries(java.util.function.IntFunction<String> where) {
-        List<String> texts = NumbersBody.texts(numbers);
-        List<StockEntry> entries = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            JsonNode entry = numbers.get(i);
-            entries.add(entry.isObject() ? entry(entry, where.apply(i)) : StockEntry.of(texts.get(i)));
+        if (numbers == null) {
+            throw StandardException.of(ErrorCode.INVALID, "body must have \"numbers\": [...]", null);
         }
-        return entries;
+        return numbers;
     }
 
     /** An entry given as an object; an unknown field, or a field of the wrong kind, is {@code invalid} naming it. */
-    private static StockEntry entry(JsonNode entry, String where) {
+    static StockEntry entry(JsonNode entry, String where) {
         entry.fieldNames().forEachRemaining(name -> {
             if (!ENTRY_FIELDS.contains(name)) {
                 throw StandardException.of(ErrorCode.INVALID, where + " has an unknown field '" + StandardError.bounded(name, 40) + "'",

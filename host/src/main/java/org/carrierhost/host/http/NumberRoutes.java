@@ -74,8 +74,7 @@ public final class NumberRoutes {
                 return importCsv(request);
             }
             ImportBody body = request.json(ImportBody.class);
-            return ApiResponse.ok(ImportAnswer.of(manager.importStock(body.carrierId(), body.entries(), body.target(), request.actor()),
-                    body.target()));
+            return ApiResponse.ok(ImportAnswer.of(manager.importStock(body.carrierId(), body.entries(), body.target(), request.actor())));
         }).withMaxBody(maxBodyBytes));
         server.route(Route.of("GET", "/api/numbers/{number}", Role.VIEWER, request -> {
             String number = request.parameter("number");
@@ -108,9 +107,7 @@ public final class NumberRoutes {
         request.onlyQuery(java.util.Set.of("carrier", "state"));
         String carrier = request.query("carrier").orElseThrow(() -> StandardException.of(ErrorCode.INVALID,
                 "carrier is required", "a CSV import names it in the query: POST /api/numbers/import?carrier=local"));
-        CsvStock csv = CsvStock.parse(request.body());
-        ImportBody body = new ImportBody(carrier, csv.rows(), request.query("state").orElse(null));
-        List<org.carrierhost.host.manager.StockEntry> entries = body.entries(i -> "CSV line " + csv.lines().get(i));
-        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, entries, body.target(), request.actor()), body.target()));
+        NumberState state = new ImportBody(carrier, null, request.query("state").orElse(null)).target();
+        return ApiResponse.ok(ImportAnswer.of(manager.importStock(carrier, CsvStock.parse(request.body()), state, request.actor())));
     }
 }

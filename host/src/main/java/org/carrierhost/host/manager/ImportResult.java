@@ -2,10 +2,8 @@ package org.carrierhost.host.manager;
 
 import java.util.Objects;
 
-import org.carrierhost.api.NumberState;
-
 /**
- * What a stock import did with one number of its list.
+ * What a stock import reports of a number of its list that it did not add.
  *
  * <p>Thread-safe: every shape is an immutable value.
  */
@@ -15,38 +13,13 @@ public sealed interface ImportResult {
     String input();
 
     /**
-     * Added to the stock as {@code available}.
-     *
-     * @param input  as written
-     * @param number its E.164 form
-     */
-    record Added(String input, String number) implements ImportResult {
-        public Added {
-            Objects.requireNonNull(number, "number");
-        }
-    }
-
-    /**
-     * Already stored (or listed earlier in the same import); left as it is.
-     *
-     * @param input  as written
-     * @param number its E.164 form
-     * @param state  its state now
-     */
-    record Present(String input, String number, NumberState state) implements ImportResult {
-        public Present {
-            Objects.requireNonNull(number, "number");
-            Objects.requireNonNull(state, "state");
-        }
-    }
-
-    /**
      * Not a phone number; not added.
      *
+     * @param index  its position in the import's list, from 0
      * @param input  as written
      * @param reason why it was refused
      */
-    record Invalid(String input, String reason) implements ImportResult {
+    record Invalid(int index, String input, String reason) implements ImportResult {
         public Invalid {
             Objects.requireNonNull(reason, "reason");
         }

@@ -1,7 +1,8 @@
 package org.carrierhost.host.numbers;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,15 @@ import org.carrierhost.host.manager.SearchVocabulary;
 import org.carrierhost.host.manager.StockEntry;
 import org.carrierhost.host.plugins.lifecycle.CarrierTable;
 import org.carrierhost.host.plugins.lifecycle.CarrierView;
+import org.carrierhost.host.registry.NumberList;
 import org.carrierhost.host.registry.NumberRegistry;
+import org.carrierhost.host.registry.NumberSet;
+import org.carrierhost.host.registry.PresentNumbers;
 
 /**
- * The import of a local carrier's stock: numbers normalised to E.164, added as {@code available} in one
- * transaction, and each one reported.
+ * The import of a local carrier's stock: numbers normalised to E.164, added as {@code available} (or
+ * {@code port_in}) in one transaction, and reported as a summary (the added counted, the present and invalid listed).
+ * The entries are read once, and no object is kept per number, so a million-number import fits a small heap.
  *
  * <p>Thread-safe: holds only thread-safe parts; races between imports are settled by the registry.
  */
@@ -61,39 +66,88 @@ final class StockImport {
             throw StandardException.of(ErrorCode.TOO_LARGE, "too many numbers in one import",
                     entries.size() + " listed, over import.max_numbers of " + maxImport);
         }
-        List<ImportResult> parsed = new ArrayList<>(entries.size());
-        Set<String> distinct = new LinkedHashSet<>();
-        Map<String, NumberAttributes> attributes = new java.util.HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String raw = entries.get(i).input();
-            try {
-                String number = E164.number(raw, null);
-                // A number listed twice: the first occurrence decides, later ones are reported present.
-                NumberAttributes described = checked(entries.get(i).attributes(), number, i);
-                boolean first = distinct.add(number);
-                if (first && state == NumberState.AVAILABLE) {
-                    attributes.put(number, described);
-                }
-                parsed.add(first ? new ImportResult.Added(raw, number)
-                        : new ImportResult.Present(raw, number, NumberState.AVAILABLE));
-            } catch (StandardException e) {
-                parsed.add(new ImportResult.Invalid(raw, e.getMessage()));
-            }
-        }
-        Map<String, NumberState> present;
+        Normalised listed = normalise(entries, state);
+        PresentNumbers present;
         try {
-            present = distinct.isEmpty() ? Map.of() : registry.addInState(carrierId, distinct, state, actor, attributes);
+            present = listed.distinct().isEmpty() ? new PresentNumbers()
+                    : registry.addStock(carrierId, listed.distinct().sorted(), state, actor, listed.attributes());
         } catch (RuntimeException e) {
             events.publish(NumberEvent.failed(actor, NumberAction.IMPORT, carrierId, carrierId, NumberDesk.describe(e)));
             throw e;
         }
-        List<ImportResult> results = parsed.stream().map(r -> r instanceof ImportResult.Added added
-                && present.containsKey(added.number())
-                ? new ImportResult.Present(added.input(), added.number(), present.get(added.number())) : r).toList();
-        ImportReport report = new ImportReport(carrierId, results);
+        ImportReport report = new ImportReport(carrierId, listed.distinct().size() - present.size(),
+                presentByState(present, listed.repeated(), state), listed.invalid(), listed.invalidInputs());
         events.publish(NumberEvent.ok(actor, NumberAction.IMPORT, carrierId, carrierId, report.added() + " added, "
                 + report.present() + " present, " + report.invalid() + " invalid"));
         return report;
+    }
+
+    /**
+     * What an import's entries come to: the distinct numbers in E.164 in the order first listed, each later listing of one
+     * of them, the attributes given with each (the first listing decides), and the inputs that are not numbers.
+     *
+     * @param invalid       how many inputs are not numbers
+     * @param invalidInputs the first {@link ImportReport#LISTED_INVALID} of them
+     */
+    private record Normalised(NumberList distinct, NumberList repeated, Map<String, NumberAttributes> attributes, long invalid,
+                              List<ImportResult.Invalid> invalidInputs) {
+    }
+
+    /** Reads {@code entries} once, keeping no object per number (a million take two {@code long[]}s and a set of them). */
+    private static Normalised normalise(List<StockEntry> entries, NumberState state) {
+        NumberSet seen = new NumberSet();
+        NumberList.Builder distinct = new NumberList.Builder();
+        NumberList.Builder repeated = new NumberList.Builder();
+        Map<String, NumberAttributes> attributes = new HashMap<>();
+        List<ImportResult.Invalid> invalidInputs = new ArrayList<>();
+        long invalid = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            StockEntry entry = entries.get(i);
+            try {
+                String number = E164.number(entry.input(), null);
+                NumberAttributes described = checked(entry.attributes(), number, i);
+                long digits = NumberList.digits(number);
+                if (digits <= 0) {
+                    throw StandardException.of(ErrorCode.INVALID, "not an E.164 number", "got '" + entry.input() + "'");
+                }
+                if (seen.add(digits)) {
+                    distinct.add(digits);
+                    if (state == NumberState.AVAILABLE && !described.toData().isEmpty()) {
+                        attributes.put(number, described);
+                    }
+                } else {
+                    // A number listed twice: the first listing decides, later ones are reported present.
+                    repeated.add(digits);
+                }
+            } catch (StandardException e) {
+                invalid++;
+                if (invalidInputs.size() < ImportReport.LISTED_INVALID) {
+                    invalidInputs.add(new ImportResult.Invalid(i, entry.input(), e.getMessage()));
+                }
+            }
+        }
+        return new Normalised(distinct.build(), repeated.build(), attributes, invalid, invalidInputs);
+    }
+
+    /**
+     * The numbers to report present, by state, each list in ascending order: those the registry held, and each later
+     * listing of a number listed twice, in the state the import left it.
+     */
+    private static Map<NumberState, List<String>> presentByState(PresentNumbers present, NumberList repeated, NumberState added) {
+        Map<NumberState, NumberList.Builder> lists = new EnumMap<>(NumberState.class);
+        present.byState().forEach((state, numbers) -> {
+            NumberList.Builder list = lists.computeIfAbsent(state, s -> new NumberList.Builder());
+            for (int i = 0; i < numbers.size(); i++) {
+                list.add(numbers.digitsAt(i));
+            }
+        });
+        for (int i = 0; i < repeated.size(); i++) {
+            NumberState stored = present.stateOf(repeated.get(i));
+            lists.computeIfAbsent(stored == null ? added : stored, s -> new NumberList.Builder()).add(repeated.digitsAt(i));
+        }
+        Map<NumberState, List<String>> sorted = new EnumMap<>(NumberState.class);
+        lists.forEach((state, list) -> sorted.put(state, list.build().sorted()));
+        return sorted;
     }
 
     /** The North American toll-free area codes: a number imported there without a type is toll-free. */

@@ -47,16 +47,6 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     /** Sorts after every digit, so [prefix, prefix + ':') is exactly the numbers starting with prefix. */
     private static final String AFTER_DIGITS = ":";
     private static final int IN_LIST_CHUNK = 500;
-    /** Rows per JDBC batch on import: few round trips, bounded driver memory. */
-    private static final int BATCH = 5_000;
-    /** Rows added at once after which PostgreSQL's planner statistics are refreshed (see {@link #refreshStatistics}). */
-    private static final int ANALYZE_AFTER = 10_000;
-    /** An import on PostgreSQL gets {@code store.statement_timeout_ms} for each this many numbers. */
-    private static final int NUMBERS_PER_TIMEOUT = 10_000;
-    /** How often an import is tried again when a concurrent writer stored one of its numbers first. */
-    private static final int ADD_ATTEMPTS = 3;
-    private static final String NUMBER_INSERT =
-            "INSERT INTO numbers (number, state, carrier, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
     /**
      * A page of a carrier's available numbers starting with a prefix: carrier, state, prefix, prefix + ':',
      * offset, limit. Ordering by the index's own columns (equal to number order here) lets the database read
@@ -66,7 +56,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     static final String STOCK_SEARCH = "SELECT " + COLUMNS + " FROM numbers"
             + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
             + " ORDER BY carrier, state, number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    private static final String HISTORY_INSERT =
+    static final String HISTORY_INSERT =
             "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
@@ -74,6 +64,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private final Duration claimLifetime;
     private final String owner;
     private final GroupCommit durable;
+    private final StockWriter stock;
 
     /**
      * @param claimLifetime how long an unfinished claim blocks others; after that a crashed caller's claim
@@ -100,6 +91,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         this.dataSource = dataSource;
         this.clock = clock;
         this.claimLifetime = claimLifetime;
+        this.stock = new StockWriter(dataSource, clock);
     }
 
     @Override
@@ -158,9 +150,14 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     }
 
     @Override
-    public Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor,
-                                               Map<String, NumberAttributes> attributes) {
-        Map<String, NumberState> present = addInOneTransaction(carrier, numbers, state, actor, attributes);
+    public PresentNumbers addStock(String carrier, Collection<String> numbers, NumberState state, String actor,
+                                   Map<String, NumberAttributes> attributes) {
+        PresentNumbers present;
+        try {
+            present = stock.add(carrier, numbers, state, actor, attributes);
+        } catch (SQLException e) {
+            throw failure("add stock of " + carrier, e);
+        }
         onDisk("add stock of " + carrier);
         return present;
     }
@@ -174,155 +171,6 @@ public final class JdbcNumberRegistry implements NumberRegistry {
             durable.awaitDurable(dataSource);
         } catch (SQLException e) {
             throw failure(what, e);
-        }
-    }
-
-    private Map<String, NumberState> addInOneTransaction(String carrier, Collection<String> numbers, NumberState state, String actor,
-                                                         Map<String, NumberAttributes> attributes) {
-        try (Connection c = dataSource.getConnection()) {
-            if (Dialect.isPostgres(c)) {
-                return copyInState(c, carrier, numbers, state, actor, attributes);
-            }
-        } catch (SQLException e) {
-            throw failure("add stock of " + carrier, e);
-        }
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Map<String, NumberState> present = states(c, numbers);
-                    insertInState(c, carrier, numbers, present.keySet(), state, actor);
-                    StockAttributes.describeAdded(c, carrier, attributes, present.keySet());
-                    c.commit();
-                    if (numbers.size() - present.size() >= ANALYZE_AFTER) {
-                        refreshStatistics(c);
-                    }
-                    return present;
-                } catch (SQLException | RuntimeException e) {
-                    DatabaseFailure.rollbackAfter(c, e);
-                    // Another writer stored one of these between our read and our insert: read again.
-                    if (!(e instanceof SQLException sql && isDuplicateKey(sql)) || attempt == ADD_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            } catch (SQLException e) {
-                throw failure("add stock of " + carrier, e);
-            }
-        }
-    }
-
-    /**
-     * PostgreSQL's {@link #addInState}, in one transaction: the numbers are streamed with {@code COPY} into a
-     * temporary staging table (dropped at commit), the ones already stored are read by one join, and the rest are
-     * stored with their history rows by one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} (a number another
-     * writer stored meanwhile is skipped, not an error). A few round trips, whatever the import's size.
-     */
-    private Map<String, NumberState> copyInState(Connection c, String carrier, Collection<String> numbers, NumberState state,
-                                                String actor, Map<String, NumberAttributes> attributes)
-            throws SQLException {
-        long now = clock.millis();
-        c.setAutoCommit(false);
-        try {
-            allowTimeFor(c, numbers.size());
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("CREATE TEMPORARY TABLE import_stage (number VARCHAR(20) COLLATE \"C\") ON COMMIT DROP");
-            }
-            StringBuilder rows = new StringBuilder(numbers.size() * 14);
-            for (String number : numbers) {
-                rows.append(number).append('\n');
-            }
-            try {
-                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                        .copyIn("COPY import_stage (number) FROM STDIN", new java.io.StringReader(rows.toString()));
-            } catch (java.io.IOException e) {
-                throw new SQLException("cannot stream the import to the database: " + e.getMessage(), "08000", e);
-            }
-            Map<String, NumberState> present = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT n.number, n.state FROM import_stage i JOIN numbers n ON n.number = i.number");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    present.put(r.getString(1), NumberState.valueOf(r.getString(2)));
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("WITH added AS (INSERT INTO numbers (number, state, carrier, data,"
-                    + " created_at, updated_at) SELECT number, ?, ?, ?, ?, ? FROM import_stage ON CONFLICT (number) DO NOTHING"
-                    + " RETURNING number) INSERT INTO number_history (number, at, actor, from_state, to_state, carrier)"
-                    + " SELECT number, ?, ?, NULL, ?, ? FROM added")) {
-                s.setString(1, state.name());
-                s.setString(2, carrier);
-                s.setString(3, CarrierDataCodec.encode(Map.of()));
-                s.setLong(4, now);
-                s.setLong(5, now);
-                s.setLong(6, now);
-                s.setString(7, actor);
-                s.setString(8, state.name());
-                s.setString(9, carrier);
-                s.executeUpdate();
-            }
-            StockAttributes.describeAdded(c, carrier, attributes, present.keySet());
-            c.commit();
-            if (numbers.size() - present.size() >= ANALYZE_AFTER) {
-                refreshStatistics(c);
-            }
-            return present;
-        } catch (SQLException | RuntimeException e) {
-            DatabaseFailure.rollbackAfter(c, e);
-            throw e;
-        }
-    }
-
-    /**
-     * Within this transaction only, gives each statement {@code store.statement_timeout_ms} per
-     * {@value #NUMBERS_PER_TIMEOUT} numbers: the one {@code INSERT ... SELECT} of a large import grows with it, and
-     * a loaded machine must not answer a whole import 503 for what is the import's size, not a stuck query.
-     */
-    private static void allowTimeFor(Connection c, int numbers) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT set_config('statement_timeout', (setting::bigint * ?)::text, true)"
-                + " FROM pg_settings WHERE name = 'statement_timeout' AND setting <> '0'")) {
-            s.setLong(1, Math.max(1, (numbers + NUMBERS_PER_TIMEOUT - 1) / NUMBERS_PER_TIMEOUT));
-            s.executeQuery().close();
-        }
-    }
-
-    /** Batched inserts of the numbers not {@code present}, each with its history row (none -> {@code state}). */
-    private void insertInState(Connection c, String carrier, Collection<String> numbers, Set<String> present,
-                               NumberState state, String actor) throws SQLException {
-        long now = clock.millis();
-        String noData = CarrierDataCodec.encode(Map.of());
-        try (PreparedStatement insert = c.prepareStatement(NUMBER_INSERT);
-             PreparedStatement history = c.prepareStatement(HISTORY_INSERT)) {
-            int batched = 0;
-            for (String number : numbers) {
-                if (present.contains(number)) {
-                    continue;
-                }
-                bindNew(insert, number, state, carrier, noData, now);
-                insert.addBatch();
-                bindHistory(history, number, now, actor, null, state, carrier);
-                history.addBatch();
-                if (++batched % BATCH == 0) {
-                    insert.executeBatch();
-                    history.executeBatch();
-                }
-            }
-            insert.executeBatch();
-            history.executeBatch();
-        }
-    }
-
-    /**
-     * On PostgreSQL, refreshes the planner's statistics of the tables an import grew. Until autovacuum
-     * gets to it (a minute or more), the planner takes a table that grew by a large import as small and
-     * scans it whole: the next import's IN-list reads and the prefix scan then cost time proportional to
-     * the stock. H2 plans from its indexes and needs nothing.
-     */
-    private static void refreshStatistics(Connection c) throws SQLException {
-        if (Dialect.isPostgres(c)) {
-            c.setAutoCommit(true);
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("ANALYZE numbers, number_history");
-            }
         }
     }
 
@@ -708,7 +556,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         }
     }
 
-    private static void bindNew(PreparedStatement insert, String number, NumberState state, String carrier, String data,
+    static void bindNew(PreparedStatement insert, String number, NumberState state, String carrier, String data,
                                 long now) throws SQLException {
         insert.setString(1, number);
         insert.setString(2, state.name());
@@ -718,7 +566,7 @@ public final class JdbcNumberRegistry implements NumberRegistry {
         insert.setLong(6, now);
     }
 
-    private static void bindHistory(PreparedStatement s, String number, long at, String actor, NumberState from,
+    static void bindHistory(PreparedStatement s, String number, long at, String actor, NumberState from,
                                     NumberState to, String carrier) throws SQLException {
         s.setString(1, number);
         s.setLong(2, at);

@@ -58,8 +58,18 @@ public interface NumberRegistry extends NumberInventory {
      * {@code attributes} gives it (in its data, and as the search keys a local carrier's search reads), in the same
      * transaction.
      */
-    Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor,
-                                        Map<String, org.carrierhost.api.NumberAttributes> attributes);
+    default Map<String, NumberState> addInState(String carrier, Collection<String> numbers, NumberState state, String actor,
+                                                Map<String, org.carrierhost.api.NumberAttributes> attributes) {
+        return addStock(carrier, numbers, state, actor, attributes).asMap();
+    }
+
+    /**
+     * As {@link #addInState(String, Collection, NumberState, String, Map)}, for an import of any size: {@code numbers} is
+     * read once, as the rows are written (a {@link NumberList} holds a million in 8 MB), and the numbers already stored
+     * come back compact, by state. Returns once the commit is durable.
+     */
+    PresentNumbers addStock(String carrier, Collection<String> numbers, NumberState state, String actor,
+                            Map<String, org.carrierhost.api.NumberAttributes> attributes);
 
     /**
      * Numbers in {@link NumberState#AGING} whose last move is at least {@code agingFor} old and that nobody has

@@ -34,7 +34,8 @@ final class StockAttributes {
     }
 
     /** Stores the attributes of the numbers just added (those not {@code present}), in the caller's transaction. */
-    static void describeAdded(Connection c, String carrier, Map<String, NumberAttributes> attributes, Set<String> present)
+    static void describeAdded(Connection c, String carrier, Map<String, NumberAttributes> attributes,
+                              java.util.function.Predicate<String> present)
             throws SQLException {
         if (attributes.isEmpty()) {
             return;
@@ -43,7 +44,7 @@ final class StockAttributes {
             int batched = 0;
             for (Map.Entry<String, NumberAttributes> entry : attributes.entrySet()) {
                 NumberAttributes a = entry.getValue();
-                if (present.contains(entry.getKey()) || a.toData().isEmpty()) {
+                if (present.test(entry.getKey()) || a.toData().isEmpty()) {
                     continue;
                 }
                 s.setString(1, key(a.locality()));

@@ -32,7 +32,7 @@ class ImportApiTest {
     }
 
     @Test
-    void theReportSaysForEachNumberWhetherItWasAddedPresentOrInvalidAndWhy() {
+    void theReportCountsTheAddedAndListsThePresentByStateAndTheInvalidWithWhy() {
         CarrierHost host = carriers.host();
         ApiClient api = ApiClient.of(host);
         api.post("/api/numbers/import", body("local", List.of("+14155550100")));
@@ -47,22 +47,18 @@ class ImportApiTest {
         assertEquals(1, report.path("added").asInt());
         assertEquals(2, report.path("present").asInt());
         assertEquals(2, report.path("invalid").asInt());
-        JsonNode results = report.path("results");
-        assertResult(results.get(0), "(415) 555-0101", "+14155550101", "added", "available");
-        assertResult(results.get(1), "+14155550100", "+14155550100", "present", "in_service");
-        assertResult(results.get(2), "415555010x", null, "invalid", null);
-        assertTrue(results.get(2).path("reason").asText().contains("digits"), reply.text());
-        assertResult(results.get(3), "+1415555010012345", null, "invalid", null);
-        assertTrue(results.get(3).path("reason").asText().contains("phone number"), reply.text());
-        // Listed twice in one body: the first occurrence adds it.
-        assertResult(results.get(4), "4155550101", "+14155550101", "present", "available");
-    }
-
-    private static void assertResult(JsonNode result, String input, String number, String outcome, String state) {
-        assertEquals(input, result.path("input").asText(), result.toString());
-        assertEquals(number, result.path("number").asText(null), result.toString());
-        assertEquals(outcome, result.path("result").asText(), result.toString());
-        assertEquals(state, result.path("state").asText(null), result.toString());
+        // Listed twice in one body: the first listing adds it, the second is present, in the state it was added in.
+        assertEquals("{\"available\":[\"+14155550101\"],\"in_service\":[\"+14155550100\"]}",
+                report.path("present_numbers").toString(), reply.text());
+        JsonNode invalid = report.path("invalid_inputs");
+        assertEquals(2, invalid.size(), reply.text());
+        assertEquals(2, invalid.get(0).path("index").asInt(), reply.text());
+        assertEquals("415555010x", invalid.get(0).path("input").asText(), reply.text());
+        assertTrue(invalid.get(0).path("reason").asText().contains("digits"), reply.text());
+        assertEquals(3, invalid.get(1).path("index").asInt(), reply.text());
+        assertEquals("+1415555010012345", invalid.get(1).path("input").asText(), reply.text());
+        assertTrue(invalid.get(1).path("reason").asText().contains("phone number"), reply.text());
+        assertTrue(report.path("results").isMissingNode(), "no line per number: " + reply.text());
     }
 
     @Test
@@ -112,7 +108,8 @@ class ImportApiTest {
 
         assertEquals(200, reply.status(), reply.text().substring(0, Math.min(500, reply.text().length())));
         assertEquals(100_000, reply.json().path("added").asInt());
-        assertEquals(100_000, reply.json().path("results").size());
+        assertEquals(0, reply.json().path("present_numbers").size(), "only the present and invalid are listed");
+        assertEquals(0, reply.json().path("invalid_inputs").size());
         Reply last = api.get("/api/numbers?prefix=%2B1212209999&quantity=10");
         assertEquals("+12122099999", last.json().path("numbers").get(9).path("number").asText(), last.text());
     }

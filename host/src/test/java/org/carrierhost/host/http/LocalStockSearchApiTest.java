@@ -86,8 +86,9 @@ class LocalStockSearchApiTest {
             Reply partly = api.post("/api/numbers/import", "{\"carrier\":\"local\",\"numbers\":["
                     + "{\"number\":\"+14155550100\",\"region\":\"California!\"},\"+14155550101\"]}");
             assertEquals(200, partly.status(), partly.text());
-            assertEquals("invalid", partly.json().path("results").get(0).path("result").asText(), partly.text());
-            assertTrue(partly.json().path("results").get(0).path("reason").asText().contains("numbers[0]: region must be"), partly.text());
+            assertEquals(1, partly.json().path("invalid").asInt(), partly.text());
+            assertEquals(0, partly.json().path("invalid_inputs").get(0).path("index").asInt(), partly.text());
+            assertTrue(partly.json().path("invalid_inputs").get(0).path("reason").asText().contains("numbers[0]: region must be"), partly.text());
             assertEquals(List.of("+14155550101"), numbers(api.get("/api/numbers?prefix=415&carriers=local")));
         }
     }

@@ -25,6 +25,8 @@ function numbersIn(text) {
 
 /** The columns of a stock CSV's header row (POST /api/numbers/import with text/csv). */
 const COLUMNS = ['number', 'locality', 'region', 'rate_center', 'postal_code', 'type', 'features'];
+/** The most rows of a report the table shows. */
+const IMPORT_ROWS = 1000;
 
 /** Whether {@code text} is a stock CSV: its first line names the number column and only the stock's columns. */
 function isStockCsv(text) {
@@ -59,12 +61,21 @@ async function importNumbers(event) {
       + report.invalid + ' invalid';
     const rows = $('import-rows');
     rows.replaceChildren();
-    for (const r of report.results) {
-      const tr = el('tr', { class: r.result === 'invalid' ? 'result-failed' : '' });
-      cell(tr, r.input);
-      cell(tr, r.number);
-      cell(tr, r.result, 'result');
-      cell(tr, r.result === 'invalid' ? r.reason : r.state);
+    // The report lists only the invalid inputs and the present numbers (the added are counted); the table shows the
+    // first IMPORT_ROWS of them.
+    const lines = report.invalid_inputs.map(r => [r.input, '', 'invalid', r.reason]);
+    for (const [state, numbers] of Object.entries(report.present_numbers)) {
+      for (const n of numbers) {
+        if (lines.length >= IMPORT_ROWS) break;
+        lines.push([n, n, 'present', state]);
+      }
+    }
+    for (const [input, number, result, why] of lines.slice(0, IMPORT_ROWS)) {
+      const tr = el('tr', { class: result === 'invalid' ? 'result-failed' : '' });
+      cell(tr, input);
+      cell(tr, number);
+      cell(tr, result, 'result');
+      cell(tr, why);
       rows.appendChild(tr);
     }
     $('import-report').hidden = false;

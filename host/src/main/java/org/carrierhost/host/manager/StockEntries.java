@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 import org.carrierhost.api.NumberAttributes;
-import org.carrierhost.host.registry.NumberList;
+import org.carrierhost.host.store.NumberDigits;
 
 /**
  * The entries of an import as read from its body, compact: an entry that is a number already written in E.164 and has
@@ -37,7 +37,7 @@ public final class StockEntries extends AbstractList<StockEntry> implements Rand
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        return digits[index] == OTHER ? others.get(index) : StockEntry.of(NumberList.number(digits[index]));
+        return digits[index] == OTHER ? others.get(index) : StockEntry.of(NumberDigits.number(digits[index]));
     }
 
     @Override
@@ -58,13 +58,13 @@ public final class StockEntries extends AbstractList<StockEntry> implements Rand
 
         /** Adds the entry {@code input}, with no attributes. */
         public Builder add(String input) {
-            long value = NumberList.digits(input);
+            long value = NumberDigits.digits(input);
             return value > 0 ? put(value) : add(StockEntry.of(input));
         }
 
         /** Adds {@code entry}. */
         public Builder add(StockEntry entry) {
-            long value = NumberList.digits(entry.input());
+            long value = NumberDigits.digits(entry.input());
             if (value > 0 && entry.attributes().equals(NumberAttributes.none())) {
                 return put(value);
             }

@@ -9,9 +9,9 @@ import java.util.Set;
 
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.NumberAttributes;
+import org.carrierhost.api.NumberState;
 import org.carrierhost.api.NumberType;
 import org.carrierhost.api.SearchFilters;
-import org.carrierhost.api.NumberState;
 import org.carrierhost.host.errors.StandardError;
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.events.HostEvents;
@@ -28,6 +28,7 @@ import org.carrierhost.host.registry.NumberList;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.registry.NumberSet;
 import org.carrierhost.host.registry.PresentNumbers;
+import org.carrierhost.host.store.NumberDigits;
 
 /**
  * The import of a local carrier's stock: numbers normalised to E.164, added as {@code available} (or
@@ -106,7 +107,7 @@ final class StockImport {
             try {
                 String number = E164.number(entry.input(), null);
                 NumberAttributes described = checked(entry.attributes(), number, i);
-                long digits = NumberList.digits(number);
+                long digits = NumberDigits.digits(number);
                 if (digits <= 0) {
                     throw StandardException.of(ErrorCode.INVALID, "not an E.164 number", "got '" + entry.input() + "'");
                 }

@@ -4,6 +4,8 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
 
+import org.carrierhost.host.store.NumberDigits;
+
 /**
  * E.164 numbers held as their digits in one {@code long[]}: a million of them take 8 MB instead of a million strings.
  * Reads as a list of strings ({@code "+" + digits}), each made when it is read, so a large import, its registry write and
@@ -15,8 +17,6 @@ import java.util.RandomAccess;
 public final class NumberList extends AbstractList<String> implements RandomAccess {
 
     private static final NumberList EMPTY = new NumberList(new long[0], 0);
-    /** The largest value of 15 digits. */
-    private static final long MAX = 999_999_999_999_999L;
 
     private final long[] digits;
     private final int size;
@@ -38,37 +38,9 @@ public final class NumberList extends AbstractList<String> implements RandomAcce
         return list.build();
     }
 
-    /**
-     * The digits of {@code number} as a long, or -1 when it is not {@code +} and 1 to 15 digits, the first not 0 (then
-     * it does not read back the same from its digits).
-     */
-    public static long digits(String number) {
-        int length = number.length();
-        if (length < 2 || length > 16 || number.charAt(0) != '+' || number.charAt(1) == '0') {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 1; i < length; i++) {
-            char c = number.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    /** The number of {@code digits}, as {@link #digits} took it apart. */
-    public static String number(long digits) {
-        if (digits <= 0 || digits > MAX) {
-            throw new IllegalArgumentException("not the digits of an E.164 number: " + digits);
-        }
-        return "+" + digits;
-    }
-
     @Override
     public String get(int index) {
-        return number(digitsAt(index));
+        return NumberDigits.number(digitsAt(index));
     }
 
     /** The digits of the number at {@code index}. */
@@ -107,7 +79,7 @@ public final class NumberList extends AbstractList<String> implements RandomAcce
          * @throws IllegalArgumentException when it is not E.164
          */
         public Builder add(String number) {
-            long value = digits(number);
+            long value = NumberDigits.digits(number);
             if (value < 0) {
                 throw new IllegalArgumentException("not an E.164 number: " + number);
             }

@@ -1,7 +1,9 @@
 package org.carrierhost.host.registry;
 
+import org.carrierhost.host.store.NumberDigits;
+
 /**
- * A set of E.164 numbers held as their digits ({@link NumberList#digits}) in an open-addressed {@code long[]}: a
+ * A set of E.164 numbers held as their digits ({@link NumberDigits#digits}) in an open-addressed {@code long[]}: a
  * million take 16 to 32 MB and no object each, where a {@code HashSet<String>} takes about 90 MB.
  *
  * <p>Not thread-safe: owned by the one thread that fills and reads it (an import's).
@@ -40,7 +42,7 @@ public final class NumberSet {
 
     /** Whether {@code number} (E.164) is in the set. */
     public boolean contains(String number) {
-        long digits = NumberList.digits(number);
+        long digits = NumberDigits.digits(number);
         return digits > 0 && contains(digits);
     }
 

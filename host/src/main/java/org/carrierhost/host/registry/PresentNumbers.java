@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.store.NumberDigits;
 
 /**
  * The numbers of an import that the registry already held, by their state: compact ({@link NumberList},
@@ -24,7 +25,7 @@ public final class PresentNumbers {
 
     /** Records that {@code number} is stored, in {@code state}. */
     void found(String number, NumberState state) {
-        long digits = NumberList.digits(number);
+        long digits = NumberDigits.digits(number);
         if (digits <= 0) {
             others.put(number, state);
         } else if (stateOf(number) == null) {

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.carrierhost.api.NumberState;
+import org.carrierhost.host.store.NumberDigits;
 import org.junit.jupiter.api.Test;
 
 /** {@link NumberList}, {@link NumberSet} and {@link PresentNumbers}: an import's numbers held without an object each. */
@@ -21,10 +22,10 @@ class CompactNumbersTest {
     @Test
     void anE164NumberReadsBackTheSameFromItsDigitsAndAnythingElseHasNone() {
         for (String number : List.of("+1", "+14155550100", "+442071838750", "+999999999999999")) {
-            assertEquals(number, NumberList.number(NumberList.digits(number)));
+            assertEquals(number, NumberDigits.number(NumberDigits.digits(number)));
         }
         for (String other : List.of("", "+", "14155550100", "+04155550100", "+1415555010x", "+1234567890123456", "(415) 555-0100")) {
-            assertEquals(-1, NumberList.digits(other), other);
+            assertEquals(-1, NumberDigits.digits(other), other);
         }
     }
 
@@ -35,7 +36,7 @@ class CompactNumbersTest {
         Set<String> plain = new HashSet<>();
         for (int i = 0; i < 200_000; i++) {
             String number = "+1" + (2_000_000_000L + random.nextInt(50_000_000));
-            assertEquals(plain.add(number), compact.add(NumberList.digits(number)), number);
+            assertEquals(plain.add(number), compact.add(NumberDigits.digits(number)), number);
         }
         assertEquals(plain.size(), compact.size());
         for (int i = 0; i < 10_000; i++) {

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Canary rollouts ({@code carrier.mock.rollout=canary}): mock v1 serves, v2 is uploaded while searches of 100 accounts
  * run, and takes a share of them step by step, judged every 300 ms against v1 in the same window.
+ *
+ * <p>It runs the {@code POST /api/carriers/{id}/rollout} example of docs/operating.md ("Canary rollouts") on a running canary.
  */
 @RunsAlone
 class CanaryRolloutTest extends MockUpgrades {

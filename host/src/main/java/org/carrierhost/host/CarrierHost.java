@@ -85,8 +85,10 @@ import org.carrierhost.host.plugins.trust.ZipVerifier;
 import org.carrierhost.host.registry.ClaimRecovery;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
+import org.carrierhost.host.registry.TornChangeRepair;
 import org.carrierhost.host.store.CarrierSettingsStore;
 import org.carrierhost.host.store.Database;
+import org.carrierhost.host.store.RunMarker;
 import org.carrierhost.host.store.SecretBox;
 
 /**
@@ -204,6 +206,8 @@ public final class CarrierHost implements AutoCloseable {
             server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
+        // Remembered before the database, so it is removed only once the database closed cleanly.
+        RunMarker running = remember(RunMarker.take(dataDir));
         database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
                 settings.store().user(), settings.store().password(), settings.store().poolSize(),
                 settings.store().statementTimeout()));
@@ -220,6 +224,12 @@ public final class CarrierHost implements AutoCloseable {
             hostEvents.publish(NumberEvent.ok("startup", NumberAction.CLAIMS_RELEASED, released.size()
                     + " numbers whose acquire or disconnect a stopped host left unfinished: "
                     + StandardError.bounded(String.join(", ", released), 150), null, null));
+        }
+        List<String> repaired = running.uncleanEndBefore() ? new TornChangeRepair(database.dataSource(), Clock.systemUTC()).repair() : List.of();
+        if (!repaired.isEmpty()) {
+            hostEvents.publish(NumberEvent.ok("startup", NumberAction.HISTORY_REPAIRED, repaired.size()
+                    + " numbers whose change the host's end cut off, kept in part by the embedded store: "
+                    + StandardError.bounded(String.join(", ", repaired), 150), null, null));
         }
         carriers = new CarrierTable(id -> BreakerSettings.from(id, settings.carrier(id)), hostEvents);
         hostEvents.addListener(metrics.listener(carriers));

@@ -19,7 +19,9 @@ public enum NumberAction {
     /** A number's aging ended: back to the local stock, or released at its carrier. */
     AGING_OVER,
     /** At start, claims of a process that is gone were released, so their numbers are not locked. */
-    CLAIMS_RELEASED;
+    CLAIMS_RELEASED,
+    /** At start after an unclean end, numbers whose cut-off change the embedded store kept in part gained a history row to their state. */
+    HISTORY_REPAIRED;
 
     /** The name the audit log and the API use. */
     public String wireName() {

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.carrierhost.host.ApiClient;
 import org.carrierhost.host.CarrierHost;
@@ -82,11 +77,6 @@ class HostileIsolationTest {
             settings.put("carrier." + id + ".breaker.minimum_calls", "1000");
         }
         settings.put("carrier.threads.isolation.max_threads", "200");
-        ExecutorService load = Executors.newFixedThreadPool(4);
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger searches = new AtomicInteger();
-        ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
-        AtomicLong slowestHealth = new AtomicLong();
         try (CarrierHost host = TestHosts.start(plugins, data, settings)) {
             ApiClient api = ApiClient.of(host);
             for (String id : ENDS.keySet()) {
@@ -94,43 +84,16 @@ class HostileIsolationTest {
                 assertEquals("STARTED", carrier.path("state").asText(), carrier.toString());
                 assertEquals("process", carrier.path("isolation").asText(), carrier.toString());
             }
-            for (int i = 0; i < 3; i++) {
-                load.submit(() -> {
-                    while (running.get()) {
-                        ApiClient.Reply reply = api.get("/api/numbers?prefix=415&quantity=2");
-                        searches.incrementAndGet();
-                        if (reply.status() != 200 || reply.json().path("numbers").size() != 2 || mockFailed(reply.json())) {
-                            failed.add(reply.status() + " " + reply.text());
-                        }
-                    }
-                    return null;
-                });
-            }
-            load.submit(() -> {
-                while (running.get()) {
-                    long began = System.nanoTime();
-                    int status = api.get("/api/health").status();
-                    long took = (System.nanoTime() - began) / 1_000_000;
-                    slowestHealth.accumulateAndGet(status == 200 ? took : Long.MAX_VALUE, Math::max);
-                    Thread.sleep(100);
-                }
-                return null;
-            });
-
             List<String> waiting = new ArrayList<>(ENDS.keySet());
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (!waiting.isEmpty() && System.nanoTime() < until) {
-                waiting.removeIf(id -> "QUARANTINED".equals(api.get("/api/carriers/" + id).json().path("state").asText()));
-                Thread.sleep(200);
+            try (SearchLoad load = SearchLoad.start(api, "mock", 2, Collections.nCopies(3, "/api/numbers?prefix=415&quantity=2"))) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+                while (!waiting.isEmpty() && System.nanoTime() < until) {
+                    waiting.removeIf(id -> "QUARANTINED".equals(api.get("/api/carriers/" + id).json().path("state").asText()));
+                    Thread.sleep(200);
+                }
+                load.assertServedThroughout(5);
             }
-            running.set(false);
-            load.shutdown();
-            assertTrue(load.awaitTermination(20, TimeUnit.SECONDS));
             assertTrue(waiting.isEmpty(), "not quarantined within 40 s: " + waiting);
-
-            assertTrue(slowestHealth.get() < 1000, "the slowest /api/health took " + slowestHealth.get() + " ms");
-            assertTrue(searches.get() > 5, "searches made: " + searches.get());
-            assertTrue(failed.isEmpty(), failed.size() + " of " + searches.get() + " searches failed, first: " + failed.peek());
             for (Map.Entry<String, String> end : ENDS.entrySet()) {
                 String id = end.getKey();
                 JsonNode carrier = api.get("/api/carriers/" + id).json();
@@ -142,18 +105,6 @@ class HostileIsolationTest {
             JsonNode mock = api.get("/api/carriers/mock").json();
             assertEquals("STARTED", mock.path("state").asText(), mock.toString());
             assertEquals("in_process", mock.path("isolation").asText(), mock.toString());
-        } finally {
-            running.set(false);
-            load.shutdownNow();
         }
-    }
-
-    private static boolean mockFailed(JsonNode answer) {
-        for (JsonNode error : answer.path("errors")) {
-            if ("mock".equals(error.path("carrier").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package org.carrierhost.host.plugins.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -26,11 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * time for reflection or a method handle, a class defined from a {@code .bin} resource, a hidden
  * {@code Runtime.halt}, {@code kill -9} of its own pid, JNI {@code _exit} from a C library the build compiled,
  * {@code Unsafe.putAddress(0, 0)}, a segmentation fault its JVM aborts on), freezing it ({@code SIGSTOP}, caught by
- * the heartbeat) or flooding it with threads (ended by its {@code isolation.max_threads}), all run isolated in one host
+ * the heartbeat) or flooding it with 10,000 threads a search (ended by its {@code isolation.max_threads}), all run isolated in one host
  * beside the mock carrier in the host's own process, under search load: the host answers {@code /api/health} within
- * 1 s throughout, every search answers 200 with the mock's offers (0 failed), and each hostile carrier's process is
+ * 1 s throughout, every search answers 200 with the mock's offers (0 failed), each hostile carrier's process is
  * started again once, then quarantined at its second crash with the reason (its exit status or signal) shown on
- * {@code GET /api/carriers/{id}}.
+ * {@code GET /api/carriers/{id}}, and nothing its JVM wrote reaches the host's output but as its stderr, labelled.
+ * The carriers that do not end their process are {@link HostileContainmentTest}'s.
  */
 @RunsAlone
 class HostileIsolationTest {
@@ -77,7 +79,7 @@ class HostileIsolationTest {
             settings.put("carrier." + id + ".breaker.minimum_calls", "1000");
         }
         settings.put("carrier.threads.isolation.max_threads", "200");
-        try (CarrierHost host = TestHosts.start(plugins, data, settings)) {
+        try (HostOutput output = HostOutput.capture(); CarrierHost host = TestHosts.start(plugins, data, settings)) {
             ApiClient api = ApiClient.of(host);
             for (String id : ENDS.keySet()) {
                 JsonNode carrier = api.get("/api/carriers/" + id).json();
@@ -101,6 +103,11 @@ class HostileIsolationTest {
                 assertTrue(reason.startsWith("crashed 2 times: " + end.getValue()), id + ": " + carrier);
                 assertTrue(TestHosts.eventCount(host, "restart", id + " ") >= 1, id + " was not started again");
                 assertTrue(TestHosts.eventCount(host, "quarantine", id + " ") >= 1, id + ": no quarantine event");
+            }
+            // The JVM's own report of the segmentation fault is the carrier process's, as anything it wrote.
+            assertFalse(output.linesWith("quarantine").isEmpty(), "the host's own output is read");
+            for (String line : output.linesWith("fatal error has been detected")) {
+                assertTrue(line.matches(".*\\[carrier unsafe pid \\d+\\].*"), "reached the host's output: " + line);
             }
             JsonNode mock = api.get("/api/carriers/mock").json();
             assertEquals("STARTED", mock.path("state").asText(), mock.toString());

@@ -36,6 +36,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class CarrierProcess {
 
+    /** The status of a process {@code destroyForcibly} ended: 128 plus SIGKILL's 9. */
+    private static final int KILLED = 137;
+
     private final String carrierId;
     private final Process process;
     private final Frames frames;
@@ -80,10 +83,16 @@ final class CarrierProcess {
         CarrierProcess child = new CarrierProcess(carrierId, process, inventory);
         child.stderr.start();
         ObjectNode ready;
+        java.util.concurrent.atomic.AtomicBoolean booted = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             child.frames.write(init);
             ready = CompletableFuture.supplyAsync(() -> {
                 try {
+                    ObjectNode first = child.frames.read();
+                    if (!first.path("booted").asBoolean()) {
+                        throw new IOException("the carrier's process spoke before it booted: " + first);
+                    }
+                    booted.set(true);
                     return child.frames.read();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -94,6 +103,10 @@ final class CarrierProcess {
             if (e instanceof TimeoutException) {
                 throw new PluginLoadException("the carrier's process did not start within " + handshake.toMillis() + " ms",
                         ended.stderrTail());
+            }
+            if (!booted.get()) {
+                // Its JVM did not come up (a bad option, no memory): nothing of the plugin ran, so this is not its end.
+                throw new PluginLoadException("the carrier's process did not boot (" + ended.status() + ")", ended.stderrTail());
             }
             PluginLoadException failure = new PluginLoadException("the carrier's process ended while starting ("
                     + ended.status() + ")", ended.stderrTail());
@@ -274,7 +287,10 @@ final class CarrierProcess {
         } catch (IOException ignored) {
             // Closing a dead pipe.
         }
-        ProcessEnd ended = new ProcessEnd(process.isAlive() ? -1 : process.exitValue(), stderr.lastLines(), killedFor);
+        int exit = process.isAlive() ? -1 : process.exitValue();
+        // An exit of its own (the thread limit's, say) that beat the host's kill is that exit, not the kill's.
+        String why = exit < 0 || exit == KILLED ? killedFor : null;
+        ProcessEnd ended = new ProcessEnd(exit, stderr.lastLines(), why);
         end.complete(ended);
         failWaiting(ended);
         return end.getNow(ended);
@@ -345,8 +361,8 @@ final class CarrierProcess {
     }
 
     /**
-     * The cause of a start's failure when the process ended by itself while starting (not killed by the host at the
-     * handshake's deadline), with how it ended.
+     * The cause of a start's failure when the process ended by itself while starting, after its JVM booted (not
+     * killed by the host at the handshake's deadline), with how it ended.
      */
     static final class EndedWhileStarting extends Exception {
 

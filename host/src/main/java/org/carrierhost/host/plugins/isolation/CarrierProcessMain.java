@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code main} of a carrier's own process. Its first message on stdin says which zip to load, where, and with
+ * The {@code main} of a carrier's own process. It first says it booted, before any of the plugin's code is loaded;
+ * its first message on stdin says which zip to load, where, and with
  * which settings (the carrier's own section, nothing of the host's); it loads the zip with the host's own
  * {@link GenerationLoader} (the same screen, limits and descriptor checks), answers what the carrier declared, then
  * serves each call message on a thread of its own and answers on stdout, its threads counted against
@@ -75,6 +76,10 @@ public final class CarrierProcessMain {
     }
 
     private void run() throws IOException {
+        // Before anything of the plugin runs: an end before this frame is the JVM's, not the plugin's.
+        ObjectNode booted = Frames.message();
+        booted.put("booted", true);
+        frames.write(booted);
         ObjectNode init = frames.read();
         ThreadLimit.watch(init.path("maxThreads").asInt());
         ObjectNode ready = Frames.message();

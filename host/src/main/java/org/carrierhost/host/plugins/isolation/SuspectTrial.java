@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *       file and {@link CarrierAction#QUARANTINE} event as ever.</li>
  *   <li>It <b>passed</b>: the host was killed from outside; the suspicion is cleared (a {@link CarrierAction#TRIAL}
  *       event and a log line say so) and the carrier loads as usual.</li>
+ *   <li>Its JVM did not <b>boot</b> (a bad option, no memory: it ended before it said it booted, before anything of
+ *       the plugin was loaded): that is no proof; the suspicion is cleared and the carrier loads as usual.</li>
  *   <li>It <b>hung</b> past its deadline (the start limit plus a JVM's boot for the start, the stop limit three times
  *       plus a second for the stop), or failed cleanly (its start threw): a hang is not an exit, so that is no
  *       proof; the suspicion is cleared and the carrier loads as usual, where its start limit fails a start that

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A carrier whose crash-journal note outlived the host is a suspect: before it loads it is tried in a process of its
  * own, with real zips through real PF4J in a real child JVM. A plugin that halts its process in {@code start()} (out
  * of the bytecode screen's sight) ends the trial the same way and is quarantined, never loaded in the host; the mock,
- * whose note an outside kill left, passes and loads, the note cleared.
+ * whose note an outside kill left, passes and loads, the note cleared; and a trial whose JVM cannot even boot (a bad
+ * option) proves nothing of the plugin, which is cleared, not quarantined.
  */
 class SuspectTrialTest {
 
@@ -45,10 +46,11 @@ class SuspectTrialTest {
     private final List<CarrierEvent> events = new CopyOnWriteArrayList<>();
     private CrashJournal journal;
     private IsolatingLoader loader;
+    private HostEvents hostEvents;
 
     @BeforeEach
     void wire() {
-        HostEvents hostEvents = new HostEvents();
+        hostEvents = new HostEvents();
         hostEvents.addListener(e -> {
             if (e instanceof CarrierEvent carrierEvent) {
                 events.add(carrierEvent);
@@ -98,6 +100,25 @@ class SuspectTrialTest {
 
         loader.load(loader.inspect(zip)).retire(Duration.ofSeconds(5));
         assertEquals(1, events.stream().filter(e -> e.action() == CarrierAction.TRIAL).count(), "no suspect, no trial");
+    }
+
+    @Test
+    void aSuspectWhoseTrialProcessCannotEvenBootIsClearedNotQuarantined() {
+        hostDiedInside("mock", "start()");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+NoSuchOptionOfTheTrial", "-cp", System.getProperty("java.class.path"), CarrierProcessMain.class.getName());
+        ProcessLaunch cannotBoot = new ProcessLaunch("mock", command, data.resolve("trial-work"), Frames.message(),
+                Duration.ofSeconds(30), null);
+
+        new SuspectTrial(journal, Duration.ofSeconds(5), hostEvents).before("mock", () -> cannotBoot);
+
+        assertEquals(Optional.empty(), journal.quarantined("mock"), "a JVM that did not boot is no end of the plugin's");
+        assertEquals(Optional.empty(), journal.suspected("mock"));
+        List<CarrierEvent> trials = events.stream().filter(e -> e.action() == CarrierAction.TRIAL).toList();
+        assertEquals(1, trials.size(), events.toString());
+        assertTrue(trials.get(0).succeeded(), trials.toString());
+        assertTrue(trials.get(0).target().contains("the carrier's process did not boot (exit 1)"), trials.toString());
+        assertTrue(events.stream().noneMatch(e -> e.action() == CarrierAction.QUARANTINE), events.toString());
     }
 
     /** What a host killed inside {@code call} of carrier {@code id} leaves, as the next host's start reads it. */

@@ -77,6 +77,12 @@ final class SharedRollouts implements RolloutBoard {
                                        Duration interval, Decision decide) {
         return write("judge the rollout of " + id, c -> {
             RolloutWindows.add(c, id, node, stable, canary);
+            if (read(c, id).isEmpty()) {
+                lock(c, id); // None stored (the database failed when it began): this host's is the one from now.
+                if (read(c, id).isEmpty()) {
+                    store(c, id, current, now(c), true);
+                }
+            }
             Optional<RolloutView> stored = read(c, id).filter(current::sameVersions);
             if (stored.isEmpty() || stored.get().status().ended() || !tryLock(c, id)) {
                 return stored;

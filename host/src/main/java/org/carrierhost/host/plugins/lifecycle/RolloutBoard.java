@@ -72,7 +72,8 @@ public interface RolloutBoard {
      * Counts this host's figures of carrier {@code id}'s window just ended; then, when it is this host's turn (one
      * host per {@code interval}), judges the window of every host with {@code decide} and stores the result.
      *
-     * @return the rollout as decided now or stored before; empty when none of {@code current}'s versions is stored
+     * @return the rollout as decided now or stored before ({@code current} is stored when the carrier has none);
+     *         empty when another rollout of the carrier is stored
      * @throws RuntimeException when the database cannot be read or written
      */
     Optional<RolloutView> judge(String id, RolloutView current, WindowFigures stable, WindowFigures canary, Duration interval,

@@ -63,6 +63,7 @@ public final class Rollouts implements AutoCloseable {
     private final Function<String, CarrierConfig> sections;
     private final RolloutBoard board;
     private final AtomicBoolean followQueued = new AtomicBoolean();
+    private volatile boolean followFailing;
     private final ConcurrentMap<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "carrier-rollouts");
@@ -116,7 +117,7 @@ public final class Rollouts implements AutoCloseable {
         RolloutView began = new RolloutView(stable.version(), generation.version(), settings.weightAt(0), 1,
                 settings.steps().size(), settings.acquiresAt(0), RolloutStatus.RUNNING, "began", Instant.now(),
                 WindowFigures.NONE, WindowFigures.NONE);
-        RolloutView shared = board.began(slot.id(), began, ask.here()).withFigures(WindowFigures.NONE, WindowFigures.NONE);
+        RolloutView shared = shared(slot.id(), began, ask);
         RolloutView first = shared.status().ended() ? began : shared;
         CanaryRoute route = new CanaryRoute(generation, first.weight(), first.acquires(), new VersionWindow(), new VersionWindow());
         Run run = new Run(settings, stable, generation, zip, signature, route, first);
@@ -130,6 +131,17 @@ public final class Rollouts implements AutoCloseable {
         long every = settings.interval().toMillis();
         timer.scheduleWithFixedDelay(() -> judge(slot.id(), run), every, every, TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /** The rollout to follow when {@code began} begins: another host's of the same versions, or {@code began}. */
+    private RolloutView shared(String id, RolloutView began, Ask ask) {
+        try {
+            return board.began(id, began, ask.here()).withFigures(WindowFigures.NONE, WindowFigures.NONE);
+        } catch (RuntimeException e) {
+            // The database failed: it runs here as begun, and is stored at its first window's judgement.
+            steps.failed(ask.actor(), CarrierAction.ROLLOUT, id, "storing the rollout for the cluster failed: " + e);
+            return began;
+        }
     }
 
     /**
@@ -215,8 +227,12 @@ public final class Rollouts implements AutoCloseable {
                 board.stored(id).filter(stored -> stored.sameVersions(run.view) && moved(run.view, stored))
                         .ifPresent(stored -> owner.eachLocked(slot -> slot.id().equals(id) && runs.get(id) == run && live(run),
                                 slot -> apply(slot, run, stored.withFigures(run.view.stableLast(), run.view.canaryLast()), ask)));
+                followFailing = false;
             } catch (RuntimeException e) {
-                steps.failed(ask.actor(), CarrierAction.ROLLOUT, id, "following the cluster's rollout failed: " + e);
+                if (!followFailing) { // Told once, not every read, while the database is unreachable.
+                    followFailing = true;
+                    steps.failed(ask.actor(), CarrierAction.ROLLOUT, id, "following the cluster's rollout failed: " + e);
+                }
             }
         });
     }

@@ -25,6 +25,7 @@ import org.carrierhost.host.plugins.lifecycle.ClusterLink;
 import org.carrierhost.host.plugins.lifecycle.InstanceBook;
 import org.carrierhost.host.plugins.lifecycle.LifecycleVerbs;
 import org.carrierhost.host.plugins.lifecycle.Origin;
+import org.carrierhost.host.plugins.lifecycle.RolloutBoard;
 import org.carrierhost.host.plugins.trust.TrustVerdict;
 import org.carrierhost.host.store.CarrierSettingsStore;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class ClusterSync implements AutoCloseable {
     private final PluginStore plugins;
     private final NodeTable nodes;
     private final DatabaseClusterLink link;
+    private final RolloutBoard rollouts;
     private final RefusedDeploys refused = new RefusedDeploys();
     private final boolean postgres;
     private final AtomicBoolean checkQueued = new AtomicBoolean();
@@ -98,6 +100,7 @@ public final class ClusterSync implements AutoCloseable {
         this.plugins = new PluginStore(dataSource);
         this.nodes = new NodeTable(dataSource);
         this.link = new DatabaseClusterLink(dataSource, me.nodeId(), changes, plugins);
+        this.rollouts = postgres ? new SharedRollouts(dataSource, me.nodeId()) : RolloutBoard.OWN;
     }
 
     /** Follows the carrier settings other hosts store in {@code store}, before {@link #start}. */
@@ -108,6 +111,11 @@ public final class ClusterSync implements AutoCloseable {
     /** How changes made on this host reach the others. */
     public ClusterLink link() {
         return link;
+    }
+
+    /** Where the canary rollouts are decided: in the database on PostgreSQL, shared by its hosts; else by each host. */
+    public RolloutBoard rollouts() {
+        return rollouts;
     }
 
     /** This host. */
@@ -136,7 +144,12 @@ public final class ClusterSync implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat().toMillis(), settings.heartbeat().toMillis(),
                 TimeUnit.MILLISECONDS);
         if (postgres && jdbcUrl.isPresent()) {
-            listener = new PgNotifications(jdbcUrl.get(), user, password, this::requestCheck);
+            listener = new PgNotifications(jdbcUrl.get(), user, password, () -> {
+                requestCheck();
+                if (rollouts instanceof SharedRollouts shared) {
+                    shared.changed();
+                }
+            });
             listener.start();
         }
     }

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens for PostgreSQL notifications of carrier changes ({@code LISTEN carrier_host_changes}) on a
- * connection of its own, outside the pool, and runs {@code onChange} for each batch received, and once
+ * Listens for PostgreSQL notifications of carrier changes ({@code LISTEN carrier_host_changes}, and of rollouts,
+ * {@code carrier_host_rollouts}) on a connection of its own, outside the pool, and runs {@code onChange} for each
+ * batch received, and once
  * after every (re)connection, so that what was missed while not listening is caught up. A lost connection
  * is opened again after a second.
  *
@@ -54,6 +55,7 @@ final class PgNotifications implements AutoCloseable {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + ChangeLog.CHANNEL);
+                    s.execute("LISTEN " + SharedRollouts.CHANNEL);
                 }
                 Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", true, c.getClass().getClassLoader());
                 Object pg = c.unwrap(pgConnection);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +53,7 @@ class ClusterSignaturesTest {
     /** A host named {@code node} enforcing a policy that trusts {@code trusted} (none: no signer at all) for every carrier. */
     private ApiClient host(String node, TestKeys trusted) throws Exception {
         Path plugins = Files.createDirectories(root.resolve(node + "-plugins"));
-        Map<String, String> settings = new LinkedHashMap<>(TestHosts.FAST_WATCH);
-        settings.putAll(database.settings());
-        settings.put("cluster.node_id", node);
-        settings.put("cluster.check_ms", "200");
-        settings.put("cluster.heartbeat_ms", "200");
+        Map<String, String> settings = ClusterNodes.settings(database, node);
         settings.put("plugins.trust.mode", "enforce");
         if (trusted != null) {
             settings.put("plugins.trust.keyring", TestKeys.writeKeyring(root.resolve(node + "-trusted.asc"), trusted).toString());

@@ -222,9 +222,9 @@ public final class CarrierLifecycle implements LifecycleVerbs, AutoCloseable {
         return tests;
     }
 
-    /** Canary rollouts of new versions of the carriers whose section (of {@code sections}) says {@code rollout=canary}. */
-    public Rollouts rollouts(Function<String, CarrierConfig> sections) {
-        return deployments.canaries(new Rollouts(this, steps, sections));
+    /** Canary rollouts of the carriers whose section (of {@code sections}) says {@code rollout=canary}, decided on {@code board}. */
+    public Rollouts rollouts(Function<String, CarrierConfig> sections, RolloutBoard board) {
+        return deployments.canaries(new Rollouts(this, steps, sections, board));
     }
 
     /** Routes a share of {@code slot}'s calls to {@code next}'s canary, beside what serves; null: none. */

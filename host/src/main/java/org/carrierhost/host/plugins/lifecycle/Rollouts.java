@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.carrierhost.api.CarrierConfig;
@@ -19,11 +21,11 @@ import org.carrierhost.host.events.CarrierAction;
 import org.carrierhost.host.events.CarrierState;
 import org.carrierhost.host.plugins.PluginFailure;
 import org.carrierhost.host.plugins.load.Generation;
+import org.carrierhost.host.plugins.rollout.RolloutCourse;
 import org.carrierhost.host.plugins.rollout.RolloutJudge;
 import org.carrierhost.host.plugins.rollout.RolloutSettings;
 import org.carrierhost.host.plugins.rollout.RolloutStatus;
 import org.carrierhost.host.plugins.rollout.RolloutView;
-import org.carrierhost.host.plugins.rollout.Verdict;
 import org.carrierhost.host.plugins.rollout.VersionWindow;
 import org.carrierhost.host.plugins.rollout.WindowFigures;
 import org.carrierhost.host.plugins.trust.TrustVerdict;
@@ -37,19 +39,31 @@ import org.carrierhost.host.plugins.trust.TrustVerdict;
  * abort it. Like {@link Deployments}, it asks {@link CarrierLifecycle} for each lock and each slot write: the route
  * ({@link CarrierLifecycle#route}) and the promotion ({@link CarrierLifecycle#serve}), whose state change is the
  * owner's one path; each step is a {@link CarrierAction#ROLLOUT} event. A carrier's last rollout stays shown after
- * it ended. Rollouts are this host's own: in a cluster each host judges its own.
+ * it ended. Where each rollout is decided is its {@link RolloutBoard}'s: on a host on its own, here on this host's
+ * figures; in a cluster, in the database by one host at a time, while every host follows what is stored there (at
+ * once when told, and every {@value #FOLLOW_MS} ms) and applies it to its own routes and versions.
  *
  * <p>Thread-safe: a rollout's run is changed only under its carrier's lock; its view is published through a
- * volatile field and the runs through a concurrent map; the windows are judged on one timer thread.
+ * volatile field and the runs through a concurrent map; the windows are judged, and the board followed, on one timer
+ * thread.
  */
 public final class Rollouts implements AutoCloseable {
+
+    /** The actor of what this host does following another host's decision, in the event log. */
+    private static final String CLUSTER_ACTOR = "cluster";
 
     /** What an operator may ask of a running rollout. */
     public enum Action { PAUSE, RESUME, PROMOTE, ABORT }
 
+    /** How often a host of a cluster reads the stored rollouts, beside the board's notifications. */
+    static final int FOLLOW_MS = 500;
+
     private final CarrierLifecycle owner;
     private final LifecycleSteps steps;
     private final Function<String, CarrierConfig> sections;
+    private final RolloutBoard board;
+    private final AtomicBoolean followQueued = new AtomicBoolean();
+    private volatile boolean followFailing;
     private final ConcurrentMap<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "carrier-rollouts");
@@ -57,10 +71,15 @@ public final class Rollouts implements AutoCloseable {
         return thread;
     });
 
-    Rollouts(CarrierLifecycle owner, LifecycleSteps steps, Function<String, CarrierConfig> sections) {
+    Rollouts(CarrierLifecycle owner, LifecycleSteps steps, Function<String, CarrierConfig> sections, RolloutBoard board) {
         this.owner = owner;
         this.steps = steps;
         this.sections = sections;
+        this.board = board;
+        if (board.shared()) {
+            board.onChange(this::requestFollow);
+            timer.scheduleWithFixedDelay(this::follow, FOLLOW_MS, FOLLOW_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Carrier {@code id}'s rollout: the one running, or the last one, ended. */
@@ -95,17 +114,34 @@ public final class Rollouts implements AutoCloseable {
         if (!settings.canary()) {
             return false;
         }
-        CanaryRoute route = new CanaryRoute(generation, settings.weightAt(0), settings.acquiresAt(0), new VersionWindow(),
-                new VersionWindow());
-        Run run = new Run(settings, stable, generation, zip, signature, route, new RolloutView(stable.version(), generation.version(),
-                route.weight(), 1, settings.steps().size(), route.acquires(), RolloutStatus.RUNNING, "began",
-                Instant.now(), WindowFigures.NONE, WindowFigures.NONE));
+        RolloutView began = new RolloutView(stable.version(), generation.version(), settings.weightAt(0), 1,
+                settings.steps().size(), settings.acquiresAt(0), RolloutStatus.RUNNING, "began", Instant.now(),
+                WindowFigures.NONE, WindowFigures.NONE);
+        RolloutView shared = shared(slot.id(), began, ask);
+        RolloutView first = shared.status().ended() ? began : shared;
+        CanaryRoute route = new CanaryRoute(generation, first.weight(), first.acquires(), new VersionWindow(), new VersionWindow());
+        Run run = new Run(settings, stable, generation, zip, signature, route, first);
         runs.put(slot.id(), run);
         owner.route(slot, route);
         steps.ok(ask.actor(), CarrierAction.ROLLOUT, describe(slot.id(), run.view) + ": began beside " + stable.version());
+        if (shared.status().ended()) {
+            apply(slot, run, shared, ask); // Another host ended it before this one began it.
+            return true;
+        }
         long every = settings.interval().toMillis();
         timer.scheduleWithFixedDelay(() -> judge(slot.id(), run), every, every, TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /** The rollout to follow when {@code began} begins: another host's of the same versions, or {@code began}. */
+    private RolloutView shared(String id, RolloutView began, Ask ask) {
+        try {
+            return board.began(id, began, ask.here()).withFigures(WindowFigures.NONE, WindowFigures.NONE);
+        } catch (RuntimeException e) {
+            // The database failed: it runs here as begun, and is stored at its first window's judgement.
+            steps.failed(ask.actor(), CarrierAction.ROLLOUT, id, "storing the rollout for the cluster failed: " + e);
+            return began;
+        }
     }
 
     /**
@@ -123,12 +159,7 @@ public final class Rollouts implements AutoCloseable {
                 throw conflict(id, "carrier " + id + " has no rollout running", run == null ? "none ran"
                         : "its last one is " + run.view.status().wireName());
             }
-            switch (action) {
-                case PAUSE -> pauseOrResume(run, RolloutStatus.RUNNING, RolloutStatus.PAUSED, id, actor);
-                case RESUME -> pauseOrResume(run, RolloutStatus.PAUSED, RolloutStatus.RUNNING, id, actor);
-                case PROMOTE -> promote(slot, run, "promoted by " + actor, ask);
-                case ABORT -> rollBack(slot, run, "aborted by " + actor, ask);
-            }
+            apply(slot, run, board.change(id, run.view, view -> acted(view, action, id, actor)), ask);
             acted[0] = run;
         }).isEmpty();
         if (!found) {
@@ -165,37 +196,92 @@ public final class Rollouts implements AutoCloseable {
         }
         WindowFigures stable = run.route.stableWindow().take();
         WindowFigures canary = run.route.canaryWindow().take();
-        RolloutView view = run.view;
-        if (view.status() == RolloutStatus.PAUSED) {
-            run.view = figures(view, stable, canary);
-            return;
-        }
-        Verdict verdict = RolloutJudge.judge(stable, canary, run.settings);
-        if (verdict instanceof Verdict.Fail) {
-            run.view = figures(view, stable, canary);
-            rollBack(slot, run, verdict.reason(), ask);
-        } else if (verdict instanceof Verdict.Hold) {
-            run.view = figures(view, stable, canary).at(RolloutStatus.RUNNING, verdict.reason(), view.weight());
-        } else if (view.step() == view.steps()) {
-            run.view = figures(view, stable, canary);
-            promote(slot, run, "every step passed: " + verdict.reason(), ask);
-        } else {
-            int next = view.step();
-            run.route = run.route.at(run.settings.weightAt(next), run.settings.acquiresAt(next));
-            owner.route(slot, run.route);
-            run.view = new RolloutView(view.stable(), view.canary(), run.route.weight(), next + 1, view.steps(),
-                    run.route.acquires(), RolloutStatus.RUNNING, verdict.reason(), view.since(), stable, canary);
-            steps.ok(ask.actor(), CarrierAction.ROLLOUT, describe(slot.id(), run.view) + ": " + verdict.reason());
+        board.judge(slot.id(), run.view, stable, canary, run.settings.interval(),
+                        (view, all, allCanary) -> RolloutCourse.afterWindow(view, all, allCanary, run.settings))
+                .map(decided -> board.shared() ? decided.withFigures(stable, canary) : decided)
+                .ifPresent(decided -> apply(slot, run, decided, ask));
+    }
+
+    /** Reads the stored rollouts soon; requests made while one read is queued are folded into it. */
+    private void requestFollow() {
+        if (followQueued.compareAndSet(false, true)) {
+            try {
+                timer.execute(() -> {
+                    followQueued.set(false);
+                    follow();
+                });
+            } catch (RejectedExecutionException e) {
+                // Closing.
+            }
         }
     }
 
-    private void pauseOrResume(Run run, RolloutStatus from, RolloutStatus to, String id, String actor) {
-        if (run.view.status() != from) {
-            throw conflict(id, "carrier " + id + "'s rollout is " + run.view.status().wireName(), "only a "
+    /** Applies to each rollout running here what the board stored for it, when another host changed it. */
+    private void follow() {
+        Ask ask = Ask.of(CLUSTER_ACTOR, Origin.CLUSTER, CarrierAction.ROLLOUT);
+        runs.forEach((id, run) -> {
+            if (!live(run)) {
+                return;
+            }
+            try {
+                board.stored(id).filter(stored -> stored.sameVersions(run.view) && moved(run.view, stored))
+                        .ifPresent(stored -> owner.eachLocked(slot -> slot.id().equals(id) && runs.get(id) == run && live(run),
+                                slot -> apply(slot, run, stored.withFigures(run.view.stableLast(), run.view.canaryLast()), ask)));
+                followFailing = false;
+            } catch (RuntimeException e) {
+                if (!followFailing) { // Told once, not every read, while the database is unreachable.
+                    followFailing = true;
+                    steps.failed(ask.actor(), CarrierAction.ROLLOUT, id, "following the cluster's rollout failed: " + e);
+                }
+            }
+        });
+    }
+
+    private static boolean moved(RolloutView here, RolloutView stored) {
+        return here.status() != stored.status() || here.weight() != stored.weight() || here.step() != stored.step()
+                || here.acquires() != stored.acquires() || !here.reason().equals(stored.reason());
+    }
+
+    /** Brings {@code run} (live, on {@code slot} locked) to {@code next}: its route, its status, its versions. */
+    private void apply(CarrierSlot slot, Run run, RolloutView next, Ask ask) {
+        RolloutView before = run.view;
+        run.view = before.withFigures(next.stableLast(), next.canaryLast());
+        if (next.status() == RolloutStatus.ROLLED_BACK) {
+            rollBack(slot, run, next.reason(), ask);
+        } else if (next.status() == RolloutStatus.PROMOTED) {
+            promote(slot, run, next.reason(), ask);
+        } else if (next.weight() != run.route.weight() || next.acquires() != run.route.acquires()) {
+            run.route = run.route.at(next.weight(), next.acquires());
+            owner.route(slot, run.route);
+            run.view = next;
+            steps.ok(ask.actor(), CarrierAction.ROLLOUT, describe(slot.id(), next) + ": " + next.reason());
+        } else {
+            run.view = next;
+            if (next.status() != before.status()) {
+                steps.ok(ask.actor(), CarrierAction.ROLLOUT, describe(slot.id(), next) + ": " + next.reason());
+            }
+        }
+    }
+
+    /** {@code view} after an operator's {@code action}, for {@code actor}. */
+    private static RolloutView acted(RolloutView view, Action action, String id, String actor) {
+        if (view.status().ended()) {
+            throw conflict(id, "carrier " + id + " has no rollout running", "its last one is " + view.status().wireName());
+        }
+        return switch (action) {
+            case PAUSE -> pausedOrResumed(view, RolloutStatus.RUNNING, RolloutStatus.PAUSED, id, actor);
+            case RESUME -> pausedOrResumed(view, RolloutStatus.PAUSED, RolloutStatus.RUNNING, id, actor);
+            case PROMOTE -> view.at(RolloutStatus.PROMOTED, "promoted by " + actor, 100);
+            case ABORT -> view.at(RolloutStatus.ROLLED_BACK, "aborted by " + actor, 0);
+        };
+    }
+
+    private static RolloutView pausedOrResumed(RolloutView view, RolloutStatus from, RolloutStatus to, String id, String actor) {
+        if (view.status() != from) {
+            throw conflict(id, "carrier " + id + "'s rollout is " + view.status().wireName(), "only a "
                     + from.wireName() + " rollout can be " + (to == RolloutStatus.PAUSED ? "paused" : "resumed"));
         }
-        run.view = run.view.at(to, (to == RolloutStatus.PAUSED ? "paused by " : "resumed by ") + actor, run.view.weight());
-        steps.ok(actor, CarrierAction.ROLLOUT, describe(id, run.view) + ": " + run.view.reason());
+        return view.at(to, (to == RolloutStatus.PAUSED ? "paused by " : "resumed by ") + actor, view.weight());
     }
 
     /** Makes the canary the one version of {@code slot}: served, and the stable version drained and unloaded. */
@@ -217,11 +303,6 @@ public final class Rollouts implements AutoCloseable {
 
     private static boolean live(Run run) {
         return run != null && !run.view.status().ended();
-    }
-
-    private static RolloutView figures(RolloutView view, WindowFigures stable, WindowFigures canary) {
-        return new RolloutView(view.stable(), view.canary(), view.weight(), view.step(), view.steps(), view.acquires(),
-                view.status(), view.reason(), view.since(), stable, canary);
     }
 
     private static String describe(String id, RolloutView view) {

@@ -28,4 +28,14 @@ public record RolloutView(String stable, String canary, int weight, int step, in
         return new RolloutView(stable, canary, share, step, steps, acquires && !next.ended(), next, why, since, stableLast,
                 canaryLast);
     }
+
+    /** This view with {@code stable} and {@code canary} as the figures of the last window. */
+    public RolloutView withFigures(WindowFigures stable, WindowFigures canary) {
+        return new RolloutView(this.stable, this.canary, weight, step, steps, acquires, status, reason, since, stable, canary);
+    }
+
+    /** Whether {@code other} is a rollout of the same two versions (at any step). */
+    public boolean sameVersions(RolloutView other) {
+        return stable.equals(other.stable) && canary.equals(other.canary);
+    }
 }

@@ -32,4 +32,13 @@ public record WindowFigures(long calls, long errors, long timeouts, double p99Ms
     public double yield() {
         return asked == 0 ? 0 : (double) returned / asked;
     }
+
+    /**
+     * These figures and {@code other}'s (another host's, of the same window) together: the counts summed, and the
+     * higher p99 (the p99 of the two together is not known; the higher one never hides a slow host).
+     */
+    public WindowFigures plus(WindowFigures other) {
+        return new WindowFigures(calls + other.calls, errors + other.errors, timeouts + other.timeouts,
+                Math.max(p99Ms, other.p99Ms), searches + other.searches, asked + other.asked, returned + other.returned);
+    }
 }

@@ -263,7 +263,7 @@ public final class CarrierHost implements AutoCloseable {
                 new NumberAging(settings.numbers().agingFor(), settings::carrier)));
         Holds holds = new Holds(new HoldStore(database.dataSource()), new HoldLeases(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
                 settings.numbers().holdMaxTtl(), settings.numbers().holdMargin(), settings.numbers().holdLease(),
-                settings.numbers().acquireTimeout()));
+                settings.numbers().acquireTimeout(), settings.search().stateTtl()));
         manager.holdWith(holds);
         hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
         manager.meterDroppedOffersWith(new org.carrierhost.host.metrics.DroppedOfferMeters(metrics.registry()));

@@ -62,13 +62,11 @@ class StockSearchIndexTest {
                 s.execute("ANALYZE numbers");
                 s.execute("SET enable_seqscan = off");
             }
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + JdbcNumberRegistry.STOCK_SEARCH)) {
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + JdbcNumberRegistry.STOCK_SEARCH + StockAttributes.page(0, 50))) {
                 explain.setString(1, "local");
                 explain.setString(2, NumberState.AVAILABLE.name());
                 explain.setString(3, "+1415");
                 explain.setString(4, "+1415:");
-                explain.setInt(5, 0);
-                explain.setInt(6, 50);
                 try (ResultSet r = explain.executeQuery()) {
                     while (r.next()) {
                         plan.add(r.getString(1));

@@ -83,6 +83,7 @@ import org.carrierhost.host.plugins.source.OperatorFiles;
 import org.carrierhost.host.plugins.source.PluginDirectoryWatcher;
 import org.carrierhost.host.plugins.trust.ZipVerifier;
 import org.carrierhost.host.registry.ClaimRecovery;
+import org.carrierhost.host.registry.CachedStock;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.CarrierSettingsStore;
@@ -209,7 +210,8 @@ public final class CarrierHost implements AutoCloseable {
                 settings.store().statementTimeout()));
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
-        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
+        registry = new CachedStock(new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(),
+                instanceId), settings.search().stateTtl());
         node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
                 http ? url() : "embedded", Main.version(), Instant.now());
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId()), dataDir));

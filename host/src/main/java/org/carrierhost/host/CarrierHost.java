@@ -88,6 +88,7 @@ import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.store.CarrierSettingsStore;
 import org.carrierhost.host.store.Database;
+import org.carrierhost.host.store.OpeningDatabase;
 import org.carrierhost.host.store.SecretBox;
 
 /**
@@ -189,7 +190,12 @@ public final class CarrierHost implements AutoCloseable {
                     .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
         }
         Files.createDirectories(settings.plugins().dir());
-        // Remembered first, so closed last: the meters outlive every part they read.
+        // Opened (and migrated) on a thread of its own while the meters and the port are made ready.
+        DataDirModes.restrict(dataDir);
+        OpeningDatabase opening = remember(OpeningDatabase.begin(() -> Database.open(settings.store().jdbcUrl()
+                .orElse(Database.embeddedUrl(dataDir)), settings.store().user(), settings.store().password(),
+                settings.store().poolSize(), settings.store().statementTimeout())));
+        // Remembered early, so closed late: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));
         if (http) {
             // The port is taken first, so a port in use stops the start before any plugin loads.
@@ -205,9 +211,7 @@ public final class CarrierHost implements AutoCloseable {
             server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
-        database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.store().user(), settings.store().password(), settings.store().poolSize(),
-                settings.store().statementTimeout()));
+        database = remember(opening.await());
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
         registry = new CachedStock(new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(),

@@ -211,6 +211,7 @@ public final class CarrierHost implements AutoCloseable {
             server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
+        ZipVerifier trust = trustPolicy(settings); // its keyring read while the database still opens
         database = remember(opening.await());
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
@@ -249,7 +250,7 @@ public final class CarrierHost implements AutoCloseable {
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
         StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
-                isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings),
+                isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trust,
                 new CarrierInstances(settings, storedSettings)));
         selfTests = remember(lifecycle.selfTests(calls, settings.plugins().selfTest()));
         rollouts = remember(lifecycle.rollouts(this::section));

@@ -21,11 +21,11 @@ token=bench-token-0123456789
 out="$root/benchmarks/target/registry/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 pids=()
-databases=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   sleep 1
-  for d in "${databases[@]}"; do psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done
+  # new_database runs in $( ) subshells, so the names are kept in a file, not in a variable.
+  for d in $(cat "$out/databases" 2>/dev/null); do psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done
 }
 trap cleanup EXIT
 source "$root/benchmarks/lib.sh"
@@ -36,7 +36,7 @@ source "$root/benchmarks/lib.sh"
 new_database() {
   local name="ch_bench_$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $name"
-  databases+=("$name")
+  echo "$name" >> "$out/databases"
   echo "$name"
 }
 stop_hosts() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }

@@ -83,11 +83,13 @@ import org.carrierhost.host.plugins.source.OperatorFiles;
 import org.carrierhost.host.plugins.source.PluginDirectoryWatcher;
 import org.carrierhost.host.plugins.trust.ZipVerifier;
 import org.carrierhost.host.registry.ClaimRecovery;
+import org.carrierhost.host.registry.CachedStock;
 import org.carrierhost.host.registry.JdbcNumberRegistry;
 import org.carrierhost.host.registry.NumberRegistry;
 import org.carrierhost.host.registry.TornChangeRepair;
 import org.carrierhost.host.store.CarrierSettingsStore;
 import org.carrierhost.host.store.Database;
+import org.carrierhost.host.store.OpeningDatabase;
 import org.carrierhost.host.store.RunMarker;
 import org.carrierhost.host.store.SecretBox;
 
@@ -190,7 +192,14 @@ public final class CarrierHost implements AutoCloseable {
                     .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
         }
         Files.createDirectories(settings.plugins().dir());
-        // Remembered first, so closed last: the meters outlive every part they read.
+        // Opened (and migrated) on a thread of its own while the meters and the port are made ready.
+        DataDirModes.restrict(dataDir);
+        // Remembered before the database, so it is removed only once the database closed cleanly.
+        RunMarker running = remember(RunMarker.take(dataDir));
+        OpeningDatabase opening = remember(OpeningDatabase.begin(() -> Database.open(settings.store().jdbcUrl()
+                .orElse(Database.embeddedUrl(dataDir)), settings.store().user(), settings.store().password(),
+                settings.store().poolSize(), settings.store().statementTimeout())));
+        // Remembered early, so closed late: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));
         if (http) {
             // The port is taken first, so a port in use stops the start before any plugin loads.
@@ -206,14 +215,12 @@ public final class CarrierHost implements AutoCloseable {
             server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
         DataDirModes.restrict(dataDir);
-        // Remembered before the database, so it is removed only once the database closed cleanly.
-        RunMarker running = remember(RunMarker.take(dataDir));
-        database = remember(Database.open(settings.store().jdbcUrl().orElse(Database.embeddedUrl(dataDir)),
-                settings.store().user(), settings.store().password(), settings.store().poolSize(),
-                settings.store().statementTimeout()));
+        ZipVerifier trust = trustPolicy(settings); // its keyring read while the database still opens
+        database = remember(opening.await());
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
-        registry = new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(), instanceId);
+        registry = new CachedStock(new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(),
+                instanceId), settings.search().stateTtl());
         node = new NodeIdentity(settings.cluster().nodeId().orElseGet(() -> NodeIdentity.defaultNodeId(http ? server.port() : 0)),
                 http ? url() : "embedded", Main.version(), Instant.now());
         auditLog = remember(new AuditLog(new JdbcEventLog(database.dataSource(), node.nodeId()), dataDir));
@@ -253,7 +260,7 @@ public final class CarrierHost implements AutoCloseable {
         DropInDirectory dropIns = new DropInDirectory(settings.plugins().dir(), hostEvents);
         StrayUploads.clean(dataDir.resolve(INSTALL_DIR));
         lifecycle = remember(new CarrierLifecycle(new OperatorFiles(dataDir.resolve(INSTALL_DIR), dataDir.resolve(REMOVED_DIR)),
-                isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trustPolicy(settings),
+                isolating, carriers, states, hostEvents, settings.plugins().drainTimeout(), cluster.link(), trust,
                 new CarrierInstances(settings, storedSettings)));
         selfTests = remember(lifecycle.selfTests(calls, settings.plugins().selfTest()));
         rollouts = remember(lifecycle.rollouts(this::section, cluster.rollouts()));
@@ -273,7 +280,7 @@ public final class CarrierHost implements AutoCloseable {
                 new NumberAging(settings.numbers().agingFor(), settings::carrier)));
         Holds holds = new Holds(new HoldStore(database.dataSource()), new HoldLeases(database.dataSource()), manager, calls, hostEvents, new HoldSettings(
                 settings.numbers().holdMaxTtl(), settings.numbers().holdMargin(), settings.numbers().holdLease(),
-                settings.numbers().acquireTimeout()));
+                settings.numbers().acquireTimeout(), settings.search().stateTtl()));
         manager.holdWith(holds);
         hostEvents.addListener(new NumberLifeMeters(metrics.registry()));
         manager.meterDroppedOffersWith(new org.carrierhost.host.metrics.DroppedOfferMeters(metrics.registry()));

@@ -50,6 +50,7 @@ public final class Holds implements HoldGate {
     private final CarrierCalls calls;
     private final HostEvents events;
     private final HoldSettings settings;
+    private final HolderCache searched;
 
     public Holds(HoldStore store, HoldLeases leases, CarrierManager manager, CarrierCalls calls, HostEvents events, HoldSettings settings) {
         this.store = store;
@@ -58,6 +59,7 @@ public final class Holds implements HoldGate {
         this.calls = calls;
         this.events = events;
         this.settings = settings;
+        this.searched = new HolderCache(settings.searchTrust());
     }
 
     /**
@@ -84,6 +86,7 @@ public final class Holds implements HoldGate {
             carriers.put(found.number(), found.carrier());
         }
         Hold hold = store.insert(accountId, carriers, ttl, actor);
+        searched.forget();
         List<NumberReservation> made = new ArrayList<>();
         try {
             for (HeldNumber held : hold.numbers()) {
@@ -268,7 +271,11 @@ public final class Holds implements HoldGate {
     @Override
     public Map<String, String> holders(Collection<String> numbers) {
         Map<String, String> accounts = new LinkedHashMap<>();
-        store.holders(numbers).forEach((number, holder) -> accounts.put(number, holder.accountId()));
+        searched.holders(numbers, unknown -> {
+            Map<String, String> read = new LinkedHashMap<>();
+            store.holders(unknown).forEach((number, holder) -> read.put(number, holder.accountId()));
+            return read;
+        }).forEach(accounts::put);
         return accounts;
     }
 

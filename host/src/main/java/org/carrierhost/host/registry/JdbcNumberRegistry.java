@@ -48,14 +48,15 @@ public final class JdbcNumberRegistry implements NumberRegistry {
     private static final String AFTER_DIGITS = ":";
     private static final int IN_LIST_CHUNK = 500;
     /**
-     * A page of a carrier's available numbers starting with a prefix: carrier, state, prefix, prefix + ':',
-     * offset, limit. Ordering by the index's own columns (equal to number order here) lets the database read
-     * the index in order and stop after the page, instead of sorting the whole prefix range; on PostgreSQL
-     * the column's "C" collation (migration V2) keeps that range exact whatever the database's collation.
+     * A page of a carrier's available numbers starting with a prefix: carrier, state, prefix, prefix + ':'.
+     * Ordering by the index's own columns (equal to number order here) lets the database read the index in order
+     * and stop after the page, instead of sorting the whole prefix range; on PostgreSQL the column's "C" collation
+     * (migration V2) keeps that range exact whatever the database's collation. The page's offset and size are
+     * written into the statement ({@link StockAttributes#page}), so that PostgreSQL plans it once per connection.
      */
     static final String STOCK_SEARCH = "SELECT " + COLUMNS + " FROM numbers"
             + " WHERE carrier = ? AND state = ? AND number >= ? AND number < ?"
-            + " ORDER BY carrier, state, number OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            + " ORDER BY carrier, state, number";
     static final String HISTORY_INSERT =
             "INSERT INTO number_history (number, at, actor, from_state, to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -527,8 +528,8 @@ public final class JdbcNumberRegistry implements NumberRegistry {
 
     @Override
     public List<NumberRecord> findAvailable(String carrierId, String e164Prefix, int offset, int limit) {
-        return stock(carrierId, new StockAttributes.Query(STOCK_SEARCH, List.of(carrierId, NumberState.AVAILABLE.name(), e164Prefix,
-                e164Prefix + AFTER_DIGITS, offset, limit)), limit);
+        return stock(carrierId, new StockAttributes.Query(STOCK_SEARCH + StockAttributes.page(offset, limit),
+                List.of(carrierId, NumberState.AVAILABLE.name(), e164Prefix, e164Prefix + AFTER_DIGITS)), limit);
     }
 
     /** The records a stock search of {@code carrierId} reads. */

@@ -100,10 +100,17 @@ final class StockAttributes {
         if (f.endsWith() != null) {
             like(where, values, "number", "%" + f.endsWith());
         }
-        values.add(options.offset());
-        values.add(limit);
-        return new Query("SELECT " + columns + " FROM numbers" + where + " ORDER BY " + order
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", values);
+        return new Query("SELECT " + columns + " FROM numbers" + where + " ORDER BY " + order + page(options.offset(), limit), values);
+    }
+
+    /**
+     * The clause that pages a stock search, with its offset and size written in: PostgreSQL plans a statement whose
+     * LIMIT is a parameter for a tenth of the range (its generic plan then costs more than a fresh plan), so it would
+     * plan the search again on every execution, about half a millisecond of its CPU each time, where the written-in
+     * LIMIT lets it keep one plan per connection and page size.
+     */
+    static String page(int offset, int limit) {
+        return " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(0, limit) + " ROWS ONLY";
     }
 
     private static void equal(StringBuilder where, List<Object> values, String column, String value) {

@@ -1,5 +1,6 @@
 package org.carrierhost.host.registry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On PostgreSQL, the local carrier's prefix scan is served by the index on (carrier, state, number),
- * in index order, in a database whose collation is linguistic (ICU en-US, see {@link Databases}).
+ * in index order, in a database whose collation is linguistic (ICU en-US, see {@link Databases}), from one prepared
+ * statement that the database plans once per connection, not once per search.
  */
 class StockSearchIndexTest {
 
@@ -62,13 +66,11 @@ class StockSearchIndexTest {
                 s.execute("ANALYZE numbers");
                 s.execute("SET enable_seqscan = off");
             }
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + JdbcNumberRegistry.STOCK_SEARCH)) {
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + JdbcNumberRegistry.STOCK_SEARCH + StockAttributes.page(0, 50))) {
                 explain.setString(1, "local");
                 explain.setString(2, NumberState.AVAILABLE.name());
                 explain.setString(3, "+1415");
                 explain.setString(4, "+1415:");
-                explain.setInt(5, 0);
-                explain.setInt(6, 50);
                 try (ResultSet r = explain.executeQuery()) {
                     while (r.next()) {
                         plan.add(r.getString(1));
@@ -80,5 +82,25 @@ class StockSearchIndexTest {
         assertTrue(text.contains("Index Scan using numbers_by_carrier_state on numbers"), text);
         assertFalse(text.contains("Seq Scan"), text);
         assertFalse(text.contains("Sort"), "no sort of the prefix range: " + text);
+    }
+
+    @Test
+    void searchesOfOnePageSizeArePlannedOncePerConnection() throws Exception {
+        try (Database one = Database.open(db.jdbcUrl(), db.user(), db.password(), 1)) {
+            JdbcNumberRegistry registry = new JdbcNumberRegistry(one.dataSource(), Clock.systemUTC(), Duration.ofMinutes(1));
+            int searches = 40;
+            for (int i = 0; i < searches; i++) {
+                assertEquals(10, registry.findAvailable("local", "+1" + (200 + i % 100), 0, 10).size());
+            }
+            // The pool's one connection: the statements its driver prepared, and how each was planned.
+            try (Connection c = one.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                         + " WHERE statement LIKE '%FROM numbers WHERE carrier = $1 AND state = $2 AND number >= $3%'")) {
+                assertTrue(r.next(), "the search is a prepared statement of the connection");
+                long custom = r.getLong(2);
+                assertTrue(custom <= 5, custom + " of " + searches + " searches planned afresh");
+                assertTrue(r.getLong(1) >= searches - 10, r.getLong(1) + " of " + searches + " searches on the one plan");
+            }
+        }
     }
 }

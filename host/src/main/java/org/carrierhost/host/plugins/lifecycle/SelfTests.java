@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
+import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.SelfTestRequest;
 import org.carrierhost.api.SelfTestResult;
@@ -152,6 +154,16 @@ public final class SelfTests implements AutoCloseable {
     /** The self-test settings. */
     SelfTestSettings settings() {
         return settings;
+    }
+
+    /** Self-tests of the serving versions of carriers whose section (of {@code sections}) sets {@code selftest.interval_ms}. */
+    public PeriodicSelfTests periodic(Function<String, CarrierConfig> sections) {
+        return new PeriodicSelfTests(table, this, sections);
+    }
+
+    /** Self-tests {@code live}, the version that serves, as its periodic check: remembered and told as every run is. */
+    SelfTestRun periodic(Generation live) {
+        return test(live, SelfTestRequest.Purpose.PERIODIC, "selftest-periodic");
     }
 
     /** Self-tests {@code generation} before it takes traffic: remembered and told as every run is. */

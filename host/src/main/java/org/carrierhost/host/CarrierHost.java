@@ -264,6 +264,7 @@ public final class CarrierHost implements AutoCloseable {
                 new CarrierInstances(settings, storedSettings)));
         selfTests = remember(lifecycle.selfTests(calls, settings.plugins().selfTest()));
         rollouts = remember(lifecycle.rollouts(this::section, cluster.rollouts()));
+        remember(selfTests.periodic(this::section)).start();
         remember(lifecycle.revocations(settings.plugins().trustSource()::now, settings.plugins().rescanInterval())).start();
         isolating.quarantineWith((crashed, why) -> lifecycle.quarantine(crashed.id(), crashed, why));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);

@@ -255,6 +255,8 @@ public final class Settings {
             "a canary whose p99 latency is under this is never judged slow");
     public static final Setting<Integer> ROLLOUT_MIN_YIELD = integer("carrier.<id>.rollout.min_yield", 50, 0, 100,
             "the least a canary's numbers returned per number asked may be, in percent of the old version's");
+    public static final Setting<Duration> SELFTEST_INTERVAL = declare("carrier.<id>.selftest.interval_ms", new Millis(0, DAY_MS),
+            "0", Secrecy.PLAIN, "how often the version that serves is self-tested (purpose periodic); 0: never");
     public static final Setting<String> CARRIER_KEY = declare("carrier.<id>.<key>", new Text(0), null, Secrecy.BY_NAME,
             "the carrier's own settings, for example carrier.mock.latency_ms; secret when the key names a password, "
                     + "secret, token, key or credential");

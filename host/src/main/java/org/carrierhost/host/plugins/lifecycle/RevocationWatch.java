@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A revocation taking effect: reads this host's trust policy again every interval (its settings and its keyring)
- * and judges each running carrier's zip by it. A carrier whose signer became revoked, expired or untrusted, or whose
+ * and judges each running carrier's zip by it, a first install waiting in {@link CarrierState#PROBING} included (it is
+ * loaded and started, and would be routed once its self-test passes). A carrier whose signer became revoked, expired or untrusted, or whose
  * zip's SHA-256 became revoked, is shown refused and told as a {@link CarrierAction#VERIFY} event; under
  * {@code plugins.trust.on_revocation=disable} it is also disabled, through the {@link CarrierLifecycle}'s own
  * persisted disable verb. Zips deployed later are judged by the policy read last. The zips are judged again when the
@@ -39,6 +40,8 @@ public final class RevocationWatch implements AutoCloseable {
     private static final String ACTOR = "trust";
     private static final Set<Refusal> REVOCATIONS = EnumSet.of(Refusal.REVOKED, Refusal.EXPIRED, Refusal.NOT_TRUSTED,
             Refusal.OUTSIDE_ITS_CARRIERS);
+    /** The states of a carrier whose version is loaded and started: serving, or a first install on probation. */
+    private static final Set<CarrierState> JUDGED = EnumSet.of(CarrierState.STARTED, CarrierState.PROBING);
     private static final long FULL_CHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final CarrierLifecycle owner;
@@ -114,7 +117,7 @@ public final class RevocationWatch implements AutoCloseable {
     private void judge(CarrierSlot slot, TrustSettings.OnRevocation onRevocation) {
         Generation live = slot.live();
         Path zip = slot.file();
-        if (slot.plugin() != null || live == null || zip == null || slot.state() != CarrierState.STARTED) {
+        if (slot.plugin() != null || live == null || zip == null || !JUDGED.contains(slot.state())) {
             return;
         }
         TrustVerdict verdict;
@@ -130,6 +133,7 @@ public final class RevocationWatch implements AutoCloseable {
         boolean disable = onRevocation == TrustSettings.OnRevocation.DISABLE;
         steps.failed(ACTOR, CarrierAction.VERIFY, slot.id() + " " + live.version() + " from " + zip.getFileName(),
                 refused.message() + (disable ? "; disabled (plugins.trust.on_revocation=disable)"
+                        : slot.state() == CarrierState.PROBING ? "; on probation still (plugins.trust.on_revocation=warn)"
                         : "; serving on (plugins.trust.on_revocation=warn)"));
         deployments.refuseServing(zip, refused, PluginFailure.now(refused.message(), refused.detail()));
         if (disable) {

@@ -21,12 +21,19 @@ import org.carrierhost.api.SelfTestResult;
  * @param checks  the named checks
  * @param at      when it ended
  * @param took    how long it took
+ * @param serving the self-test of the version that served, run at the same moment, when this one was of a new version
+ *                about to take over; null otherwise
  */
 public record SelfTestRun(String carrier, String version, SelfTestRequest.Purpose purpose, SelfTestResult.Outcome outcome,
-                          List<SelfTestResult.Check> checks, Instant at, Duration took) {
+                          List<SelfTestResult.Check> checks, Instant at, Duration took, SelfTestRun serving) {
 
     public SelfTestRun {
         checks = List.copyOf(checks);
+    }
+
+    /** This run, with {@code old}, the serving version's run at the same moment, beside it. */
+    public SelfTestRun beside(SelfTestRun old) {
+        return new SelfTestRun(carrier, version, purpose, outcome, checks, at, took, old);
     }
 
     /** The verdict as the API shows it: {@code passed}, {@code failed}, {@code inconclusive} or {@code not_implemented}. */

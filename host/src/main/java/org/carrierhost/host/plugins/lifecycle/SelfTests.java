@@ -5,9 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
+import org.carrierhost.api.CarrierConfig;
 import org.carrierhost.api.ErrorCode;
 import org.carrierhost.api.SelfTestRequest;
 import org.carrierhost.api.SelfTestResult;
@@ -32,8 +40,8 @@ import org.carrierhost.host.plugins.load.Generation;
 
 /**
  * Self-tests of carrier versions: on demand, of the version that serves, and, when
- * {@code plugins.selftest.before_serving} is on, of a new version before it takes traffic (a first install's, and its
- * retries, are {@link Probation}'s). Each
+ * {@code plugins.selftest.before_serving} is on, of a new version before it takes traffic, beside the version that
+ * serves, tested at the same moment (a first install's, and its retries, are {@link Probation}'s). Each
  * runs through the host's one call path ({@link CarrierCalls}) under {@code plugins.selftest.timeout_ms}, with a
  * guard of its own (so a failing self-test never opens the serving version's circuit), and makes its number calls
  * through a {@link SelfTestProbe}, which refuses every acquire and disconnect. A self-test still running at its
@@ -41,7 +49,8 @@ import org.carrierhost.host.plugins.load.Generation;
  * {@link CarrierAction#SELFTEST} event. It writes no carrier state: a refusal before serving is the
  * {@link Deployments}' to record, through the {@link CarrierLifecycle}.
  *
- * <p>Thread-safe: the last runs are a concurrent map; each run has its own guard and probe; the probation is volatile.
+ * <p>Thread-safe: the last runs are a concurrent map; each run has its own guard and probe; the serving version's
+ * self-test runs on a pool of its own and is joined before the verdict; the probation is volatile.
  */
 public final class SelfTests implements AutoCloseable {
 
@@ -50,6 +59,11 @@ public final class SelfTests implements AutoCloseable {
     private final LifecycleSteps steps;
     private final SelfTestSettings settings;
     private final ConcurrentMap<String, SelfTestRun> last = new ConcurrentHashMap<>();
+    private final ExecutorService servingTests = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "selftest-serving");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Probation probation;
 
     SelfTests(CarrierTable table, CarrierCalls calls, LifecycleSteps steps, SelfTestSettings settings) {
@@ -86,22 +100,39 @@ public final class SelfTests implements AutoCloseable {
     }
 
     /**
-     * Before {@code generation} takes over carrier {@code slot} (locked by the caller): self-tests it when
-     * {@code plugins.selftest.before_serving} is on and another version serves.
+     * Before {@code generation} takes over carrier {@code slot} (locked by the caller): when
+     * {@code plugins.selftest.before_serving} is on and another version serves, self-tests it and, at the same moment
+     * and with the same deadline, the version that serves, through the same call path; judged as a {@link SwapVerdict}.
      *
-     * @return why it must not serve, when its self-test failed (or was inconclusive under {@code on_inconclusive=refuse})
+     * @return why it must not serve: a regression, a carrier that looks down, or its own verdict when the serving
+     *         version has no self-test
      */
     Optional<PluginFailure> refusal(CarrierSlot slot, Generation generation, String actor) {
         Generation serving = slot.live();
         if (!settings.beforeServing() || serving == null || slot.state() != CarrierState.STARTED) {
             return Optional.empty();
         }
-        SelfTestRun run = activation(generation, actor);
-        if (!refuses(run)) {
-            return Optional.empty();
+        CompletableFuture<SelfTestRun> beside = besideNew(serving);
+        SelfTestRun next = execute(generation, SelfTestRequest.Purpose.ACTIVATION);
+        SelfTestRun old = null;
+        try {
+            old = beside.join();
+            told(old, actor, ", serving beside " + generation.version());
+        } catch (CompletionException | CancellationException e) {
+            steps.failed(actor, CarrierAction.SELFTEST, slot.id() + " " + serving.version(), "the serving version's self-test "
+                    + "did not run: " + e.getCause());
         }
-        return Optional.of(PluginFailure.now("self-test " + run.outcomeName() + ": " + slot.id() + " " + generation.version()
-                + " refused, " + serving.version() + " serves on", run.summary()));
+        SelfTestRun run = remember(next.beside(old), actor);
+        return SwapVerdict.judge(run, settings.onInconclusive()).refusal(slot.id(), serving.version());
+    }
+
+    /** Starts the self-test of {@code serving}, the version that serves, on a thread of its own. */
+    private CompletableFuture<SelfTestRun> besideNew(Generation serving) {
+        try {
+            return CompletableFuture.supplyAsync(() -> execute(serving, SelfTestRequest.Purpose.ACTIVATION), servingTests);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Stops the retries of first installs on probation. */
@@ -111,6 +142,7 @@ public final class SelfTests implements AutoCloseable {
         if (first != null) {
             first.close();
         }
+        servingTests.shutdownNow();
     }
 
     /** Has {@code first}, the probation of first installs, closed with these. */
@@ -122,6 +154,16 @@ public final class SelfTests implements AutoCloseable {
     /** The self-test settings. */
     SelfTestSettings settings() {
         return settings;
+    }
+
+    /** Self-tests of the serving versions of carriers whose section (of {@code sections}) sets {@code selftest.interval_ms}. */
+    public PeriodicSelfTests periodic(Function<String, CarrierConfig> sections) {
+        return new PeriodicSelfTests(table, this, sections);
+    }
+
+    /** Self-tests {@code live}, the version that serves, as its periodic check: remembered and told as every run is. */
+    SelfTestRun periodic(Generation live) {
+        return test(live, SelfTestRequest.Purpose.PERIODIC, "selftest-periodic");
     }
 
     /** Self-tests {@code generation} before it takes traffic: remembered and told as every run is. */
@@ -137,6 +179,32 @@ public final class SelfTests implements AutoCloseable {
 
     /** Runs {@code generation}'s self-test, remembers it and tells it. */
     private SelfTestRun test(Generation generation, SelfTestRequest.Purpose purpose, String actor) {
+        return remember(execute(generation, purpose), actor);
+    }
+
+    /** Remembers {@code run} as its carrier's last self-test, and tells it. */
+    private SelfTestRun remember(SelfTestRun run, String actor) {
+        last.put(run.carrier(), run);
+        told(run, actor, "");
+        return run;
+    }
+
+    /** Tells {@code run} as a {@link CarrierAction#SELFTEST} event, its target followed by {@code note}. */
+    private void told(SelfTestRun run, String actor, String note) {
+        String target = run.carrier() + " " + run.version() + " (" + run.purpose().name().toLowerCase(java.util.Locale.ROOT)
+                + note + ")";
+        if (run.outcome() == Outcome.FAILED || run.outcome() == Outcome.INCONCLUSIVE) {
+            steps.failed(actor, CarrierAction.SELFTEST, target, run.outcomeName() + ": " + run.summary());
+        } else {
+            steps.ok(actor, CarrierAction.SELFTEST, target + ": " + run.outcomeName());
+        }
+    }
+
+    /**
+     * Runs {@code generation}'s self-test through the host's call path, under a guard of its own and a probe that
+     * refuses every acquire and disconnect, whichever version it is.
+     */
+    private SelfTestRun execute(Generation generation, SelfTestRequest.Purpose purpose) {
         String id = generation.id();
         Duration deadline = settings.timeout();
         SelfTestProbe probe = new SelfTestProbe(id, generation.extension(), settings.budget());
@@ -159,15 +227,7 @@ public final class SelfTests implements AutoCloseable {
         }
         Outcome verdict = outcome instanceof CallOutcome.Answered<SelfTestResult> answered && answered.value() != null
                 && refused.isEmpty() ? answered.value().outcome() : SelfTestResult.of(checks).outcome();
-        SelfTestRun run = new SelfTestRun(id, generation.version(), purpose, verdict, checks, Instant.now(), took);
-        last.put(id, run);
-        String target = id + " " + generation.version() + " (" + purpose.name().toLowerCase(java.util.Locale.ROOT) + ")";
-        if (verdict == Outcome.FAILED || verdict == Outcome.INCONCLUSIVE) {
-            steps.failed(actor, CarrierAction.SELFTEST, target, run.outcomeName() + ": " + run.summary());
-        } else {
-            steps.ok(actor, CarrierAction.SELFTEST, target + ": " + run.outcomeName());
-        }
-        return run;
+        return new SelfTestRun(id, generation.version(), purpose, verdict, checks, Instant.now(), took, null);
     }
 
     /** The check of a self-test call that did not answer: inconclusive when it ran out of time or the carrier is down. */

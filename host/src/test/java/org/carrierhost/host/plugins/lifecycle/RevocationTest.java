@@ -125,4 +125,36 @@ class RevocationTest {
         Await.until(Duration.ofSeconds(15), () -> "DISABLED".equals(mock(api).path("state").asText()), () -> mock(api).toString());
         assertEquals("revoked", mock(api).path("signature").path("reason").asText(), mock(api).toString());
     }
+
+    /** Starts the host on the mock as a first install on probation: its self-test fails, so it is PROBING. */
+    private ApiClient onProbation() {
+        settings.putAll(Map.of("plugins.selftest.before_serving", "true", "carrier.mock.bad_credentials", "true",
+                "plugins.selftest.retry_ms", "60000", "plugins.selftest.retry_max_ms", "60000"));
+        host = TestHosts.start(plugins, data, settings);
+        ApiClient api = started();
+        assertEquals("PROBING", mock(api).path("state").asText(), mock(api).toString());
+        return api;
+    }
+
+    @Test
+    void aSignerRevokedUnderWarnIsShownRefusedOnAFirstInstallOnProbation() throws Exception {
+        ApiClient api = onProbation();
+
+        TestKeys.writeKeyring(keyring, acme.revoke());
+
+        JsonNode mock = awaitRefused(api);
+        assertEquals("revoked", mock.path("signature").path("reason").asText(), mock.toString());
+        assertEquals("PROBING", mock.path("state").asText(), "under warn it stays on probation");
+    }
+
+    @Test
+    void aSignerRevokedUnderDisableDisablesAFirstInstallOnProbation() throws Exception {
+        settings.put("plugins.trust.on_revocation", "disable");
+        ApiClient api = onProbation();
+
+        TestKeys.writeKeyring(keyring, acme.revoke());
+
+        Await.until(Duration.ofSeconds(15), () -> "DISABLED".equals(mock(api).path("state").asText()), () -> mock(api).toString());
+        assertEquals("revoked", mock(api).path("signature").path("reason").asText(), mock(api).toString());
+    }
 }

@@ -192,13 +192,6 @@ public final class CarrierHost implements AutoCloseable {
                     .forEach(org.slf4j.LoggerFactory.getLogger(CarrierHost.class)::warn);
         }
         Files.createDirectories(settings.plugins().dir());
-        // Opened (and migrated) on a thread of its own while the meters and the port are made ready.
-        DataDirModes.restrict(dataDir);
-        // Remembered before the database, so it is removed only once the database closed cleanly.
-        RunMarker running = remember(RunMarker.take(dataDir));
-        OpeningDatabase opening = remember(OpeningDatabase.begin(() -> Database.open(settings.store().jdbcUrl()
-                .orElse(Database.embeddedUrl(dataDir)), settings.store().user(), settings.store().password(),
-                settings.store().poolSize(), settings.store().statementTimeout())));
         // Remembered early, so closed late: the meters outlive every part they read.
         metrics = remember(HostMetrics.create(meterRegistry));
         if (http) {
@@ -214,7 +207,14 @@ public final class CarrierHost implements AutoCloseable {
             server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
             server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
+        // Opened (and migrated) on a thread of its own while the trust keyring is read; only once the port is
+        // taken, so a port in use stops the start before the registry is touched.
         DataDirModes.restrict(dataDir);
+        // Remembered before the database, so it is removed only once the database closed cleanly.
+        RunMarker running = remember(RunMarker.take(dataDir));
+        OpeningDatabase opening = remember(OpeningDatabase.begin(() -> Database.open(settings.store().jdbcUrl()
+                .orElse(Database.embeddedUrl(dataDir)), settings.store().user(), settings.store().password(),
+                settings.store().poolSize(), settings.store().statementTimeout())));
         ZipVerifier trust = trustPolicy(settings); // its keyring read while the database still opens
         database = remember(opening.await());
         DataDirModes.restrict(dataDir);

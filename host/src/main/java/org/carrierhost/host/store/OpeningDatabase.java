@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * A database being opened on a thread of its own (the pool's first connection, the schema's migrations), so that a
- * start does the rest of its work meanwhile: with H2 on a fresh data directory the opening and the migrations are
+ * start does the rest of its work meanwhile (reading the trust keyring): with H2 on a fresh data directory the opening and the migrations are
  * about a third of start to ready (BENCHMARKS.md, issue 28). Whoever {@link #await awaits} it owns the database;
  * {@link #close} of one never awaited waits for the opening to end and closes what it opened, so a start that failed
  * before it needed the database leaves no pool, file lock or thread behind.

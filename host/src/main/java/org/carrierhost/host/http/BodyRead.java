@@ -17,8 +17,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * calls back as bytes come, and Jetty's scheduler looks at the body once a second. A body that arrives
  * slower than {@code http.min_body_rate} (after a first second of grace), or is not whole within {@code
  * http.request_timeout_ms} of the request's start, is cut with {@code 408 request_timeout}; one over the
- * route's limit with {@code 413 too_large}. Either way the connection is closed after the answer, since the
- * rest of the body is never read.
+ * route's limit with {@code 413 too_large}. Either way the connection is closed after the answer. A body over the
+ * limit by no more than {@value #DISCARD_LIMIT} bytes is read to its end and thrown away before the 413 is answered
+ * (under the same rate and deadline), so the close finds nothing unread: closing a socket with unread bytes resets
+ * it, and a reset can destroy the answer before the client reads it. A larger one is answered at once, unread.
  *
  * <p>Thread-safe: the demand callback and the scheduler's check are serialized on this object, and the
  * outcome is handed over exactly once.
@@ -27,6 +29,8 @@ final class BodyRead implements Runnable {
 
     /** How often the rate and the deadline are looked at, and the grace before the rate counts. */
     private static final long CHECK_MS = 1000;
+    /** The most bytes of a body over its limit that are read and thrown away before the 413 (see above). */
+    static final long DISCARD_LIMIT = 1 << 20;
 
     /** What a body's reading came to: its bytes, or the standard error to answer. */
     interface Outcome {
@@ -45,6 +49,9 @@ final class BodyRead implements Runnable {
     private final ByteArrayOutputStream bytes;
     private Scheduler.Task check;
     private boolean done;
+    /** Set once the body is known to be over the limit: the rest is thrown away, then this is answered. */
+    private ApiError overLimit;
+    private long discarded;
 
     private BodyRead(Request request, long limit, long minRate, Duration deadline, Scheduler scheduler, Outcome outcome) {
         this.request = request;
@@ -53,7 +60,7 @@ final class BodyRead implements Runnable {
         this.scheduler = scheduler;
         this.outcome = outcome;
         long declared = request.getLength();
-        this.bytes = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : 8192, 1 << 20));
+        this.bytes = new ByteArrayOutputStream((int) Math.min(declared > 0 && declared <= limit ? declared : 8192, 1 << 20));
         long start = request.getBeginNanoTime();
         this.began = start == 0 ? System.nanoTime() : start;
         this.deadlineNanos = deadline.toNanos();
@@ -74,11 +81,14 @@ final class BodyRead implements Runnable {
      */
     static void read(Request request, long limit, long minRate, Duration deadline, Outcome outcome) {
         long declared = request.getLength();
-        if (declared > limit) {
+        if (declared > limit && declared - limit > DISCARD_LIMIT) {
             outcome.refused(tooLarge(declared, limit));
             return;
         }
         BodyRead read = new BodyRead(request, limit, minRate, deadline, request.getComponents().getScheduler(), outcome);
+        if (declared > limit) {
+            read.overLimit = tooLarge(declared, limit);
+        }
         read.run();
         read.watch();
     }
@@ -114,9 +124,19 @@ final class BodyRead implements Runnable {
             }
             ByteBuffer buffer = chunk.getByteBuffer();
             int n = buffer.remaining();
-            if (bytes.size() + (long) n > limit) {
+            if (overLimit == null && bytes.size() + (long) n > limit) {
+                overLimit = tooLarge(bytes.size() + (long) n, limit);
+                discarded = bytes.size();
+                bytes.reset();
+            }
+            if (overLimit != null) {
+                discarded += n;
+                boolean last = chunk.isLast();
                 chunk.release();
-                return tooLarge(bytes.size() + (long) n, limit);
+                if (last || discarded - limit > DISCARD_LIMIT) {
+                    return overLimit;
+                }
+                continue;
             }
             byte[] part = new byte[n];
             buffer.get(part);
@@ -139,11 +159,13 @@ final class BodyRead implements Runnable {
             }
             long elapsed = System.nanoTime() - began;
             long seconds = TimeUnit.NANOSECONDS.toSeconds(elapsed);
+            long got = bytes.size() + discarded;
             if (elapsed >= deadlineNanos) {
-                cut = timeout("the request did not arrive within " + TimeUnit.NANOSECONDS.toMillis(deadlineNanos)
-                        + " ms (http.request_timeout_ms)", bytes.size());
-            } else if (minRate > 0 && seconds >= 2 && bytes.size() < minRate * (seconds - 1)) {
-                cut = timeout("the request body arrived slower than " + minRate + " bytes/s (http.min_body_rate)", bytes.size());
+                cut = overLimit != null ? overLimit : timeout("the request did not arrive within "
+                        + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms (http.request_timeout_ms)", got);
+            } else if (minRate > 0 && seconds >= 2 && got < minRate * (seconds - 1)) {
+                cut = overLimit != null ? overLimit
+                        : timeout("the request body arrived slower than " + minRate + " bytes/s (http.min_body_rate)", got);
             } else {
                 check = scheduler.schedule(this::check, CHECK_MS, TimeUnit.MILLISECONDS);
                 return;

@@ -2,6 +2,7 @@ package org.carrierhost.host.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -114,6 +115,30 @@ class ApiServerTest {
         assertEquals(400, reply.status());
         assertFalse(reply.text().contains("at org."), reply.text());
         assertFalse(reply.text().contains("Exception"), reply.text());
+    }
+
+    @Test
+    void aBodyALittleOverTheLimitIsReadToItsEndBeforeThe413SoTheCloseCannotResetTheAnswer() throws Exception {
+        byte[] body = ("{\"account_id\":\"" + "a".repeat((int) Route.SMALL_BODY) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/numbers/+14159000000/acquire HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + TestHosts.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", mock.host().port())) {
+            socket.setSoTimeout(300);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThrows(java.net.SocketTimeoutException.class, in::read, "answered before the body was read to its end");
+
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            socket.setSoTimeout(5000);
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"too_large\""), answer);
+        }
     }
 
     /** Sends {@code request} as is and reads the answer until the server closes or a full body arrived. */

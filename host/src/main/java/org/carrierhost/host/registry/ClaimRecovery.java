@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.carrierhost.api.NumberState;
 import org.carrierhost.host.store.DatabaseFailure;
 
 /**
@@ -83,9 +84,7 @@ public final class ClaimRecovery {
         long now = clock.millis();
         c.setAutoCommit(false);
         try (PreparedStatement update = c.prepareStatement("UPDATE numbers SET claim_token = NULL, claimed_at = NULL,"
-                + " claim_owner = NULL, updated_at = ? WHERE number = ? AND claim_token = ?");
-             PreparedStatement history = c.prepareStatement("INSERT INTO number_history (number, at, actor, from_state,"
-                     + " to_state, carrier) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " claim_owner = NULL, updated_at = ? WHERE number = ? AND claim_token = ?")) {
             update.setLong(1, now);
             update.setString(2, row[0]);
             update.setString(3, row[3]);
@@ -93,13 +92,8 @@ public final class ClaimRecovery {
                 c.rollback();
                 return false;
             }
-            history.setString(1, row[0]);
-            history.setLong(2, now);
-            history.setString(3, ACTOR);
-            history.setString(4, row[1]);
-            history.setString(5, row[1]);
-            history.setString(6, row[2]);
-            history.executeUpdate();
+            NumberState state = NumberState.valueOf(row[1]);
+            JdbcNumberRegistry.insertHistory(c, row[0], now, ACTOR, state, state, row[2]);
             c.commit();
             return true;
         } catch (SQLException | RuntimeException e) {

@@ -41,6 +41,9 @@ public final class TornChangeRepair {
     static final long WINDOW_MS = 60_000;
     /** How many of the newest history rows are looked at, for rows whose state change was not kept. */
     static final int NEWEST_HISTORY_ROWS = 50_000;
+    /** Each number the condition appended picks, with its state, carrier and where its history ends. */
+    private static final String WITH_HISTORY_END = "SELECT n.number, n.state, n.carrier, (SELECT h.to_state FROM number_history h"
+            + " WHERE h.number = n.number ORDER BY h.id DESC LIMIT 1) FROM numbers n WHERE ";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -61,15 +64,12 @@ public final class TornChangeRepair {
                 return List.of();
             }
             Map<String, Disagreement> found = new LinkedHashMap<>();
-            collect(c, "SELECT n.number, n.state, n.carrier, (SELECT h.to_state FROM number_history h WHERE h.number = n.number"
-                    + " ORDER BY h.id DESC LIMIT 1) FROM numbers n WHERE n.updated_at >= (SELECT MAX(updated_at) FROM numbers) - ?",
-                    WINDOW_MS, found);
-            collect(c, "SELECT n.number, n.state, n.carrier, (SELECT h.to_state FROM number_history h WHERE h.number = n.number"
-                    + " ORDER BY h.id DESC LIMIT 1) FROM numbers n WHERE n.number IN (SELECT number FROM number_history"
-                    + " WHERE id > (SELECT MAX(id) FROM number_history) - ?)", NEWEST_HISTORY_ROWS, found);
+            collect(c, WITH_HISTORY_END + "n.updated_at >= (SELECT MAX(updated_at) FROM numbers) - ?", WINDOW_MS, found);
+            collect(c, WITH_HISTORY_END + "n.number IN (SELECT number FROM number_history WHERE id > (SELECT MAX(id)"
+                    + " FROM number_history) - ?)", NEWEST_HISTORY_ROWS, found);
             List<String> repaired = new ArrayList<>();
             for (Disagreement d : found.values()) {
-                append(c, d);
+                JdbcNumberRegistry.insertHistory(c, d.number(), clock.millis(), ACTOR, d.historyEnd(), d.state(), d.carrier());
                 repaired.add(d.number());
             }
             return repaired;
@@ -92,10 +92,6 @@ public final class TornChangeRepair {
                 }
             }
         }
-    }
-
-    private void append(Connection c, Disagreement d) throws SQLException {
-        JdbcNumberRegistry.insertHistory(c, d.number(), clock.millis(), ACTOR, d.historyEnd(), d.state(), d.carrier());
     }
 
     /** A number whose history ends at {@code historyEnd} while its state is {@code state}. */

@@ -7,13 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,28 +29,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * every line, the file is emptied. A crash between the database's commit and the offset's move writes those
  * entries twice, never none.
  *
- * <p>Thread-safe: appends are serialized on this object; forcing is shared, so callers that appended
- * while another forced are covered by one force (group commit).
+ * <p>Thread-safe: appends are serialized on this object, which is held only to write the line (never while
+ * forcing or waiting for a force); forcing is shared, so callers that appended while another forced are
+ * covered by one force (group commit). Forces are counted in a position that only grows ({@code written}),
+ * so emptying the file never has to wait for a force in progress: an appender that waited for the writer
+ * to record its progress while a force ran was the bottleneck of acquires under load (BENCHMARKS.md, issue 28).
  */
 final class AuditJournal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The offset file's one line, padded so each write covers the last: a long has at most 19 digits. */
+    private static final int OFFSET_WIDTH = 20;
 
     private final Path file;
     private final Path offsetFile;
     private final FileChannel channel;
+    private final FileChannel offsetChannel;
     private final Object forcing = new Object();
-    /** Where the next entry goes; written under this object's lock, read by forcers without it. */
-    private volatile long end;
+    /** Where the next entry goes in the file; guarded by this object. */
+    private long end;
+    /** Every byte ever appended, across emptyings: only grows; written under this object's lock. */
+    private volatile long written;
+    /** How much of {@link #written} is on disk; guarded by {@link #forcing}. */
     private long forced;
+    /** How far the database has the file; guarded by this object. */
     private long confirmed;
 
-    private AuditJournal(Path file, Path offsetFile, FileChannel channel, long end, long confirmed) {
+    private AuditJournal(Path file, Path offsetFile, FileChannel channel, FileChannel offsetChannel, long end, long confirmed) {
         this.file = file;
         this.offsetFile = offsetFile;
         this.channel = channel;
+        this.offsetChannel = offsetChannel;
         this.end = end;
+        this.written = end;
         this.forced = end;
         this.confirmed = confirmed;
     }
@@ -61,7 +73,6 @@ final class AuditJournal implements AutoCloseable {
             Files.createDirectories(dir);
             Path file = dir.resolve("audit-journal.jsonl");
             Path offsetFile = dir.resolve("audit-journal.offset");
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             long confirmed = 0;
             if (Files.exists(offsetFile)) {
                 try {
@@ -70,8 +81,10 @@ final class AuditJournal implements AutoCloseable {
                     log.warn("{} is unreadable; every journalled audit entry is written again", offsetFile);
                 }
             }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel offsetChannel = FileChannel.open(offsetFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             long size = channel.size();
-            return new AuditJournal(file, offsetFile, channel, size, Math.min(confirmed, size));
+            return new AuditJournal(file, offsetFile, channel, offsetChannel, size, Math.max(0, Math.min(confirmed, size)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the audit journal in " + dir, e);
         }
@@ -102,11 +115,18 @@ final class AuditJournal implements AutoCloseable {
         return entries;
     }
 
-    /** Appends {@code entry} and forces it to disk; where it ends in the journal. */
-    long append(Event entry) {
-        long entryEnd;
+    /**
+     * Appends {@code entry} and forces it to disk. Once it is written, and before the force, {@code inOrder} gets
+     * where it ends in the journal, under the lock that orders the lines: whoever queues entries there has them in
+     * the journal's order, so confirming the end of a batch taken from the head of that queue never covers an entry
+     * not yet in a batch.
+     *
+     * @throws UncheckedIOException when it cannot be written ({@code inOrder} was not called) or forced (it was)
+     */
+    void append(Event entry, LongConsumer inOrder) {
+        byte[] line = (toLine(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        long mine;
         synchronized (this) {
-            byte[] line = (toLine(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             try {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
@@ -116,11 +136,13 @@ final class AuditJournal implements AutoCloseable {
                 throw new UncheckedIOException("cannot journal an audit entry in " + file, e);
             }
             end += line.length;
-            entryEnd = end;
+            written += line.length;
+            mine = written;
+            inOrder.accept(end);
         }
         synchronized (forcing) {
-            if (forced < entryEnd) {
-                long upTo = end;
+            if (forced < mine) {
+                long upTo = written;
                 try {
                     channel.force(false);
                 } catch (IOException e) {
@@ -129,12 +151,11 @@ final class AuditJournal implements AutoCloseable {
                 forced = upTo;
             }
         }
-        return entryEnd;
     }
 
     /**
      * The database has every entry up to {@code upTo}: that is remembered, and the journal emptied when
-     * nothing is past it.
+     * nothing is past it. The offset is written in place, not forced: one lost in a crash only writes entries twice.
      */
     synchronized void confirmed(long upTo) {
         if (upTo <= confirmed) {
@@ -143,18 +164,18 @@ final class AuditJournal implements AutoCloseable {
         confirmed = upTo;
         try {
             if (confirmed >= end) {
+                // A force running now may force the emptied file: harmless, what it covered the database has.
                 channel.truncate(0);
                 end = 0;
                 confirmed = 0;
-                synchronized (forcing) {
-                    forced = 0;
-                }
             }
-            Path next = offsetFile.resolveSibling(offsetFile.getFileName() + ".next");
-            Files.writeString(next, Long.toString(confirmed));
-            Files.move(next, offsetFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] line = String.format("%-" + (OFFSET_WIDTH - 1) + "d%n", confirmed).getBytes(StandardCharsets.US_ASCII);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                offsetChannel.write(buffer, buffer.position());
+            }
         } catch (IOException e) {
-            log.warn("cannot record the audit journal's progress: {}", e.toString());
+            log.warn("cannot record the audit journal's progress in {}: {}", offsetFile, e.toString());
         }
     }
 
@@ -183,7 +204,7 @@ final class AuditJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
+        try (offsetChannel) {
             channel.close();
         } catch (IOException e) {
             log.warn("closing the audit journal: {}", e.toString());

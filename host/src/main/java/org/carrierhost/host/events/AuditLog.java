@@ -83,15 +83,27 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
 
     private void enqueue(Event entry) {
         // Logged by the writer (logLines), never here: a log line on a request thread can block on the logger.
-        long end = -1;
-        if (journal != null) {
-            try {
-                end = journal.append(entry);
-            } catch (java.io.UncheckedIOException e) {
-                log.error("cannot journal the audit entry {} {} {}: {}; it is kept in memory only", entry.actor(), entry.action(),
-                        entry.target(), e.getMessage());
+        if (journal == null) {
+            queue(entry, -1);
+            return;
+        }
+        boolean[] queuedIt = new boolean[1];
+        try {
+            // Queued in the journal's order, so a batch's end confirms no entry still waiting behind it.
+            journal.append(entry, end -> {
+                queue(entry, end);
+                queuedIt[0] = true;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            log.error("cannot journal the audit entry {} {} {}: {}; it waits for the database in memory only", entry.actor(), entry.action(),
+                    entry.target(), e.getMessage());
+            if (!queuedIt[0]) {
+                queue(entry, -1);
             }
         }
+    }
+
+    private void queue(Event entry, long end) {
         synchronized (progress) {
             queued++;
             queue.add(new Pending(entry, end));

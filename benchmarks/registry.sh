@@ -80,6 +80,8 @@ ready_once() {   # ready_once NAME FILE: one start and stop, its time appended t
   start_host "$1" "$root" 18290 "$out/plugins"
   until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18290/api/health/ready)" = 200 ]; do sleep 0.01; done
   echo $(( ($(date +%s%N) - began) / 1000000 )) >> "$2"
+  # The host's own account of where the start went (StartTimeline), logged just after it listens.
+  for _ in $(seq 100); do grep -q "started in" "$out/$1.log" && break; sleep 0.05; done
   stop_hosts
 }
 : > "$out/ready.ms"; : > "$out/ready-nocds.ms"
@@ -93,6 +95,10 @@ done
 [ -n "$(ls "$out"/cds/*.jsa 2>/dev/null)" ] || { echo "the launcher wrote no class-data archive" >&2; exit 1; }
 began=$(date +%s%N); java -version > /dev/null 2>&1; jvm_ms=$(( ($(date +%s%N) - began) / 1000000 ))
 echo "start to ready, three carriers, H2, with the class-data archive: $(median < "$out/ready.ms") ms (median of $runs: $(tr '\n' ' ' < "$out/ready.ms")); without it (CDS_DIR=), same run: $(median < "$out/ready-nocds.ms") ms (median of $runs: $(tr '\n' ' ' < "$out/ready-nocds.ms")); the first start, which records the classes: $(cat "$out/ready-first.ms") ms, and the second, which archives them meanwhile: $(cat "$out/ready-second.ms") ms; a bare JVM (java -version), same run: $jvm_ms ms" | results
+{ echo; echo "where the starts with the class-data archive went, by the host's own timeline (median of $runs):"
+  python3 "$root/benchmarks/start_phases.py" $(for i in $(seq "$runs"); do echo "$out/ready$i.log"; done)
+  echo; echo "and without it:"
+  python3 "$root/benchmarks/start_phases.py" $(for i in $(seq "$runs"); do echo "$out/readynocds$i.log"; done); } | results
 
 # host CONFIG PORT [--set ...]: start, import, figures, RSS.
 host() {

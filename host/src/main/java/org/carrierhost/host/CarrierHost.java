@@ -124,6 +124,8 @@ public final class CarrierHost implements AutoCloseable {
     private Rollouts rollouts;
     private CarrierManager manager;
     private ApiServer server;
+    /** Where this start spent its time; confined to the starting thread until {@link #open} returns. */
+    private final StartTimeline timeline = StartTimeline.fromNow();
     private HostMetrics metrics;
     private Path adminTokenFile;
     private NodeIdentity node;
@@ -207,6 +209,7 @@ public final class CarrierHost implements AutoCloseable {
             server = new ApiServer(AccessTokens.of(adminToken, settings.access().tokens()), settings.http(), JsonMapper.create());
             server.observe(metrics.http()).raiseTo(hostEvents::publish).bind();
         }
+        timeline.mark("checks and port");
         // Opened (and migrated) on a thread of its own while the trust keyring is read; only once the port is
         // taken, so a port in use stops the start before the registry is touched.
         DataDirModes.restrict(dataDir);
@@ -216,7 +219,10 @@ public final class CarrierHost implements AutoCloseable {
                 .orElse(Database.embeddedUrl(dataDir)), settings.store().user(), settings.store().password(),
                 settings.store().poolSize(), settings.store().statementTimeout())));
         ZipVerifier trust = trustPolicy(settings); // its keyring read while the database still opens
+        timeline.mark("trust keyring");
         database = remember(opening.await());
+        timeline.mark("waiting for the database");
+        timeline.note("the database opened in " + opening.took().toMillis() + " ms on its own thread, migrations included");
         DataDirModes.restrict(dataDir);
         metrics.watchPool(database.dataSource());
         registry = new CachedStock(new JdbcNumberRegistry(database.dataSource(), Clock.systemUTC(), settings.numbers().claimLifetime(),
@@ -238,6 +244,7 @@ public final class CarrierHost implements AutoCloseable {
                     + " numbers whose change the host's end cut off, kept in part by the embedded store: "
                     + StandardError.bounded(String.join(", ", repaired), 150), null, null));
         }
+        timeline.mark("registry and recovery");
         carriers = new CarrierTable(id -> BreakerSettings.from(id, settings.carrier(id)), hostEvents);
         hostEvents.addListener(metrics.listener(carriers));
         CarrierCalls calls = new CarrierCalls(carriers, hostEvents);
@@ -269,6 +276,7 @@ public final class CarrierHost implements AutoCloseable {
         isolating.quarantineWith((crashed, why) -> lifecycle.quarantine(crashed.id(), crashed, why));
         DropInFeed feed = new DropInFeed(lifecycle, carriers, dropIns);
         feed.loadAll("startup");
+        timeline.mark("carriers loaded and started");
         // Remembered after the lifecycle, so closed before it: no deploy starts while carriers unload.
         remember(new PluginDirectoryWatcher(dropIns, feed, settings.plugins().rescanInterval(),
                 settings.plugins().stableWindow(), settings.plugins().stopTimeout().multipliedBy(2).plusSeconds(1),
@@ -291,6 +299,7 @@ public final class CarrierHost implements AutoCloseable {
                 NumberReaper.Round.of("holds", holds::reap), NumberReaper.Round.of("reconcile", reconciler::runScheduled))));
         HostParts.register(this, new HostParts(carriers, lifecycle, registry, cluster,
                 () -> server == null ? List.of() : server.routes()));
+        timeline.mark("cluster and number desk");
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
@@ -317,6 +326,12 @@ public final class CarrierHost implements AutoCloseable {
         new ConsoleRoutes().register(server);
         metrics.scrapeable().ifPresent(prometheus -> new MetricsRoute(prometheus, settings.metrics().open()).register(server));
         server.start();
+        timeline.mark("routes and serving");
+    }
+
+    /** Where this host's start spent its time, phase by phase (complete once {@link #start} returned). */
+    StartTimeline startTimeline() {
+        return timeline;
     }
 
     /** Carrier {@code id}'s section: the settings stored through the API over the conf file's, the environment's and --set's. */

@@ -54,6 +54,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        StartTimeline timeline = StartTimeline.sinceLaunch("launcher and JVM to main");
         PrintStream out = System.out;
         HostSettings settings;
         try {
@@ -74,6 +75,7 @@ public final class Main {
                     system, commandLine.settings());
             settings = configuration.settings();
             LoggerFactory.getLogger(Main.class).info("settings (secrets masked, defaults left out): {}", configuration.shown());
+            timeline.mark("settings");
         } catch (InvalidSettingException e) {
             System.err.println("carrier-host: " + e.getMessage());
             System.exit(BAD_SETTINGS);
@@ -114,6 +116,8 @@ public final class Main {
         out.println("plugins directory: " + settings.plugins().dir().toAbsolutePath());
         out.println("Carrier Host listening on " + host.url());
         out.flush();
+        timeline.append(host.startTimeline());
+        LoggerFactory.getLogger(Main.class).info("{}", timeline.summary());
         markServed();
         new CountDownLatch(1).await();
     }

@@ -17,25 +17,32 @@ import java.util.function.Supplier;
 public final class OpeningDatabase implements AutoCloseable {
 
     private final CompletableFuture<Database> opening;
+    /** How long the opening took, in ms, once it ended; -1 before. */
+    private final java.util.concurrent.atomic.AtomicLong tookMillis;
     private boolean handedOver;
 
-    private OpeningDatabase(CompletableFuture<Database> opening) {
+    private OpeningDatabase(CompletableFuture<Database> opening, java.util.concurrent.atomic.AtomicLong tookMillis) {
         this.opening = opening;
+        this.tookMillis = tookMillis;
     }
 
     /** Starts {@code open} on a daemon thread named {@code database-open}. */
     public static OpeningDatabase begin(Supplier<Database> open) {
         CompletableFuture<Database> opening = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicLong took = new java.util.concurrent.atomic.AtomicLong(-1);
         Thread thread = new Thread(() -> {
+            long began = System.nanoTime();
             try {
-                opening.complete(open.get());
+                Database database = open.get();
+                took.set((System.nanoTime() - began) / 1_000_000);
+                opening.complete(database);
             } catch (Throwable e) {
                 opening.completeExceptionally(e);
             }
         }, "database-open");
         thread.setDaemon(true);
         thread.start();
-        return new OpeningDatabase(opening);
+        return new OpeningDatabase(opening, took);
     }
 
     /**
@@ -61,6 +68,11 @@ public final class OpeningDatabase implements AutoCloseable {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /** How long the opening took on its own thread (the pool's first connection and the migrations), once it ended. */
+    public java.time.Duration took() {
+        return java.time.Duration.ofMillis(Math.max(0, tookMillis.get()));
     }
 
     /** Closes the database if it opened and nobody awaited it (waiting for the opening to end first). */

@@ -18,7 +18,7 @@ public final class TestHosts {
 
     /**
      * Carriers in the host's own process, for the speed of a test host: the product runs each in a process of its own
-     * (a JVM started per carrier). Every host {@link #start} starts has it under the test's own settings, and a test
+     * (a JVM started per carrier). Every host {@link #start} makes has it, under the test's own settings; a test
      * of an isolated carrier sets {@code carrier.<id>.isolation=process} or {@link #ISOLATED}.
      */
     public static final Map<String, String> IN_HOST = Map.of("plugins.isolation", "in_process");

@@ -59,7 +59,8 @@ if [[ " $only " == *" main "* ]]; then
   # Durable before the answer: kill -9 the new host, restart it on its data, check the acquired numbers.
   kill -9 "$pid_new"; sleep 1
   start_host_keep() { "$root/dist/target/carrier-host/bin/carrier-host" --bind 127.0.0.1 --port 18181 --data-dir "$out/new-data" \
-      --plugins-dir "$out/plugins-new" --set admin.token=$token > "$out/new-restart.log" 2>&1 & pids+=($!); }
+      --plugins-dir "$out/plugins-new" --set admin.token=$token --set plugins.isolation=in_process \
+      > "$out/new-restart.log" 2>&1 & pids+=($!); }
   start_host_keep
   wait_ok "http://127.0.0.1:18181/api/numbers?prefix=415&quantity=1&carriers=mock"
   require_serving 18181 mock local

@@ -127,7 +127,8 @@ class WriteACarrierIT {
     private static CarrierHost host(Path root, String carrier) throws IOException {
         Files.createDirectories(root.resolve("plugins"));
         return CarrierHost.builder().pluginsDir(root.resolve("plugins")).dataDir(root.resolve("data")).http(0)
-                .setting("admin.token", TOKEN).setting("carrier." + carrier + ".api_key", "k").start();
+                .setting("admin.token", TOKEN).setting("carrier." + carrier + ".api_key", "k")
+                .setting("plugins.isolation", "in_process").start();
     }
 
     private static void awaitServing(CarrierHost host, String carrier) throws InterruptedException {

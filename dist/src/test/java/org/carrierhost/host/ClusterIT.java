@@ -86,8 +86,13 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Node {@code node}, its carriers in its own process: the figures judged here are the cluster's propagation, to
+     * which a carrier process's start (about a second, more with three hosts on two cores) would add; the default,
+     * a process per carrier, is judged by the isolation tests and the packaged host's.
+     */
     private PackagedHost start(String node) throws IOException, InterruptedException {
-        PackagedHost host = PackagedHost.start(List.of("--port", "0",
+        PackagedHost host = PackagedHost.start(List.of("--port", "0", "--set", "plugins.isolation=in_process",
                 "--plugins-dir", root.resolve(node + "-plugins").toString(),
                 "--data-dir", root.resolve(node + "-data").toString(),
                 "--set", "store.jdbc_url=" + SERVER + database, "--set", "store.user=postgres",

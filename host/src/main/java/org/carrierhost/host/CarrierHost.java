@@ -259,7 +259,7 @@ public final class CarrierHost implements AutoCloseable {
                         local ? Optional.of(registry) : Optional.empty()), journal);
         loader.clearWorkRoot();
         IsolatingLoader isolating = new IsolatingLoader(loader, dataDir.resolve("plugins-work"), this::sectionForLoad,
-                id -> carrierDataDir(dataDir, id), registry, settings.plugins().startTimeout(),
+                id -> carrierDataDir(dataDir, id), registry, settings.plugins().isolation(), settings.plugins().startTimeout(),
                 settings.plugins().stopTimeout(), hostEvents);
         JdbcCarrierStateStore states = new JdbcCarrierStateStore(database.dataSource());
         cluster = new ClusterSync(database.dataSource(), node, settings.cluster(), states, carriers, hostEvents);

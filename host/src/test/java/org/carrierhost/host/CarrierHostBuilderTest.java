@@ -41,7 +41,7 @@ class CarrierHostBuilderTest {
     @Test
     void withoutHttpTheHostServesTheJavaApiOpensNoPortAndWritesNoToken() throws Exception {
         TestPlugins.copyMock(plugins);
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).start()) {
             assertEquals(3, host.manager().find(SearchRequest.of("415", 3)).numbers().size());
             assertFalse(Files.exists(data.resolve("admin.token")));
             assertTrue(host.adminTokenFile().isEmpty());
@@ -53,7 +53,7 @@ class CarrierHostBuilderTest {
 
     @Test
     void httpOnAFreePortServesTheApi() throws Exception {
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).http(0).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).http(0).start()) {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(host.url() + "api/health"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
@@ -65,7 +65,7 @@ class CarrierHostBuilderTest {
     void listenersReceiveTheLoadsOfStartUp() throws Exception {
         TestPlugins.copyMock(plugins);
         List<HostEvent> events = new CopyOnWriteArrayList<>();
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).listener(events::add).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).listener(events::add).start()) {
             assertTrue(events.stream().anyMatch(e -> e instanceof CarrierEvent c && c.action() == CarrierAction.START
                     && c.target().startsWith("mock")), events.toString());
         }
@@ -73,7 +73,7 @@ class CarrierHostBuilderTest {
 
     @Test
     void settingsReachTheHost() throws Exception {
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data)
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST)
                 .settings(Map.of("search.timeout_ms", "1234")).setting("carrier.mock.latency_ms", "5").start()) {
             assertEquals(Duration.ofMillis(1234), host.settings().search().timeout());
             assertEquals("5", host.settings().carrier("mock").get("latency_ms").orElseThrow());
@@ -83,7 +83,7 @@ class CarrierHostBuilderTest {
     @Test
     void theMeterRegistryGivenIsTheOneTheHostHolds() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).meterRegistry(meters).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).meterRegistry(meters).start()) {
             assertSame(meters, host.meterRegistry().orElseThrow());
         }
     }

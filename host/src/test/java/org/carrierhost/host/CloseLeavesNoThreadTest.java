@@ -25,7 +25,7 @@ class CloseLeavesNoThreadTest {
         Set<String> before = HostThreads.names();
         TestPlugins.copyMock(plugins);
         TestPlugins.copyLocal(plugins);
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).http(0).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).http(0).start()) {
             for (int i = 0; i < 20; i++) {
                 host.manager().find(SearchRequest.of("415", 5));
             }
@@ -44,7 +44,7 @@ class CloseLeavesNoThreadTest {
     void closeEndsEveryThreadButIdleCallThreadsAtOnce() throws Exception {
         Set<String> before = HostThreads.names();
         TestPlugins.copyMock(plugins);
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).start()) {
             host.manager().find(SearchRequest.of("415", 5));
         }
         Set<String> left = HostThreads.newSince(before).stream().filter(n -> !n.startsWith("carrier-call-"))

@@ -43,12 +43,16 @@ public final class HostProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts a host on {@code plugins} and {@code data} with the test admin token and {@code sets} (key=value). */
+    /**
+     * Starts a host on {@code plugins} and {@code data} with the test admin token, its carriers in its own process
+     * ({@link TestHosts#IN_HOST}) unless {@code sets} (key=value, over those) says otherwise.
+     */
     public static HostProcess start(Path plugins, Path data, String... sets) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--plugins-dir", plugins.toString(), "--data-dir", data.toString(), "--port", "0",
                 "--set", "admin.token=" + TestHosts.ADMIN_TOKEN));
+        TestHosts.IN_HOST.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         for (String set : sets) {
             command.add("--set");
             command.add(set);

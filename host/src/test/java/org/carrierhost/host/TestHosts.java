@@ -16,19 +16,30 @@ public final class TestHosts {
     /** The admin token every test host accepts. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+    /**
+     * Carriers in the host's own process, for the speed of a test host: the product runs each in a process of its own
+     * (a JVM started per carrier). Every host {@link #start} makes has it, under the test's own settings; a test
+     * of an isolated carrier sets {@code carrier.<id>.isolation=process} or {@link #ISOLATED}.
+     */
+    public static final Map<String, String> IN_HOST = Map.of("plugins.isolation", "in_process");
+
+    /** Every carrier in a process of its own, as the product runs them by default. */
+    public static final Map<String, String> ISOLATED = Map.of("plugins.isolation", "process");
+
     /** Fast scans of the drop-in directory for tests; behavioural deadlines stay the product's. */
     public static final Map<String, String> FAST_WATCH = Map.of("plugins.rescan_ms", "200", "plugins.stable_ms", "200");
 
     private TestHosts() {
     }
 
-    /** A host on {@code pluginsDir} and {@code dataDir}, with {@code settings} over the test defaults. */
+    /** A host on {@code pluginsDir} and {@code dataDir}, with {@code settings} over the test defaults ({@link #IN_HOST} among them). */
     public static CarrierHost start(Path pluginsDir, Path dataDir, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("http.port", "0");
         all.put("admin.token", ADMIN_TOKEN);
         all.put("plugins.dir", pluginsDir.toString());
         all.put("data.dir", dataDir.toString());
+        all.putAll(IN_HOST);
         all.putAll(settings);
         return CarrierHost.start(HostConfiguration.of(all).settings());
     }

@@ -40,7 +40,7 @@ public final class FanOutBenchmark {
         Path mock = PluginZips.built("carrier-mock-1.0.0.zip");
         Map<String, String> settings = new LinkedHashMap<>(Map.of("http.port", "0", "admin.token", "bench-token-0123456789",
                 "plugins.dir", plugins.toString(), "data.dir", work.resolve("data").toString(),
-                "search.timeout_ms", Integer.toString(DEADLINE_MS)));
+                "search.timeout_ms", Integer.toString(DEADLINE_MS), "plugins.isolation", "in_process"));
         for (String id : List.of("slow1", "slow2", "slow3")) {
             PluginZips.withId(mock, plugins, id);
             settings.put("carrier." + id + ".latency_ms", "100");

@@ -34,7 +34,7 @@ final class InProcessHost implements AutoCloseable {
         HotPathPlugins.main(new String[] {plugins, dir.toString()});
         Map<String, String> settings = new LinkedHashMap<>(Map.of("http.port", "0", "http.bind", "127.0.0.1",
                 "admin.token", "bench-token-0123456789", "plugins.dir", dir.toString(),
-                "data.dir", work.resolve("data").toString()));
+                "data.dir", work.resolve("data").toString(), "plugins.isolation", "in_process"));
         settings.putAll(extra);
         CarrierHost host = CarrierHost.start(HostConfiguration.of(settings).settings());
         try {

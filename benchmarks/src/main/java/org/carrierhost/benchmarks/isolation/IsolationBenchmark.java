@@ -25,8 +25,8 @@ import org.carrierhost.host.config.HostConfiguration;
 
 /**
  * The cost of running a carrier in a process of its own (issue 20), side by side in one host and one run: the mock
- * carrier in the host's process ({@code mock}) and the same zip isolated ({@code mockp},
- * {@code carrier.mockp.isolation=process}).
+ * carrier in the host's process ({@code mock}, {@code plugins.isolation=in_process}) and the same zip isolated
+ * ({@code mockp}, {@code carrier.mockp.isolation=process}).
  *
  * <ul>
  *   <li>searches of 10 numbers at C connections for S seconds, each mode right after {@code /api/health} at the same
@@ -69,6 +69,8 @@ public final class IsolationBenchmark {
         settings.put("admin.token", TOKEN);
         settings.put("plugins.dir", plugins.toString());
         settings.put("data.dir", data.toString());
+        // Every carrier in the host's process but mockp: the product's default would isolate the mock too.
+        settings.put("plugins.isolation", "in_process");
         settings.put("carrier.mockp.isolation", "process");
         try (CarrierHost host = CarrierHost.start(HostConfiguration.of(settings).settings())) {
             Serving.require(host, List.of("mock", "mockp"));

@@ -68,7 +68,7 @@ public final class LifecycleBenchmark {
         Path staging = Files.createDirectories(work.resolve("staging"));
         Files.copy(mockZip, pluginsDir.resolve("carrier-mock-1.0.0.zip"));
         Map<String, String> settings = Map.of("http.port", "0", "admin.token", TOKEN, "plugins.dir", pluginsDir.toString(),
-                "data.dir", work.resolve("data").toString());
+                "data.dir", work.resolve("data").toString(), "plugins.isolation", "in_process");
         Samples dropIn = new Samples();
         Samples deploy = new Samples();
         Samples reload = new Samples();

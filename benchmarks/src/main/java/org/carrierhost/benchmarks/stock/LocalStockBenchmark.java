@@ -60,7 +60,8 @@ public final class LocalStockBenchmark {
         System.out.printf("stock %,d numbers in %d area codes; %,d samples per measure; %s%n", stock, areas, samples, bench);
 
         try (CarrierHost host = CarrierHost.start(HostConfiguration.of(Map.of("http.port", "0", "admin.token",
-                "bench-token-0123456789", "plugins.dir", plugins.toString(), "data.dir", data.toString())).settings());
+                "bench-token-0123456789", "plugins.dir", plugins.toString(), "data.dir", data.toString(),
+                "plugins.isolation", "in_process")).settings());
              Connection jdbc = DriverManager.getConnection(Database.embeddedUrl(data), "sa", "");
              PreparedStatement byKey = jdbc.prepareStatement("SELECT number, state, carrier FROM numbers WHERE number = ?")) {
             Serving.require(host, List.of("local"));

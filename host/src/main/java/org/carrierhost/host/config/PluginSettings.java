@@ -18,16 +18,19 @@ import java.time.Duration;
  * @param trust          {@code plugins.trust.*}: who may sign a carrier's zip
  * @param trustSource    where {@code plugins.trust.*} is read again from while the host runs
  * @param selfTest       {@code plugins.selftest.*}: a version's self-test
+ * @param isolation      {@code plugins.isolation}: {@code process} or {@code in_process}, how a carrier whose
+ *                       {@code carrier.<id>.isolation} is unset runs
  */
 public record PluginSettings(Path dir, Duration startTimeout, Duration stopTimeout, Duration drainTimeout,
                              Duration rescanInterval, Duration stableWindow, ZipLimitSettings zipLimits,
-                             TrustSettings trust, TrustSource trustSource, SelfTestSettings selfTest) {
+                             TrustSettings trust, TrustSource trustSource, SelfTestSettings selfTest,
+                             String isolation) {
 
     static PluginSettings from(HostConfiguration values) {
         return new PluginSettings(values.get(Settings.PLUGINS_DIR), values.get(Settings.PLUGINS_START_TIMEOUT),
                 values.get(Settings.PLUGINS_STOP_TIMEOUT), values.get(Settings.PLUGINS_DRAIN_TIMEOUT),
                 values.get(Settings.PLUGINS_RESCAN), values.get(Settings.PLUGINS_STABLE), ZipLimitSettings.from(values),
                 TrustSettings.from(values), values.trustSource(),
-                SelfTestSettings.from(values));
+                SelfTestSettings.from(values), values.get(Settings.PLUGINS_ISOLATION));
     }
 }

@@ -107,6 +107,10 @@ public final class Settings {
             Long.MAX_VALUE, "the most bytes a plugin zip may unpack to");
     public static final Setting<Integer> PLUGINS_MAX_ZIP_RATIO = integer("plugins.max_zip_ratio", 200, 1, Integer.MAX_VALUE,
             "the most an entry may unpack to per byte it takes in the zip, against zip bombs");
+    public static final Setting<String> PLUGINS_ISOLATION = declare("plugins.isolation", Choice.of("process", "in_process"),
+            "process", Secrecy.PLAIN, "how every carrier runs unless its carrier.<id>.isolation says otherwise: process, in a "
+                    + "JVM of its own, which the host starts, restarts and quarantines; in_process, in the host's own JVM, "
+                    + "fastest, for carriers the operator trusts");
     public static final Setting<Duration> PLUGINS_RESCAN = millis("plugins.rescan_ms", 1000,
             "how often the drop-in directory is listed as a safety net besides its file events");
     public static final Setting<Duration> PLUGINS_STABLE = millis("plugins.stable_ms", 300,
@@ -215,9 +219,9 @@ public final class Settings {
             "the most calls of one carrier running at once; a carrier that hangs holds at most this many threads");
     public static final Setting<Boolean> CARRIER_MANDATORY = flag("carrier.<id>.mandatory", false,
             "true: the host is not ready while this carrier is not ready, not configured included");
-    public static final Setting<String> ISOLATION = declare("carrier.<id>.isolation", Choice.of("in_process", "process"),
-            "in_process", Secrecy.PLAIN, "process: the carrier runs in a JVM of its own, which the host starts, restarts "
-                    + "and quarantines; in_process: in the host's own JVM, fastest, for carriers the operator trusts");
+    public static final Setting<String> ISOLATION = declare("carrier.<id>.isolation", Choice.of("process", "in_process"),
+            null, Secrecy.PLAIN, "how this carrier runs, over plugins.isolation: process, in a JVM of its own; "
+                    + "in_process, in the host's own JVM; unset, as plugins.isolation says");
     public static final Setting<Integer> ISOLATION_MAX_HEAP = integer("carrier.<id>.isolation.max_heap_mb", 256, 16, 65_536,
             "the heap of an isolated carrier's process (-Xmx), in MiB");
     public static final Setting<Integer> ISOLATION_CPUS = integer("carrier.<id>.isolation.cpus", 0, 0, 4096,

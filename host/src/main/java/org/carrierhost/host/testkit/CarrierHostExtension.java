@@ -23,6 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and deletes both. The HTTP API is off unless {@link #withHttp()} asks for it (then on a free loopback
  * port).
  *
+ * <p>Its carriers run in the host's own process ({@code plugins.isolation=in_process}), unlike the product's
+ * default: a test host starts in a fraction of a second and a search reaches the plugin's objects directly. A test
+ * of a carrier as it runs in production, in a process of its own, asks for it with {@link #isolated()}; a
+ * {@code carrier.<id>.isolation} setting still decides for its carrier.
+ *
  * <pre>{@code
  * @RegisterExtension
  * final CarrierHostExtension host = CarrierHostExtension.withZip(Path.of("target/carrier-acme-1.0.0.zip"))
@@ -35,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>The configuring methods ({@link #setting}, {@link #settings}, {@link #withHttp()}, {@link
- * #withZips}) return a new extension and leave this one as it is. Not thread-safe: an extension holds
+ * <p>The configuring methods ({@link #setting}, {@link #settings}, {@link #withHttp()}, {@link #isolated()},
+ * {@link #withZips}) return a new extension and leave this one as it is. Not thread-safe: an extension holds
  * the host of the test that runs, and serves the tests of one class one at a time, as JUnit runs them
  * unless told to run them in parallel.
  */
@@ -44,6 +49,8 @@ public final class CarrierHostExtension implements BeforeEachCallback, AfterEach
 
     private static final String PLUGINS = "plugins";
     private static final String DATA = "data";
+    /** The host-wide isolation setting, {@code process} or {@code in_process}. */
+    private static final String ISOLATION = "plugins.isolation";
 
     private final List<Path> zips;
     private final Map<String, String> settings;
@@ -65,7 +72,7 @@ public final class CarrierHostExtension implements BeforeEachCallback, AfterEach
 
     /** An extension whose host loads each of the plugin zips in {@code zips}. */
     public static CarrierHostExtension withZips(List<Path> zips) {
-        return new CarrierHostExtension(zips, Map.of(), false);
+        return new CarrierHostExtension(zips, Map.of(ISOLATION, "in_process"), false);
     }
 
     /** This extension with the zips in {@code more} loaded too. */
@@ -83,6 +90,14 @@ public final class CarrierHostExtension implements BeforeEachCallback, AfterEach
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(values);
         return new CarrierHostExtension(zips, all, http);
+    }
+
+    /**
+     * This extension with every carrier in a process of its own, as the product runs them by default
+     * ({@code plugins.isolation=process}): each test host then starts a JVM per carrier.
+     */
+    public CarrierHostExtension isolated() {
+        return setting(ISOLATION, "process");
     }
 
     /** This extension with the HTTP API on, on a free port of {@code http.bind} (127.0.0.1 unless set). */

@@ -82,7 +82,7 @@ class HostEventListenerTest {
 
     private org.carrierhost.host.config.HostSettings settings() {
         return HostConfiguration.of(Map.of("http.port", "0", "admin.token", TestHosts.ADMIN_TOKEN,
-                "plugins.dir", plugins.toString(), "data.dir", data.toString())).settings();
+                "plugins.dir", plugins.toString(), "data.dir", data.toString(), "plugins.isolation", "in_process")).settings();
     }
 
     private List<CarrierEvent> carrierEvents(CarrierAction action) {

@@ -45,7 +45,7 @@ class ConfFileReloadTest {
         Files.writeString(conf.resolve("carrier-host.properties"), fileText);
         host = CarrierHost.start(HostConfiguration.load(Optional.of(conf.resolve("carrier-host.properties")), true, conf,
                 Map.of(), Map.of(), Map.of("http.port", "0", "admin.token", TestHosts.ADMIN_TOKEN,
-                        "plugins.dir", plugins.toString(), "data.dir", data.toString())).settings());
+                        "plugins.dir", plugins.toString(), "data.dir", data.toString(), "plugins.isolation", "in_process")).settings());
     }
 
     private String greeting() {

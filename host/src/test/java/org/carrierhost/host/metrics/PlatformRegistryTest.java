@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class PlatformRegistryTest {
     void thePlatformsRegistryHoldsTheHostsMetersWhileItRuns() throws Exception {
         TestPlugins.copyMock(plugins);
         SimpleMeterRegistry platform = new SimpleMeterRegistry();
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).meterRegistry(platform).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).meterRegistry(platform).start()) {
             host.manager().find(SearchRequest.of("415", 3));
             assertEquals(1.0, platform.get(CarrierMeters.CALLS).tags("carrier", "mock", "operation", "find", "outcome", "ok")
                     .counter().count());
@@ -44,7 +45,7 @@ class PlatformRegistryTest {
         TestPlugins.copyMock(plugins);
         SimpleMeterRegistry platform = new SimpleMeterRegistry();
         platform.counter("platform.own").increment();
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).meterRegistry(platform).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).meterRegistry(platform).start()) {
             host.manager().find(SearchRequest.of("415", 3));
             assertTrue(names(platform).stream().anyMatch(name -> name.startsWith("hikaricp.")));
         }

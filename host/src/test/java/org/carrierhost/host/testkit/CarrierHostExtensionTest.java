@@ -2,6 +2,8 @@ package org.carrierhost.host.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +32,30 @@ class CarrierHostExtensionTest {
         try {
             assertEquals("mock", kit.manager().find(SearchRequest.of("415", 1)).numbers().get(0).carrier());
             assertThrows(IllegalStateException.class, () -> kit.host().url());
+        } finally {
+            kit.afterEach(null);
+        }
+    }
+
+    @Test
+    void aTestHostRunsItsCarriersInTheHostsOwnProcess() throws Exception {
+        CarrierHostExtension kit = CarrierHostExtension.withZip(TestPlugins.mockZip());
+        kit.beforeEach(null);
+        try {
+            assertNull(HostParts.of(kit.host()).carriers().view("mock").orElseThrow().process());
+        } finally {
+            kit.afterEach(null);
+        }
+    }
+
+    @Test
+    void isolatedRunsEachCarrierInAProcessOfItsOwnAsTheProductDoes() throws Exception {
+        CarrierHostExtension kit = CarrierHostExtension.withZip(TestPlugins.mockZip()).isolated();
+        kit.beforeEach(null);
+        try {
+            var process = HostParts.of(kit.host()).carriers().view("mock").orElseThrow().process();
+            assertNotNull(process, "the mock runs in a process of its own");
+            assertEquals("mock", kit.manager().find(SearchRequest.of("415", 1)).numbers().get(0).carrier());
         } finally {
             kit.afterEach(null);
         }

@@ -25,8 +25,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The lifecycle's loader when carriers may run in processes of their own: a zip whose carrier's section says
- * {@code isolation=process} starts a {@link ProcessGeneration}, every other loads in the host through the
- * {@link GenerationLoader} as before. Quarantines are the in-host loader's, so a reload lifts either kind.
+ * {@code isolation=process}, or says nothing of it while {@code plugins.isolation=process} (the default), starts a
+ * {@link ProcessGeneration}; every other loads in the host through the {@link GenerationLoader}: one that says
+ * {@code isolation=in_process}, a zip that does not name its id (a manifest-only plugin), and an instance of a plugin
+ * whose own section does not ask for a process. Quarantines are the in-host loader's, so a reload lifts either kind.
  *
  * <p>The child is the host's own {@code java} with the host's class path, started with no environment but
  * {@code PATH} and no system property of the host's, in its own folder under the working root, held to its
@@ -49,6 +51,7 @@ public final class IsolatingLoader implements Loader {
     private final Function<String, CarrierConfig> sections;
     private final Function<String, Path> dataDirs;
     private final NumberInventory inventory;
+    private final String hostWide;
     private final Duration startLimit;
     private final Duration stopLimit;
     private final HostEvents events;
@@ -62,15 +65,17 @@ public final class IsolatingLoader implements Loader {
      * @param sections  carrier id to its section, read anew for each load
      * @param dataDirs  carrier id to its data directory
      * @param inventory the host's inventory, answered to a local carrier's process
+     * @param hostWide  {@code plugins.isolation}: how a carrier whose section does not say runs
      */
     public IsolatingLoader(GenerationLoader inHost, Path workRoot, Function<String, CarrierConfig> sections,
-                           Function<String, Path> dataDirs, NumberInventory inventory, Duration startLimit,
-                           Duration stopLimit, HostEvents events) {
+                           Function<String, Path> dataDirs, NumberInventory inventory, String hostWide,
+                           Duration startLimit, Duration stopLimit, HostEvents events) {
         this.inHost = inHost;
         this.workRoot = workRoot;
         this.sections = sections;
         this.dataDirs = dataDirs;
         this.inventory = inventory;
+        this.hostWide = hostWide;
         this.startLimit = startLimit;
         this.stopLimit = stopLimit;
         this.events = events;
@@ -100,7 +105,7 @@ public final class IsolatingLoader implements Loader {
         }
         String id = declaredId.get();
         CarrierConfig section = sections.apply(id);
-        IsolationSettings settings = IsolationSettings.from(id, section);
+        IsolationSettings settings = IsolationSettings.from(id, section, hostWide);
         trials.before(id, () -> launch(archive, id, section, settings, "-trial-"));
         if (!settings.isolated()) {
             return inHost.load(archive);
@@ -123,11 +128,13 @@ public final class IsolatingLoader implements Loader {
 
     /**
      * An instance of a plugin (issue 25) runs in the host's process: its own process would need the child to take
-     * the instance's id, section and data, which it does not yet. Asked to isolate one, the load fails and says so.
+     * the instance's id, section and data, which it does not yet: {@code plugins.isolation} does not reach it. Asked
+     * by its own section to isolate one, the load fails and says so.
      */
     @Override
     public Generation load(PluginArchive archive, String carrierId) throws PluginLoadException {
-        if (carrierId != null && IsolationSettings.from(carrierId, sections.apply(carrierId)).isolated()) {
+        if (carrierId != null && IsolationSettings.chosen(carrierId, sections.apply(carrierId))
+                .filter(IsolationSettings.PROCESS::equals).isPresent()) {
             throw new PluginLoadException("an instance cannot run in a process of its own yet",
                     "carrier " + carrierId + " is an instance of a plugin; remove carrier." + carrierId
                             + ".isolation, or install the plugin under that id");
@@ -139,7 +146,7 @@ public final class IsolatingLoader implements Loader {
         Optional<String> pluginId = archive.declaredId().filter(org.carrierhost.host.plugins.CarrierId::valid);
         if (pluginId.isPresent()) {
             CarrierConfig section = sections.apply(carrierId);
-            trials.before(pluginId.get(), () -> launch(archive, carrierId, section, IsolationSettings.from(carrierId, section), "-trial-"));
+            trials.before(pluginId.get(), () -> launch(archive, carrierId, section, IsolationSettings.from(carrierId, section, hostWide), "-trial-"));
         }
         return inHost.load(archive, carrierId);
     }

@@ -62,7 +62,7 @@ class SuspectTrialTest {
                 Duration.ofSeconds(10), Duration.ofSeconds(5),
                 (id, local) -> CarrierContext.of(id, none, data.resolve("carriers").resolve(id), Optional.empty()), journal);
         loader = new IsolatingLoader(inHost, data.resolve("plugins-work"), id -> none, id -> data.resolve("carriers").resolve(id),
-                null, Duration.ofSeconds(10), Duration.ofSeconds(5), hostEvents);
+                null, "in_process", Duration.ofSeconds(10), Duration.ofSeconds(5), hostEvents);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.carrierhost.host.Await;
 import org.carrierhost.host.CarrierHost;
+import org.carrierhost.host.TestHosts;
 import org.carrierhost.host.TestPlugins;
 import org.carrierhost.host.manager.SearchRequest;
 import org.carrierhost.host.parts.HostParts;
@@ -28,7 +29,7 @@ class CloseReleasesClassLoadersTest {
         TestPlugins.copyMock(plugins);
         TestPlugins.copyLocal(plugins);
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
-        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).start()) {
+        try (CarrierHost host = CarrierHost.builder().pluginsDir(plugins).dataDir(data).settings(TestHosts.IN_HOST).start()) {
             for (String id : List.of("mock", "local")) {
                 loaders.add(new WeakReference<>(HostParts.of(host).carriers().existing(id).orElseThrow().live().classLoader()));
             }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,10 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Zero failed requests while the mock carrier is reloaded 50 times under search load, over real HTTP. */
+/**
+ * Zero failed requests while the mock carrier is reloaded 50 times under search load, over real HTTP, in the host's
+ * process; {@link IsolatedReloadUnderLoadTest} runs the same with the mock in a process of its own.
+ */
 class ReloadUnderLoadTest {
 
-    private static final int RELOADS = 50;
     private static final int SEARCHERS = 4;
 
     @TempDir
@@ -39,12 +42,28 @@ class ReloadUnderLoadTest {
     @TempDir
     Path elsewhere;
 
+    /** The host's settings: fast scans of the drop-in directory, the mock in the host's process. */
+    Map<String, String> settings() {
+        return TestHosts.FAST_WATCH;
+    }
+
+    /** How many reloads: each in the host's process takes some 20 ms. */
+    int reloads() {
+        return 50;
+    }
+
+    /** How soon the watcher must have served a version dropped in. */
+    Duration watcherReload() {
+        return Duration.ofSeconds(2);
+    }
+
     @Test
-    void fiftyReloadsAlternatingTwoVersionsFailNoSearch() throws Exception {
+    void reloadsAlternatingTwoVersionsFailNoSearch() throws Exception {
+        int reloads = reloads();
         Path zip = TestPlugins.copyMock(plugins);
         List<Path> versions = List.of(TestPlugins.mockVariant(elsewhere, "mock", "1.0.0"),
                 TestPlugins.mockVariant(elsewhere, "mock", "1.1.0"));
-        try (CarrierHost host = TestHosts.start(plugins, data, TestHosts.FAST_WATCH)) {
+        try (CarrierHost host = TestHosts.start(plugins, data, settings())) {
             ApiClient api = ApiClient.of(host);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong searches = new AtomicLong();
@@ -77,7 +96,7 @@ class ReloadUnderLoadTest {
                 searchers.add(t);
             }
 
-            for (int i = 1; i <= RELOADS; i++) {
+            for (int i = 1; i <= reloads; i++) {
                 String expected = i % 2 == 0 ? "1.0.0" : "1.1.0";
                 Path staging = Files.copy(versions.get(i % 2 == 0 ? 0 : 1), plugins.resolve(".staging.tmp"),
                         StandardCopyOption.REPLACE_EXISTING);
@@ -88,7 +107,7 @@ class ReloadUnderLoadTest {
                     assertEquals(200, reloaded.status(), reloaded.text());
                     assertEquals(expected, reloaded.json().path("version").asText());
                 } else {
-                    Await.until(Duration.ofSeconds(2), () -> expected.equals(HostParts.of(host).carriers().view("mock").orElseThrow().facts().version()),
+                    Await.until(watcherReload(), () -> expected.equals(HostParts.of(host).carriers().view("mock").orElseThrow().facts().version()),
                             () -> "watcher reload " + expected);
                 }
             }
@@ -99,8 +118,8 @@ class ReloadUnderLoadTest {
             }
             assertEquals(List.of(), List.copyOf(failures).subList(0, Math.min(3, failures.size())),
                     failures.size() + " of " + searches.get() + " searches failed");
-            assertTrue(searches.get() > RELOADS, "searches ran throughout: " + searches.get());
-            assertTrue(host.events().recent(2000).stream().filter(e -> e.action().equals("swap")).count() >= RELOADS);
+            assertTrue(searches.get() > reloads, "searches ran throughout: " + searches.get());
+            assertTrue(host.events().recent(2000).stream().filter(e -> e.action().equals("swap")).count() >= reloads);
         }
     }
 }

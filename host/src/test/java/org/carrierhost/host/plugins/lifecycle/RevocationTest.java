@@ -116,6 +116,7 @@ class RevocationTest {
         flags.put("admin.token", TestHosts.ADMIN_TOKEN);
         flags.put("plugins.dir", plugins.toString());
         flags.put("data.dir", data.toString());
+        flags.putAll(TestHosts.IN_HOST);
         host = CarrierHost.start(HostConfiguration.load(Optional.of(conf), true, elsewhere, Map.of(), Map.of(), flags).settings());
         ApiClient api = started();
 

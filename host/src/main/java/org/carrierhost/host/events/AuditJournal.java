@@ -116,14 +116,14 @@ final class AuditJournal implements AutoCloseable {
     }
 
     /**
-     * Appends {@code entry} and forces it to disk. Once it is written, and before the force, {@code inOrder} gets
+     * Appends {@code entry} and, with {@code force}, forces it to disk (a later force covers one appended without). Once it is written, and before the force, {@code inOrder} gets
      * where it ends in the journal, under the lock that orders the lines: whoever queues entries there has them in
      * the journal's order, so confirming the end of a batch taken from the head of that queue never covers an entry
      * not yet in a batch.
      *
      * @throws UncheckedIOException when it cannot be written ({@code inOrder} was not called) or forced (it was)
      */
-    void append(Event entry, LongConsumer inOrder) {
+    void append(Event entry, LongConsumer inOrder, boolean force) {
         byte[] line = (toLine(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         long mine;
         synchronized (this) {
@@ -139,6 +139,9 @@ final class AuditJournal implements AutoCloseable {
             written += line.length;
             mine = written;
             inOrder.accept(end);
+        }
+        if (!force) {
+            return;
         }
         synchronized (forcing) {
             if (forced < mine) {

@@ -78,10 +78,15 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
 
     @Override
     public void onEvent(HostEvent event) {
-        event.auditEntry().ifPresent(this::enqueue);
+        event.auditEntry().ifPresent(entry -> enqueue(entry, !event.recordedOnDisk()));
     }
 
-    private void enqueue(Event entry) {
+    /**
+     * Journals {@code entry} and queues it for the database; with {@code force}, the journal is on disk before this
+     * returns. Without it (the change it records is on disk already, in the registry's history) the line is written
+     * but not flushed: it survives a killed host, and after a power loss the number's history still holds the change.
+     */
+    private void enqueue(Event entry, boolean force) {
         // Logged by the writer (logLines), never here: a log line on a request thread can block on the logger.
         if (journal == null) {
             queue(entry, -1);
@@ -93,7 +98,7 @@ public final class AuditLog implements HostEventListener, EventLog, AutoCloseabl
             journal.append(entry, end -> {
                 queue(entry, end);
                 queuedIt[0] = true;
-            });
+            }, force);
         } catch (java.io.UncheckedIOException e) {
             log.error("cannot journal the audit entry {} {} {}: {}; it waits for the database in memory only", entry.actor(), entry.action(),
                     entry.target(), e.getMessage());

@@ -19,4 +19,13 @@ public sealed interface HostEvent permits CarrierEvent, CarrierStateChanged, Num
 
     /** The row it adds to the audit log, or empty when it is not audited (a completed call, say). */
     Optional<Event> auditEntry();
+
+    /**
+     * Whether what it records was already forced to disk before it was raised, in the same commit as the change
+     * itself (a number's history row): then its audit entry is journalled without a flush of its own, so the change
+     * is answered after one flush, not two. False unless a shape says so.
+     */
+    default boolean recordedOnDisk() {
+        return false;
+    }
 }

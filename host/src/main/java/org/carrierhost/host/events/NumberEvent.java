@@ -42,6 +42,15 @@ public record NumberEvent(Instant time, String actor, NumberAction action, Strin
         return error == null;
     }
 
+    /**
+     * A number acquired or disconnected: the registry wrote its history row (actor, time, from and to) in the commit
+     * that changed its state, and that commit was on disk before this was raised.
+     */
+    @Override
+    public boolean recordedOnDisk() {
+        return succeeded() && (action == NumberAction.ACQUIRE || action == NumberAction.DISCONNECT);
+    }
+
     @Override
     public Optional<Event> auditEntry() {
         String shown = succeeded() && outcome != null

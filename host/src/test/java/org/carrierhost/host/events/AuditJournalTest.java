@@ -75,7 +75,7 @@ class AuditJournalTest {
         List<Long> ends = new ArrayList<>();
         try (AuditJournal open = AuditJournal.open(journal)) {
             for (int i = 0; i < 10; i++) {
-                open.append(Event.ok("api:test", "acquire", "c" + i), ends::add);
+                open.append(Event.ok("api:test", "acquire", "c" + i), ends::add, true);
             }
             open.confirmed(ends.get(3));
         }
@@ -112,7 +112,7 @@ class AuditJournalTest {
                 appenders.submit(() -> {
                     for (int i = 0; i < each; i++) {
                         Event entry = Event.ok("api:test", "acquire", "t" + thread + "-" + i);
-                        open.append(entry, end -> queue.add(new AuditJournal.Journalled(entry, end)));
+                        open.append(entry, end -> queue.add(new AuditJournal.Journalled(entry, end)), thread % 2 == 0);
                     }
                 });
             }

@@ -1,7 +1,9 @@
 package org.carrierhost.host;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,23 +34,45 @@ final class StartTimeline {
         }
     }
 
-    private final Optional<Instant> launched;
+    /** Linux's clock ticks per second ({@code getconf CLK_TCK}), 100 on every platform it runs on. */
+    private static final long CLOCK_TICKS = 100;
+
+    private final boolean sinceLaunch;
     private final List<Phase> phases = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long last;
 
-    private StartTimeline(Optional<Instant> launched, long now) {
-        this.launched = launched;
+    private StartTimeline(boolean sinceLaunch, long now) {
+        this.sinceLaunch = sinceLaunch;
         this.last = now;
     }
 
-    /** A timeline whose first phase ({@code firstPhase}) began at this process's launch and ends now. */
+    /**
+     * A timeline whose first phase ({@code firstPhase}) began at this process's launch and ends now. The launch is
+     * read from Linux's {@code /proc} (the process's start in clock ticks since boot, against the time since boot),
+     * to 10 ms: {@link ProcessHandle.Info#startInstant()} adds the boot time, which Linux gives in whole seconds, so
+     * it was up to a second off. Elsewhere the timeline starts now, without that phase.
+     */
     static StartTimeline sinceLaunch(String firstPhase) {
-        Optional<Instant> launched = ProcessHandle.current().info().startInstant();
-        StartTimeline timeline = new StartTimeline(launched, System.nanoTime());
-        launched.ifPresent(at -> timeline.phases.add(new Phase(firstPhase,
-                Math.max(0, Duration.between(at, Instant.now()).toMillis()))));
+        Optional<Duration> age = processAge();
+        StartTimeline timeline = new StartTimeline(age.isPresent(), System.nanoTime());
+        age.ifPresent(millis -> timeline.phases.add(new Phase(firstPhase, millis.toMillis())));
         return timeline;
+    }
+
+    /** How long ago this process was launched, from {@code /proc}; empty where that cannot be read. */
+    static Optional<Duration> processAge() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command's closing parenthesis start at field 3; the start time is field 22.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[22 - 3]);
+            double sinceBoot = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            long millis = Math.round(sinceBoot * 1000) - startTicks * 1000 / CLOCK_TICKS;
+            return millis >= 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The phase {@code name} ended now: it took the time since the last one ended. */
@@ -77,13 +101,13 @@ final class StartTimeline {
     /** {@code started in N ms after the process's launch: phase A ms, phase B ms, ...; notes} (without the launch, from the first mark). */
     String summary() {
         long total = phases.stream().mapToLong(Phase::millis).sum();
-        return "started in " + total + " ms" + (launched.isPresent() ? " after the process's launch" : "") + ": "
+        return "started in " + total + " ms" + (sinceLaunch ? " after the process's launch" : "") + ": "
                 + phases.stream().map(Phase::toString).collect(Collectors.joining(", "))
                 + notes.stream().map(n -> "; " + n).collect(Collectors.joining());
     }
 
     /** A timeline that starts now, not at the launch (a host started inside another program). */
     static StartTimeline fromNow() {
-        return new StartTimeline(Optional.empty(), System.nanoTime());
+        return new StartTimeline(false, System.nanoTime());
     }
 }

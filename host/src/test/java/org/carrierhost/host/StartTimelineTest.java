@@ -52,6 +52,15 @@ class StartTimelineTest {
     }
 
     @Test
+    void theProcesssAgeIsTheJvmsUptimeAndTheLittleBeforeIt() {
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long age = StartTimeline.processAge().orElseThrow().toMillis();
+
+        // /proc counts in 10 ms ticks; the JVM's own clock starts a little after the process's launch.
+        assertTrue(age >= uptime - 20 && age < uptime + 2000, "age " + age + " ms, the JVM's uptime " + uptime + " ms");
+    }
+
+    @Test
     void aHostStartedInProcessSaysWhereItsStartWent() throws Exception {
         try (CarrierHost host = TestHosts.start(dir.resolve("plugins"), dir.resolve("data"), new java.util.HashMap<>(Map.of()))) {
             List<String> names = host.startTimeline().phases().stream().map(StartTimeline.Phase::name).toList();

@@ -1,9 +1,16 @@
 package org.carrierhost.host.plugins.lifecycle;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.errors.StandardException;
 import org.carrierhost.host.plugins.source.DropInDirectory;
@@ -18,6 +25,9 @@ import org.carrierhost.host.plugins.source.DropInTarget;
  */
 public final class DropInFeed implements DropInTarget {
 
+    /** The most zips a start loads at once: enough to overlap the boots of a few carrier processes. */
+    static final int PARALLEL_LOADS = 4;
+
     private final CarrierLifecycle lifecycle;
     private final CarrierTable table;
     private final DropInDirectory directory;
@@ -29,9 +39,44 @@ public final class DropInFeed implements DropInTarget {
         this.directory = directory;
     }
 
-    /** Deploys every {@code *.zip} in the directory, in name order, as {@code actor}. */
+    /**
+     * Deploys every {@code *.zip} in the directory as {@code actor}, several at once, and returns when all are
+     * done. A carrier in a process of its own (the default) spends most of its load waiting for its JVM to boot,
+     * so loading them one after another made a start wait for the sum of those boots. Deploys of one carrier
+     * still run one at a time (its slot's lock), in whatever order the directory lists its zips, as a sequential
+     * start took them too.
+     */
     public void loadAll(String actor) {
-        directory.zips().forEach(zip -> deployIfChanged(zip, actor));
+        List<Path> zips = directory.zips();
+        if (zips.size() < 2) {
+            zips.forEach(zip -> deployIfChanged(zip, actor));
+            return;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService loaders = Executors.newFixedThreadPool(Math.min(zips.size(), PARALLEL_LOADS), work -> {
+            Thread thread = new Thread(work, "startup-load-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            for (Path zip : zips) {
+                loads.add(loaders.submit(() -> deployIfChanged(zip, actor)));
+            }
+            for (Future<?> load : loads) {
+                try {
+                    load.get();
+                } catch (ExecutionException e) {
+                    // deployIfChanged records its failures; anything else is a bug of the lifecycle's, as it would be here.
+                    throw new IllegalStateException("loading the plugins directory failed", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the plugins directory loaded", e);
+        } finally {
+            loaders.shutdownNow();
+        }
     }
 
     @Override

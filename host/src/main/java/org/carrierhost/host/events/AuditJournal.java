@@ -116,8 +116,9 @@ final class AuditJournal implements AutoCloseable {
     }
 
     /**
-     * Appends {@code entry} and, with {@code force}, forces it to disk (a later force covers one appended without). Once it is written, and before the force, {@code inOrder} gets
-     * where it ends in the journal, under the lock that orders the lines: whoever queues entries there has them in
+     * Appends {@code entry} and, with {@code force}, forces it to disk (a later force covers one appended without).
+     * Once it is written, and before the force, {@code inOrder} gets where it ends in the journal, under the lock
+     * that orders the lines: whoever queues entries there has them in
      * the journal's order, so confirming the end of a batch taken from the head of that queue never covers an entry
      * not yet in a batch.
      *

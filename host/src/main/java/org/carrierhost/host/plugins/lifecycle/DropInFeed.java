@@ -3,7 +3,9 @@ package org.carrierhost.host.plugins.lifecycle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.carrierhost.host.errors.StandardException;
+import org.carrierhost.host.plugins.load.PluginArchive;
 import org.carrierhost.host.plugins.source.DropInDirectory;
 import org.carrierhost.host.plugins.source.DropInTarget;
 
@@ -40,28 +43,28 @@ public final class DropInFeed implements DropInTarget {
     }
 
     /**
-     * Deploys every {@code *.zip} in the directory as {@code actor}, several at once, and returns when all are
-     * done. A carrier in a process of its own (the default) spends most of its load waiting for its JVM to boot,
-     * so loading them one after another made a start wait for the sum of those boots. Deploys of one carrier
-     * still run one at a time (its slot's lock), in whatever order the directory lists its zips, as a sequential
-     * start took them too.
+     * Deploys every {@code *.zip} in the directory as {@code actor}, several carriers at once, and returns when all
+     * are done. A carrier in a process of its own (the default) spends most of its load waiting for its JVM to boot,
+     * so loading them one after another made a start wait for the sum of those boots. The zips that declare one
+     * carrier id are deployed one after another in name order on one thread, as a sequential start took them, so
+     * the first of them serves and the others wait as its alternatives.
      */
     public void loadAll(String actor) {
-        List<Path> zips = directory.zips();
-        if (zips.size() < 2) {
-            zips.forEach(zip -> deployIfChanged(zip, actor));
+        List<List<Path>> carriers = byDeclaredId(directory.zips());
+        if (carriers.size() < 2) {
+            carriers.forEach(zips -> zips.forEach(zip -> deployIfChanged(zip, actor)));
             return;
         }
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService loaders = Executors.newFixedThreadPool(Math.min(zips.size(), PARALLEL_LOADS), work -> {
+        ExecutorService loaders = Executors.newFixedThreadPool(Math.min(carriers.size(), PARALLEL_LOADS), work -> {
             Thread thread = new Thread(work, "startup-load-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<?>> loads = new ArrayList<>();
-            for (Path zip : zips) {
-                loads.add(loaders.submit(() -> deployIfChanged(zip, actor)));
+            for (List<Path> zips : carriers) {
+                loads.add(loaders.submit(() -> zips.forEach(zip -> deployIfChanged(zip, actor))));
             }
             for (Future<?> load : loads) {
                 try {
@@ -77,6 +80,19 @@ public final class DropInFeed implements DropInTarget {
         } finally {
             loaders.shutdownNow();
         }
+    }
+
+    /**
+     * The zips grouped by the carrier id their {@code plugin.properties} declares (a zip that declares none is a
+     * group of its own, refused later as it would be alone), each group in the listing's name order.
+     */
+    static List<List<Path>> byDeclaredId(List<Path> zips) {
+        Map<String, List<Path>> groups = new LinkedHashMap<>();
+        for (Path zip : zips) {
+            String key = PluginArchive.declaredIdOf(zip).map(id -> "id:" + id).orElse("file:" + zip);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(zip);
+        }
+        return List.copyOf(groups.values());
     }
 
     @Override

@@ -120,6 +120,11 @@ public record PluginArchive(Path file, long size, String sha256) {
         return declared("plugin.id");
     }
 
+    /** The plugin id the zip {@code file} declares, read as {@link #declaredId()} reads it, without hashing the file. */
+    public static java.util.Optional<String> declaredIdOf(Path file) {
+        return new PluginArchive(file, 0, "").declaredId();
+    }
+
     /** The plugin version its {@code plugin.properties} names, read without unpacking; empty when none. */
     public java.util.Optional<String> declaredVersion() {
         return declared("plugin.version");

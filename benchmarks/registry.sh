@@ -9,6 +9,9 @@
 # GET /api/health (the baseline), a mock search, a local search on the stock and acquires of distinct local
 # numbers, each the median of RUNS wrk runs of DURATION at CONNS connections right after a health run; RSS idle,
 # after the import and at the end; start to ready with three carriers (mock, mock2, local), median of RUNS starts.
+# Where the time goes, from the same run: the host's own timeline of each start; during each import, a thread dump
+# of the host each second (and on PostgreSQL the statements it is running); during the acquires, thread dumps and
+# the CPU seconds of the host, of PostgreSQL and of the rest of the machine.
 # Environment: RUNS (3), DURATION (10s), CONNS (32), STOCK (1000000), SKIP_BUILD=1 to reuse the build,
 # NO_WRITE=1 to leave BENCHMARKS.md alone. Every output goes to benchmarks/target/registry/<time>/.
 set -euo pipefail
@@ -42,6 +45,10 @@ new_database() {
 stop_hosts() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 results() { tee -a "$out/results.md"; }
+# proc_cpu PID...: the CPU seconds (user + system) the processes have used; machine_cpu: all CPUs' busy seconds.
+proc_cpu() { local t=0 p; for p in "$@"; do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+  awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'; }
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
 
 # Three carriers: mock, mock2 and local (the search set less mock3 .. mock10).
 java_tool org.carrierhost.benchmarks.hotpath.HotPathPlugins search "$out/plugins" > /dev/null
@@ -109,7 +116,27 @@ host() {
   sleep 2
   local pid; eval "pid=\$pid_$config"
   local idle; idle=$(rss_mb "$pid")
-  echo "$config: $(java_tool org.carrierhost.benchmarks.hotpath.StockImport "http://127.0.0.1:$port" $token "$stock") through POST /api/numbers/import (chunks of 100,000); RSS idle $idle MB, after the import $(rss_mb "$pid") MB" | results
+  # Where the import's time goes: a thread dump of the host each second, and on PostgreSQL the statements the
+  # database is running then (pg_stat_activity), for as long as the import runs.
+  local db=${database:-}
+  ( d=0; while sleep 1; do d=$((d + 1))
+      jstack "$pid" > "$out/$config.import.jstack.$d" 2>/dev/null || true
+      [ -z "$db" ] || psql -h 127.0.0.1 -U postgres -d "$db" -tAc "SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 70)
+        FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()" \
+        >> "$out/$config.import.statements" 2>/dev/null || true
+    done ) &
+  local import_sampler=$!
+  local imported; imported=$(java_tool org.carrierhost.benchmarks.hotpath.StockImport "http://127.0.0.1:$port" $token "$stock")
+  kill "$import_sampler" 2>/dev/null || true; wait "$import_sampler" 2>/dev/null || true
+  echo "$config: $imported through POST /api/numbers/import (chunks of 100,000); RSS idle $idle MB, after the import $(rss_mb "$pid") MB" | results
+  { echo "$config: request threads during the import, by the frame they were in (a thread dump each second):"
+    python3 "$root/benchmarks/where_threads_are.py" --layers "$out/$config.import.jstack."*
+    if [ -n "$db" ]; then
+      echo; echo "$config: what PostgreSQL was running during the import (pg_stat_activity each second, $(ls "$out/$config.import.jstack."* | wc -l) samples):"
+      echo; echo "| statement (first 70 characters) | samples |"; echo "|---|---|"
+      sort "$out/$config.import.statements" | uniq -c | sort -rn | head -6 | awk '{n=$1; $1=""; sub(/^ /, ""); gsub(/\|/, "\\|"); printf "| `%s` | %d |\n", $0, n}'
+    fi
+    echo; } | results
   header | results
   figure "$config" "mock search" "$port" "$conns" '/api/numbers?prefix=415&quantity=10&carriers=mock'
   figure "$config" "local search, $stock numbers, prefix=2015" "$port" "$conns" '/api/numbers?prefix=2015&quantity=10&carriers=local'
@@ -120,11 +147,23 @@ host() {
   wait "$sampler" || true
   echo "$config: request threads during the acquires, by the frame they were in (5 thread dumps):" | results
   python3 "$root/benchmarks/where_threads_are.py" "$out/$config.acquire.jstack."* | results
+  # Which process the acquires' CPU goes to: one more acquire run (the stock's first block), with the CPU time of
+  # the host, of PostgreSQL's processes and of the whole machine read before and after it.
+  local before after
+  before="$(proc_cpu "$pid") $(proc_cpu $(pgrep -x postgres)) $(machine_cpu) $(date +%s%N)"
+  ACQUIRE_START=0 wrk_once "$out/$config.acquire.cpu.txt" "$conns" "http://127.0.0.1:$port/api/numbers/acquire" \
+    "$root/benchmarks/acquire.lua" > "$out/$config.acquire.cpu.f"
+  after="$(proc_cpu "$pid") $(proc_cpu $(pgrep -x postgres)) $(machine_cpu) $(date +%s%N)"
+  echo "$before $after $(cut -d' ' -f1 "$out/$config.acquire.cpu.f") ${duration%s}" | awk -v c="$config" -v cores="$(nproc)" '{
+    host = $5 - $1; pg = $6 - $2; busy = $7 - $3; wall = ($8 - $4) / 1e9; n = $9 * $10
+    printf "%s: CPU during one more acquire run (%.1f s of wall time with wrk starting and ending, %.0f acquires/s, %d cores: %.1f CPU-s): the host %.1f s (%.2f ms an acquire), PostgreSQL %.1f s (%.2f ms an acquire), the rest (wrk, the kernel, other work) %.1f s, idle %.1f s\n",
+      c, wall, $9, cores, cores * wall, host, 1000 * host / n, pg, 1000 * pg / n, busy - host - pg, cores * wall - busy }' | results
   echo "$config: RSS after the figures $(rss_mb "$pid") MB (heap bound: the launcher's default)" | results
   stop_hosts
 }
 host h2 18291
-host pg 18292 --set store.jdbc_url=jdbc:postgresql://127.0.0.1:5432/$(new_database) --set store.user=postgres
+database=$(new_database)
+host pg 18292 --set store.jdbc_url=jdbc:postgresql://127.0.0.1:5432/$database --set store.user=postgres
 
 # The ratios the issue's targets are stated in.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }

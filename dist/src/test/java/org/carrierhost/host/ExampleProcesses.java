@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The servers the documented examples start in terminals of their own: each a {@code bash} running its block, its
  * output in a log; waiting for what a server says is ready; stopping them, and every process they started, with
- * SIGTERM (as Ctrl-C or {@code kill} would), then for good if they linger.
+ * SIGTERM (as Ctrl-C or {@code kill} would), then for good if they linger, once a launcher's background archiving
+ * among them has ended.
  *
  * <p>Not thread-safe: one test thread drives it.
  */
@@ -114,8 +115,12 @@ final class ExampleProcesses {
         stop(all);
     }
 
-    /** SIGTERM to each process, then up to 30 s for each to end, then SIGKILL to what is left. */
+    /**
+     * SIGTERM to each process, then up to 30 s for each to end, then SIGKILL to what is left; a launcher's class-data
+     * archiving among them is let finish first (see {@link #awaitArchiving}).
+     */
     static void stop(List<ProcessHandle> processes) throws InterruptedException {
+        awaitArchiving(processes);
         processes.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (ProcessHandle process : processes) {
@@ -124,6 +129,44 @@ final class ExampleProcesses {
             } catch (ExecutionException | TimeoutException e) {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * Waits (up to 2 min) for the class-data archive that a launcher among {@code processes} makes in the background
+     * ({@code java -Xshare:dump}, see {@code bin/carrier-host}), and for the subshell that puts it in place. A reader's
+     * server runs long enough for it to end by itself; stopped at once, as the examples stop their servers, it would
+     * be cut off every time (delaying the stop until the dump ends), so every other start would archive again and
+     * none would map an archive.
+     */
+    private static void awaitArchiving(List<ProcessHandle> processes) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        for (ProcessHandle process : processes) {
+            if (process.info().commandLine().filter(c -> c.contains("-Xshare:dump")).isEmpty()) {
+                continue;
+            }
+            Optional<ProcessHandle> subshell = process.parent();
+            try {
+                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return; // stopped with the rest
+            }
+            // The subshell then renames the archive into place and ends, but stays a zombie: its parent is the
+            // host's JVM (the launcher's exec), which never reaps it, so onExit() would wait for the host.
+            while (subshell.isPresent() && running(subshell.get()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Whether {@code process} still runs: neither gone nor a zombie that no one reaped yet. */
+    private static boolean running(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // The state follows the command's closing parenthesis: "pid (comm) S ...".
+            return process.isAlive() && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException gone) {
+            return false;
         }
     }
 

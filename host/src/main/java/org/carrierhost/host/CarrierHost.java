@@ -111,6 +111,8 @@ public final class CarrierHost implements AutoCloseable {
     private final HostSettings settings;
     private final boolean http;
     private final Optional<MeterRegistry> meterRegistry;
+    /** What the console's recent minutes count as now: the system's, or a test's that moves on without waiting. */
+    private final Clock recentCallsClock;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
     /** This process's id on the claims it takes; claims of other ids are released at start. */
     private final String instanceId = java.util.UUID.randomUUID().toString();
@@ -138,10 +140,11 @@ public final class CarrierHost implements AutoCloseable {
     /** Where, in the data directory, the zips of drop-in carriers an operator removed are kept. */
     static final String REMOVED_DIR = "removed";
 
-    private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry) {
+    private CarrierHost(HostSettings settings, boolean http, Optional<MeterRegistry> meterRegistry, Clock recentCallsClock) {
         this.settings = settings;
         this.http = http;
         this.meterRegistry = meterRegistry;
+        this.recentCallsClock = recentCallsClock;
     }
 
     /** A builder for an embedded host, with the HTTP API off unless asked for. */
@@ -168,7 +171,17 @@ public final class CarrierHost implements AutoCloseable {
 
     static CarrierHost start(HostSettings settings, List<HostEventListener> listeners, boolean http,
             Optional<MeterRegistry> meterRegistry) {
-        CarrierHost host = new CarrierHost(settings, http, meterRegistry);
+        return start(settings, listeners, http, meterRegistry, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(HostSettings, List, boolean, Optional)}, with {@code recentCallsClock} telling which minute
+     * is the current one in the carriers' recent figures, so a test can move to the next minute without waiting
+     * for it.
+     */
+    static CarrierHost start(HostSettings settings, List<HostEventListener> listeners, boolean http,
+            Optional<MeterRegistry> meterRegistry, Clock recentCallsClock) {
+        CarrierHost host = new CarrierHost(settings, http, meterRegistry, recentCallsClock);
         listeners.forEach(host.hostEvents::addListener);
         try {
             host.open();
@@ -303,7 +316,7 @@ public final class CarrierHost implements AutoCloseable {
         if (!http) {
             return; // Embedded with the Java API only: no port, no token file.
         }
-        RecentCalls recent = new RecentCalls(Clock.systemUTC());
+        RecentCalls recent = new RecentCalls(recentCallsClock);
         hostEvents.addListener(recent);
         HealthRoutes health = remember(new HealthRoutes(carriers, database.dataSource(), id -> Settings.CARRIER_MANDATORY.parse(
                 Settings.CARRIER_MANDATORY.keyFor(id), settings.carrier(id).get("mandatory", "false"))));

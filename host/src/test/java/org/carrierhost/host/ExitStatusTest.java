@@ -40,7 +40,9 @@ class ExitStatusTest {
     void anExitZeroThatAPluginMadeLeavesWithANonZeroStatus() throws Exception {
         TestPlugins.copyMock(plugins);
         TestPlugins.hostile(plugins, "quitter", "HiddenExitInSearchCarrier");
-        try (HostProcess host = HostProcess.start(plugins, data)) {
+        // The search that exits never finishes, so the stop waits out both drains whatever they are: short ones
+        // keep the test from sitting out the defaults (3 s and 10 s) without changing what it checks.
+        try (HostProcess host = HostProcess.start(plugins, data, "http.drain_timeout_ms=200", "plugins.drain_timeout_ms=200")) {
             String url = host.awaitUrl();
             assertNotNull(url, host::output);
             Thread search = new Thread(() -> {

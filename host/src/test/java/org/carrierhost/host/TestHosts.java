@@ -1,8 +1,11 @@
 package org.carrierhost.host;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.carrierhost.host.config.HostConfiguration;
 import org.carrierhost.host.testkit.CarrierHostExtension;
@@ -34,6 +37,11 @@ public final class TestHosts {
 
     /** A host on {@code pluginsDir} and {@code dataDir}, with {@code settings} over the test defaults ({@link #IN_HOST} among them). */
     public static CarrierHost start(Path pluginsDir, Path dataDir, Map<String, String> settings) {
+        return start(pluginsDir, dataDir, settings, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, Path, Map)}, with {@code recentCallsClock} telling the current minute of the carriers' recent figures. */
+    public static CarrierHost start(Path pluginsDir, Path dataDir, Map<String, String> settings, Clock recentCallsClock) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("http.port", "0");
         all.put("admin.token", ADMIN_TOKEN);
@@ -41,7 +49,7 @@ public final class TestHosts {
         all.put("data.dir", dataDir.toString());
         all.putAll(IN_HOST);
         all.putAll(settings);
-        return CarrierHost.start(HostConfiguration.of(all).settings());
+        return CarrierHost.start(HostConfiguration.of(all).settings(), List.of(), true, Optional.empty(), recentCallsClock);
     }
 
     /**

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.carrierhost.host.ApiClient;
+import org.carrierhost.host.MovableClock;
 import org.carrierhost.host.TestHosts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,10 +19,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The carriers view's latency column in a real headless Chromium: a minute that had calls keeps its p50 and p99 dots
- * after traffic stops. Apart from {@link ConsoleBrowserTest}, for it waits for the next minute to begin (up to 60 s),
- * and the build runs test classes side by side.
+ * after traffic stops. Apart from {@link ConsoleBrowserTest}, for its host's recent minutes read a clock the test moves
+ * into the next minute.
  */
 class ConsoleLatencyBrowserTest extends ConsoleViewFixture {
+
+    private final MovableClock clock = new MovableClock();
+
+    @Override
+    Clock recentCallsClock() {
+        return clock;
+    }
 
     private WebElement row(String carrier) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-carrier='" + carrier + "']")));
@@ -30,8 +41,9 @@ class ConsoleLatencyBrowserTest extends ConsoleViewFixture {
         for (int i = 0; i < 5; i++) {
             assertEquals(200, api.get("/api/numbers?prefix=415&quantity=3&carriers=mock").status());
         }
-        // Into the next minute, so the current one has no calls: only what the earlier minute had can show.
-        Thread.sleep(60_000 - System.currentTimeMillis() % 60_000 + 500);
+        // Into the next minute, so the current one has no calls: only what the earlier minute had can show. The
+        // host's clock moves there at once (half a second in, as a wait for the minute would land), not the wall's.
+        clock.advance(Duration.ofMillis(60_000 - clock.millis() % 60_000 + 500));
         JsonNode minutes = api.get("/api/carriers/mock").json().path("recent").path("minutes");
         assertEquals(0, minutes.get(minutes.size() - 1).path("calls").asLong(), "the current minute has no calls");
         long busy = 0;

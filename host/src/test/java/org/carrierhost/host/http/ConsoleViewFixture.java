@@ -2,6 +2,7 @@ package org.carrierhost.host.http;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -70,12 +71,17 @@ abstract class ConsoleViewFixture {
         TestPlugins.copyMock(plugins);
         Map<String, String> settings = new java.util.HashMap<>(settings());
         settings.put("auth.token.watcher", "viewer:" + VIEWER_TOKEN);
-        host = TestHosts.start(plugins, data, settings);
+        host = TestHosts.start(plugins, data, settings, recentCallsClock());
     }
 
     /** The settings of each test's host, beside the viewer's token; none by default. */
     Map<String, String> settings() {
         return Map.of();
+    }
+
+    /** The clock of each test's host's recent minutes (the carriers' latency and calls); the system's by default. */
+    Clock recentCallsClock() {
+        return Clock.systemUTC();
     }
 
     @AfterEach

@@ -43,7 +43,9 @@ class OfferRenderingTest {
         TestPlugins.copyMock(plugins);
         TestPlugins.hostile(plugins, "hang", "HangingOfferDataCarrier");
         ExecutorService clients = Executors.newFixedThreadPool(SEARCHES);
-        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("search.timeout_ms", "500"))) {
+        // The hanging renders never end, so closing the host waits out the carriers' drain whatever it is: a short
+        // one keeps the test from sitting out the default 10 s without changing what it checks.
+        try (CarrierHost host = TestHosts.start(plugins, data, Map.of("search.timeout_ms", "500", "plugins.drain_timeout_ms", "200"))) {
             ApiClient api = ApiClient.of(host);
             api.get("/api/health");
             List<CompletableFuture<JsonNode>> searches = new ArrayList<>();

@@ -92,9 +92,11 @@ class CircuitBreakerTest {
         TestPlugins.faulty(plugins, "stubborn", "StubbornHangingCarrier", null);
         TestPlugins.copyMock(plugins);
         // The deadline is short, so the hung calls return at once; not so short that a loaded machine (CI beside
-        // other builds) misses it for the mock, which answers within a few milliseconds.
+        // other builds) misses it for the mock, which answers within a few milliseconds. The hung calls never end, so
+        // closing the host waits out the carriers' drain whatever it is: a short one spares the default 10 s.
         try (CarrierHost host = TestHosts.start(plugins, data, Map.of("search.timeout_ms", "250",
-                "carrier.stubborn.bulkhead.max_calls", "4", "carrier.stubborn.breaker.open_ms", "1"))) {
+                "carrier.stubborn.bulkhead.max_calls", "4", "carrier.stubborn.breaker.open_ms", "1",
+                "plugins.drain_timeout_ms", "200"))) {
             for (int i = 0; i < 10; i++) {
                 host.manager().find(SearchRequest.of("415", 1));
             }

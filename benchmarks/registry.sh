@@ -32,8 +32,9 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$root/benchmarks/lib.sh"
-# acquire.lua's run i takes numbers from k = i * 100,000 (figure's ACQUIRE_START): they must all be in the stock.
-[ "$stock" -ge $(( (runs + 1) * 100000 )) ] || { echo "STOCK must be at least (RUNS + 1) * 100000" >&2; exit 1; }
+# acquire.lua's run i takes numbers from k = i * 100,000 (figure's ACQUIRE_START), the profiling runs blocks 0 and
+# RUNS + 1: they must all be in the stock.
+[ "$stock" -ge $(( (runs + 2) * 100000 )) ] || { echo "STOCK must be at least (RUNS + 2) * 100000" >&2; exit 1; }
 [ -n "${SKIP_BUILD:-}" ] || build "$root"
 
 new_database() {
@@ -140,15 +141,20 @@ host() {
   header | results
   figure "$config" "mock search" "$port" "$conns" '/api/numbers?prefix=415&quantity=10&carriers=mock'
   figure "$config" "local search, $stock numbers, prefix=2015" "$port" "$conns" '/api/numbers?prefix=2015&quantity=10&carriers=local'
-  # Where an acquire's time goes: thread dumps of the host during the acquire runs (JFR's defaults distort acquires).
-  ( sleep 4; for d in 1 2 3 4 5; do jstack "$pid" > "$out/$config.acquire.jstack.$d" 2>/dev/null || true; sleep 3; done ) &
-  local sampler=$!
   figure "$config" "acquire of distinct local numbers" "$port" "$conns" /api/numbers/acquire "$root/benchmarks/acquire.lua"
+  # Where an acquire's time goes, in runs of their own after the figure (a dump stops the host's threads and
+  # jstack's own JVM takes CPU, so dumps taken during the figure's runs cost it up to a third of its rate):
+  # thread dumps of the host during one more acquire run (the stock's block RUNS + 1; JFR's defaults distort
+  # acquires), then the CPU of another (block 0), with nothing else sampling.
+  ( sleep 2; for d in 1 2 3 4 5; do jstack "$pid" > "$out/$config.acquire.jstack.$d" 2>/dev/null || true; sleep 1; done ) &
+  local sampler=$!
+  ACQUIRE_START=$(( (runs + 1) * 100000 )) wrk_once "$out/$config.acquire.dumps.txt" "$conns" \
+    "http://127.0.0.1:$port/api/numbers/acquire" "$root/benchmarks/acquire.lua" > /dev/null
   wait "$sampler" || true
-  echo "$config: request threads during the acquires, by the frame they were in (5 thread dumps):" | results
+  echo "$config: request threads during one more acquire run, by the frame they were in (5 thread dumps):" | results
   python3 "$root/benchmarks/where_threads_are.py" "$out/$config.acquire.jstack."* | results
-  # Which process the acquires' CPU goes to: one more acquire run (the stock's first block), with the CPU time of
-  # the host, of PostgreSQL's processes and of the whole machine read before and after it.
+  # Which process the acquires' CPU goes to: the CPU time of the host, of PostgreSQL's processes and of the whole
+  # machine, read before and after one more acquire run.
   local before after
   before="$(proc_cpu "$pid") $(proc_cpu $(pgrep -x postgres)) $(machine_cpu) $(date +%s%N)"
   ACQUIRE_START=0 wrk_once "$out/$config.acquire.cpu.txt" "$conns" "http://127.0.0.1:$port/api/numbers/acquire" \

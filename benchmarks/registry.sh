@@ -147,7 +147,7 @@ host() {
     "http://127.0.0.1:$port/api/numbers/acquire" "$root/benchmarks/acquire.lua" > "$out/$config.acquire.warmup.f"
   figure "$config" "acquire of distinct local numbers" "$port" "$conns" /api/numbers/acquire "$root/benchmarks/acquire.lua"
   # Where an acquire's time goes, in runs of their own after the figure (a dump stops the host's threads and
-  # jstack's own JVM takes CPU, so dumps taken during the figure's runs cost it up to a third of its rate):
+  # jstack's own JVM takes CPU, so the figure's runs are left undisturbed):
   # thread dumps of the host during one more acquire run (the stock's block RUNS + 1; JFR's defaults distort
   # acquires), then the CPU of another (block 0), with nothing else sampling.
   ( sleep 2; for d in 1 2 3 4 5; do jstack "$pid" > "$out/$config.acquire.jstack.$d" 2>/dev/null || true; sleep 1; done ) &

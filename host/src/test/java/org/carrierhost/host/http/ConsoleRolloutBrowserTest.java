@@ -53,7 +53,7 @@ class ConsoleRolloutBrowserTest extends ConsoleViewFixture {
         signIn(TestHosts.ADMIN_TOKEN);
 
         waiting().until(d -> Long.parseLong(figure("calls", "stable")) > 0 && Long.parseLong(figure("calls", "canary")) > 0);
-        String head = rollout().findElement(By.className("rollout-head")).getText();
+        String head = waiting().until(d -> rollout().findElement(By.className("rollout-head")).getText());
 
         assertTrue(head.contains("canary 2.0.0 beside 1.0.0: running, 50% · step 1 of 2 · searches only"), head);
         assertTrue(figure("yield", "canary").endsWith("%"), figure("yield", "canary"));
@@ -77,7 +77,7 @@ class ConsoleRolloutBrowserTest extends ConsoleViewFixture {
         assertEquals("rolled_back", mock.path("rollout").path("status").asText(), mock.toString());
         assertTrue(mock.path("rollout").path("reason").asText().startsWith("aborted by"), mock.toString());
         assertEquals("1.0.0", mock.path("version").asText());
-        assertEquals(0, rollout().findElements(By.tagName("button")).size(), "an ended rollout has no buttons");
+        assertEquals(0, (int) waiting().until(d -> rollout().findElements(By.tagName("button")).size()), "an ended rollout has no buttons");
     }
 
     /** Uploads mock 2.0.0, whose rollout begins, while searches of 20 accounts run until the test ends. */
@@ -98,8 +98,11 @@ class ConsoleRolloutBrowserTest extends ConsoleViewFixture {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.rollout[data-rollout='mock']")));
     }
 
-    /** The figure {@code name} of the {@code version} column ({@code stable} or {@code canary}) as the console shows it. */
+    /**
+     * The figure {@code name} of the {@code version} column ({@code stable} or {@code canary}) as the console shows it,
+     * read again when the console redraws the rollout between finding the cell and reading it.
+     */
     private String figure(String name, String version) {
-        return rollout().findElement(By.cssSelector("tr[data-figure='" + name + "'] td." + version)).getText();
+        return waiting().until(d -> rollout().findElement(By.cssSelector("tr[data-figure='" + name + "'] td." + version)).getText());
     }
 }

@@ -49,6 +49,9 @@ results() { tee -a "$out/results.md"; }
 # proc_cpu PID...: the CPU seconds (user + system) the processes have used; machine_cpu: all CPUs' busy seconds.
 proc_cpu() { local t=0 p; for p in "$@"; do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
   awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}'; }
+# acquire_run PORT BLOCK FILE: one wrk run of acquires outside the figures, from the stock's block BLOCK (numbers
+# BLOCK * 100,000 on); prints "rps p50 p99 non2xx" as wrk_once does.
+acquire_run() { ACQUIRE_START=$(( $2 * 100000 )) wrk_once "$3" "$conns" "http://127.0.0.1:$1/api/numbers/acquire" "$root/benchmarks/acquire.lua"; }
 machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
 
 # Three carriers: mock, mock2 and local (the search set less mock3 .. mock10).
@@ -143,8 +146,7 @@ host() {
   figure "$config" "local search, $stock numbers, prefix=2015" "$port" "$conns" '/api/numbers?prefix=2015&quantity=10&carriers=local'
   # The searches above never ran the acquire path: one run first warms it (the JIT), or the figure's first runs
   # measure compiling (in the run of 21:18 its three runs made 912, 989 and 1,046 acquires/s on PostgreSQL).
-  ACQUIRE_START=$(( (runs + 2) * 100000 )) wrk_once "$out/$config.acquire.warmup.txt" "$conns" \
-    "http://127.0.0.1:$port/api/numbers/acquire" "$root/benchmarks/acquire.lua" > "$out/$config.acquire.warmup.f"
+  acquire_run "$port" $(( runs + 2 )) "$out/$config.acquire.warmup.txt" > "$out/$config.acquire.warmup.f"
   figure "$config" "acquire of distinct local numbers" "$port" "$conns" /api/numbers/acquire "$root/benchmarks/acquire.lua"
   # Where an acquire's time goes, in runs of their own after the figure (a dump stops the host's threads and
   # jstack's own JVM takes CPU, so the figure's runs are left undisturbed):
@@ -152,8 +154,7 @@ host() {
   # acquires), then the CPU of another (block 0), with nothing else sampling.
   ( sleep 2; for d in 1 2 3 4 5; do jstack "$pid" > "$out/$config.acquire.jstack.$d" 2>/dev/null || true; sleep 1; done ) &
   local sampler=$!
-  ACQUIRE_START=$(( (runs + 1) * 100000 )) wrk_once "$out/$config.acquire.dumps.txt" "$conns" \
-    "http://127.0.0.1:$port/api/numbers/acquire" "$root/benchmarks/acquire.lua" > /dev/null
+  acquire_run "$port" $(( runs + 1 )) "$out/$config.acquire.dumps.txt" > /dev/null
   wait "$sampler" || true
   echo "$config: request threads during one more acquire run, by the frame they were in (5 thread dumps):" | results
   python3 "$root/benchmarks/where_threads_are.py" "$out/$config.acquire.jstack."* | results
@@ -161,8 +162,7 @@ host() {
   # machine, read before and after one more acquire run.
   local before after
   before="$(proc_cpu "$pid") $(proc_cpu $(pgrep -x postgres)) $(machine_cpu) $(date +%s%N)"
-  ACQUIRE_START=0 wrk_once "$out/$config.acquire.cpu.txt" "$conns" "http://127.0.0.1:$port/api/numbers/acquire" \
-    "$root/benchmarks/acquire.lua" > "$out/$config.acquire.cpu.f"
+  acquire_run "$port" 0 "$out/$config.acquire.cpu.txt" > "$out/$config.acquire.cpu.f"
   after="$(proc_cpu "$pid") $(proc_cpu $(pgrep -x postgres)) $(machine_cpu) $(date +%s%N)"
   echo "$before $after $(cut -d' ' -f1 "$out/$config.acquire.cpu.f") ${duration%s}" | awk -v c="$config" -v cores="$(nproc)" '{
     host = $5 - $1; pg = $6 - $2; busy = $7 - $3; wall = ($8 - $4) / 1e9; n = $9 * $10

@@ -166,18 +166,13 @@ public final class CarrierHost implements AutoCloseable {
      * first one on (the loads of start-up included).
      */
     public static CarrierHost start(HostSettings settings, List<HostEventListener> listeners) {
-        return start(settings, listeners, true, Optional.empty());
-    }
-
-    static CarrierHost start(HostSettings settings, List<HostEventListener> listeners, boolean http,
-            Optional<MeterRegistry> meterRegistry) {
-        return start(settings, listeners, http, meterRegistry, Clock.systemUTC());
+        return start(settings, listeners, true, Optional.empty(), Clock.systemUTC());
     }
 
     /**
-     * As {@link #start(HostSettings, List, boolean, Optional)}, with {@code recentCallsClock} telling which minute
-     * is the current one in the carriers' recent figures, so a test can move to the next minute without waiting
-     * for it.
+     * As {@link #start(HostSettings, List)}, with the HTTP API on or off, the meter registry to use, and
+     * {@code recentCallsClock} telling which minute is the current one in the carriers' recent figures (the system's
+     * but in a test that moves to the next minute without waiting for it).
      */
     static CarrierHost start(HostSettings settings, List<HostEventListener> listeners, boolean http,
             Optional<MeterRegistry> meterRegistry, Clock recentCallsClock) {

@@ -96,6 +96,6 @@ public final class CarrierHostBuilder {
      */
     public CarrierHost start() {
         return CarrierHost.start(HostConfiguration.of(settings).settings(), List.copyOf(listeners), http,
-                Optional.ofNullable(meterRegistry));
+                Optional.ofNullable(meterRegistry), java.time.Clock.systemUTC());
     }
 }

@@ -52,7 +52,7 @@ public final class DropInFeed implements DropInTarget {
     public void loadAll(String actor) {
         List<List<Path>> carriers = byDeclaredId(directory.zips());
         if (carriers.size() < 2) {
-            carriers.forEach(zips -> zips.forEach(zip -> deployIfChanged(zip, actor)));
+            carriers.forEach(zips -> deployInOrder(zips, actor));
             return;
         }
         AtomicInteger threads = new AtomicInteger();
@@ -64,7 +64,7 @@ public final class DropInFeed implements DropInTarget {
         try {
             List<Future<?>> loads = new ArrayList<>();
             for (List<Path> zips : carriers) {
-                loads.add(loaders.submit(() -> zips.forEach(zip -> deployIfChanged(zip, actor))));
+                loads.add(loaders.submit(() -> deployInOrder(zips, actor)));
             }
             for (Future<?> load : loads) {
                 try {
@@ -80,6 +80,11 @@ public final class DropInFeed implements DropInTarget {
         } finally {
             loaders.shutdownNow();
         }
+    }
+
+    /** Deploys the zips of one carrier id one after another, in their order. */
+    private void deployInOrder(List<Path> zips, String actor) {
+        zips.forEach(zip -> deployIfChanged(zip, actor));
     }
 
     /**

@@ -117,20 +117,20 @@ public record PluginArchive(Path file, long size, String sha256) {
      * zip is not started; empty when there is no such entry or it names no id.
      */
     public java.util.Optional<String> declaredId() {
-        return declared("plugin.id");
+        return declaredIdOf(file);
     }
 
     /** The plugin id the zip {@code file} declares, read as {@link #declaredId()} reads it, without hashing the file. */
     public static java.util.Optional<String> declaredIdOf(Path file) {
-        return new PluginArchive(file, 0, "").declaredId();
+        return declared(file, "plugin.id");
     }
 
     /** The plugin version its {@code plugin.properties} names, read without unpacking; empty when none. */
     public java.util.Optional<String> declaredVersion() {
-        return declared("plugin.version");
+        return declared(file, "plugin.version");
     }
 
-    private java.util.Optional<String> declared(String key) {
+    private static java.util.Optional<String> declared(Path file, String key) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = zip.getEntry("plugin.properties");
             if (entry == null || entry.getSize() > 64 * 1024) {
